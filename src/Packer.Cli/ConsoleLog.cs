@@ -1,0 +1,43 @@
+using Packer.Core.Configuration;
+using Packer.Core.Pipeline;
+
+namespace Packer.Cli;
+
+/// <summary>Everything the tool says goes to standard error; standard output carries only the bundle.</summary>
+internal sealed class ConsoleLog(bool quiet, bool verbose)
+{
+    public void Error(string message) => Console.Error.WriteLine($"error: {message}");
+
+    public void Report(PackOptions options, PackResult result)
+    {
+        if (quiet)
+        {
+            return;
+        }
+
+        foreach (var warning in result.Warnings)
+        {
+            Console.Error.WriteLine($"warning: {warning}");
+        }
+
+        if (verbose)
+        {
+            foreach (var timing in result.Timings)
+            {
+                Console.Error.WriteLine($"phase {timing.Phase,-7} {timing.Elapsed.TotalSeconds,8:F3} s");
+            }
+
+            Console.Error.WriteLine($"phase total   {result.Timings.Sum(t => t.Elapsed.TotalSeconds),8:F3} s");
+            foreach (var (name, value) in result.Stats.OrderBy(s => s.Key, StringComparer.Ordinal))
+            {
+                Console.Error.WriteLine($"stat  {name,-10} {value}");
+            }
+
+            Console.Error.WriteLine($"stat  peakMemoryMB {Environment.WorkingSet / (1024 * 1024)} (working set now); peak {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)}");
+        }
+
+        var destination = options.Output is null ? "standard output" : Path.GetRelativePath(Environment.CurrentDirectory, options.Output);
+        Console.Error.WriteLine(
+            $"packed {result.Stats["included"]} files and listed {result.Stats["listed"]} ({result.TotalTokens}/{options.MaxTokens} tokens) to {destination}");
+    }
+}

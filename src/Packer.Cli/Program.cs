@@ -1,0 +1,3 @@
+using Packer.Cli;
+
+return await PackCommand.RunAsync(args);

@@ -1,0 +1,35 @@
+namespace Packer.Core.Configuration;
+
+/// <summary>
+/// The settings read from a packer.yaml; null means "not set". Paths are already absolute
+/// (resolved against the file's folder).
+/// </summary>
+public sealed record ConfigFile
+{
+    /// <summary>Gets the solution path.</summary>
+    public string? Solution { get; init; }
+
+    /// <summary>Gets the target specs.</summary>
+    public IReadOnlyList<string>? Targets { get; init; }
+
+    /// <summary>Gets the token cap.</summary>
+    public int? MaxTokens { get; init; }
+
+    /// <summary>Gets the tokenizer encoding.</summary>
+    public string? Tokenizer { get; init; }
+
+    /// <summary>Gets the bundle format.</summary>
+    public BundleFormat? Format { get; init; }
+
+    /// <summary>Gets the bundle path.</summary>
+    public string? Output { get; init; }
+
+    /// <summary>Gets the manifest path.</summary>
+    public string? Manifest { get; init; }
+
+    /// <summary>Gets the include globs.</summary>
+    public IReadOnlyList<string>? Include { get; init; }
+
+    /// <summary>Gets the exclude globs.</summary>
+    public IReadOnlyList<string>? Exclude { get; init; }
+}

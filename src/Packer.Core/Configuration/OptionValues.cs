@@ -1,0 +1,29 @@
+namespace Packer.Core.Configuration;
+
+/// <summary>Parses and checks the values that packer.yaml and the flags share, so both give the same errors.</summary>
+public static class OptionValues
+{
+    /// <summary>The tokenizer encodings that ship with the tool.</summary>
+    public static readonly IReadOnlyList<string> Tokenizers = ["o200k_base", "cl100k_base"];
+
+    /// <summary>The format names.</summary>
+    public static readonly IReadOnlyList<string> Formats = ["xml", "markdown", "json"];
+
+    /// <summary>Parses a format name, or returns null when it is not one.</summary>
+    public static BundleFormat? ParseFormat(string value) => value switch
+    {
+        "xml" => BundleFormat.Xml,
+        "markdown" or "md" => BundleFormat.Markdown,
+        "json" => BundleFormat.Json,
+        _ => null,
+    };
+
+    /// <summary>Tells whether <paramref name="value"/> is a tokenizer the tool ships.</summary>
+    public static bool IsTokenizer(string value) => Tokenizers.Contains(value, StringComparer.Ordinal);
+
+    /// <summary>The smallest cap that can hold a bundle's framing.</summary>
+    public const int MinMaxTokens = 64;
+
+    /// <summary>Tells whether a token cap is usable.</summary>
+    public static bool IsMaxTokens(long value) => value >= MinMaxTokens && value <= 100_000_000;
+}

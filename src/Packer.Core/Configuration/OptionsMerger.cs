@@ -1,0 +1,28 @@
+namespace Packer.Core.Configuration;
+
+/// <summary>The one place where defaults, packer.yaml and flags meet: flags win over the file, the file over defaults.</summary>
+public static class OptionsMerger
+{
+    /// <summary>Merges the layers into the options of one run.</summary>
+    /// <param name="file">The config file's settings, or null when there is none.</param>
+    /// <param name="flags">The command line's settings (paths already absolute).</param>
+    /// <param name="workingDirectory">Where a missing solution path is looked for.</param>
+    public static PackOptions Merge(ConfigFile? file, ConfigFile flags, string workingDirectory)
+    {
+        file ??= new ConfigFile();
+        return new PackOptions
+        {
+            SolutionPath = flags.Solution ?? file.Solution ?? workingDirectory,
+            Targets = NonEmpty(flags.Targets) ?? file.Targets ?? [],
+            MaxTokens = flags.MaxTokens ?? file.MaxTokens ?? PackOptions.DefaultMaxTokens,
+            Tokenizer = flags.Tokenizer ?? file.Tokenizer ?? PackOptions.DefaultTokenizer,
+            Format = flags.Format ?? file.Format ?? BundleFormat.Xml,
+            Output = flags.Output ?? file.Output,
+            Manifest = flags.Manifest ?? file.Manifest,
+            Include = NonEmpty(flags.Include) ?? file.Include ?? [],
+            Exclude = NonEmpty(flags.Exclude) ?? file.Exclude ?? [],
+        };
+    }
+
+    private static IReadOnlyList<string>? NonEmpty(IReadOnlyList<string>? list) => list is { Count: > 0 } ? list : null;
+}

@@ -1,0 +1,38 @@
+namespace Packer.Core.Configuration;
+
+/// <summary>Everything one run needs, after defaults, packer.yaml and flags were merged. Paths are absolute.</summary>
+public sealed record PackOptions
+{
+    /// <summary>The default token cap.</summary>
+    public const int DefaultMaxTokens = 32_000;
+
+    /// <summary>The default tokenizer encoding.</summary>
+    public const string DefaultTokenizer = "o200k_base";
+
+    /// <summary>Gets the .sln, .slnx or .csproj, or a folder holding exactly one.</summary>
+    public required string SolutionPath { get; init; }
+
+    /// <summary>Gets the target specs, in the order given.</summary>
+    public IReadOnlyList<string> Targets { get; init; } = [];
+
+    /// <summary>Gets the cap on the rendered bundle, in tokens.</summary>
+    public int MaxTokens { get; init; } = DefaultMaxTokens;
+
+    /// <summary>Gets the tokenizer encoding name.</summary>
+    public string Tokenizer { get; init; } = DefaultTokenizer;
+
+    /// <summary>Gets the bundle format.</summary>
+    public BundleFormat Format { get; init; } = BundleFormat.Xml;
+
+    /// <summary>Gets the bundle file, or null for standard output.</summary>
+    public string? Output { get; init; }
+
+    /// <summary>Gets the manifest file, or null for none.</summary>
+    public string? Manifest { get; init; }
+
+    /// <summary>Gets globs (repository-relative) of extra non-C# files to rank and include.</summary>
+    public IReadOnlyList<string> Include { get; init; } = [];
+
+    /// <summary>Gets globs (repository-relative) of files to leave out, C# or not.</summary>
+    public IReadOnlyList<string> Exclude { get; init; } = [];
+}

@@ -1,0 +1,17 @@
+namespace Packer.Core.Graph;
+
+/// <summary>How far the graph is expanded around the targets.</summary>
+internal sealed record GraphOptions
+{
+    /// <summary>Gets how many hops from the targets are expanded (their uses and users bound).</summary>
+    public int ExpandedHops { get; init; } = 2;
+
+    /// <summary>
+    /// Gets how many possible referrers a non-target file may have for them all to be bound. A file that
+    /// very many files mention (a hub, like a base interface) says little about any one of them.
+    /// </summary>
+    public int ReferrerLimit { get; init; } = 60;
+
+    /// <summary>Gets the weight of an edge between parts of one partial type.</summary>
+    public double PartialWeight { get; init; } = 8.0;
+}

@@ -1,0 +1,115 @@
+using Packer.Core.Loading;
+
+namespace Packer.Core.Graph;
+
+/// <summary>
+/// A solution-wide index built from syntax only: which file mentions which name, and which file declares
+/// which type. It finds the files that can possibly reference a given file without binding any of them,
+/// and it gives each name a document frequency, so that common names weigh less.
+/// </summary>
+internal sealed class SyntaxIndex
+{
+    private readonly Dictionary<string, FileSyntax> files;
+    private readonly Dictionary<string, List<string>> filesMentioning;
+    private readonly Dictionary<string, List<string>> filesDeclaringType;
+
+    public SyntaxIndex(IEnumerable<FileSyntax> syntaxes)
+    {
+        files = syntaxes.ToDictionary(s => s.Path, StringComparer.Ordinal);
+        filesMentioning = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        filesDeclaringType = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var file in files.Values.OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            foreach (var identifier in file.Identifiers)
+            {
+                Add(filesMentioning, identifier, file.Path);
+            }
+
+            foreach (var type in file.Types)
+            {
+                Add(filesDeclaringType, type, file.Path);
+            }
+        }
+    }
+
+    /// <summary>Gets the number of indexed C# files.</summary>
+    public int Count => files.Count;
+
+    /// <summary>Gets the full names of all declared types with the files declaring them (several for partial types).</summary>
+    public IReadOnlyDictionary<string, List<string>> TypeDeclarations => filesDeclaringType;
+
+    /// <summary>Builds the index from every C# file of a loaded solution.</summary>
+    public static async Task<SyntaxIndex> BuildAsync(LoadedSolution loaded, CancellationToken cancellationToken)
+    {
+        var syntaxes = new List<FileSyntax>();
+        foreach (var file in loaded.Files.Where(f => f.IsCSharp))
+        {
+            var document = loaded.Solution.GetDocument(file.Document)!;
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            if (root is not null)
+            {
+                syntaxes.Add(DeclarationReader.Read(file.Path, root));
+            }
+        }
+
+        return new SyntaxIndex(syntaxes);
+    }
+
+    /// <summary>Gets the syntax facts of one file, or null when it is not an indexed C# file.</summary>
+    public FileSyntax? this[string path] => files.GetValueOrDefault(path);
+
+    /// <summary>Gets how many files spell a name; 0 for unknown names.</summary>
+    public int DocumentFrequency(string name) => filesMentioning.TryGetValue(name, out var list) ? list.Count : 0;
+
+    /// <summary>How much a use of <paramref name="name"/> says about two files belonging together: rare names say more.</summary>
+    public double Specificity(string name) => Math.Log(1.0 + ((double)Count / Math.Max(1, DocumentFrequency(name))));
+
+    /// <summary>Lists the files, other than <paramref name="path"/>, that spell any name it declares, sorted.</summary>
+    public IReadOnlyList<string> PossibleReferrers(string path)
+    {
+        if (!files.TryGetValue(path, out var file))
+        {
+            return [];
+        }
+
+        var result = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var name in file.DeclaredNames)
+        {
+            if (filesMentioning.TryGetValue(name, out var mentioning))
+            {
+                result.UnionWith(mentioning);
+            }
+        }
+
+        result.Remove(path);
+        return [.. result];
+    }
+
+    /// <summary>Lists the other files that declare parts of the same types as <paramref name="path"/>, sorted.</summary>
+    public IReadOnlyList<string> PartialSiblings(string path)
+    {
+        if (!files.TryGetValue(path, out var file))
+        {
+            return [];
+        }
+
+        var result = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var type in file.Types)
+        {
+            result.UnionWith(filesDeclaringType[type]);
+        }
+
+        result.Remove(path);
+        return [.. result];
+    }
+
+    private static void Add(Dictionary<string, List<string>> map, string key, string path)
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            map[key] = list = [];
+        }
+
+        list.Add(path);
+    }
+}

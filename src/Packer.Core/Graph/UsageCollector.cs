@@ -1,0 +1,128 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Packer.Core.Loading;
+using Packer.Core.Text;
+
+namespace Packer.Core.Graph;
+
+/// <summary>
+/// Binds one file at a time with Roslyn's semantic model and records which solution files declare the
+/// types and members it uses: base types, interfaces, attributes, generic arguments, object creation,
+/// member access and extension methods all appear as names that bind to a symbol. Results are memoized,
+/// so a file is bound at most once per run.
+/// </summary>
+internal sealed class UsageCollector(LoadedSolution loaded, SyntaxIndex index)
+{
+    private readonly Dictionary<string, SourceFile> filesByPath = loaded.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> pathsByTree = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<Usage>> memo = new(StringComparer.Ordinal);
+
+    /// <summary>Gets how many files were bound so far.</summary>
+    public int BoundFiles => memo.Count;
+
+    /// <summary>Lists the files that <paramref name="path"/> uses, sorted by path.</summary>
+    public async Task<IReadOnlyList<Usage>> UsesOfAsync(string path, CancellationToken cancellationToken)
+    {
+        if (memo.TryGetValue(path, out var known))
+        {
+            return known;
+        }
+
+        var usages = filesByPath.TryGetValue(path, out var file) && file.IsCSharp
+            ? await CollectAsync(file, cancellationToken).ConfigureAwait(false)
+            : [];
+        memo[path] = usages;
+        return usages;
+    }
+
+    private async Task<IReadOnlyList<Usage>> CollectAsync(SourceFile file, CancellationToken cancellationToken)
+    {
+        var document = loaded.Solution.GetDocument(file.Document)!;
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (model is null || root is null)
+        {
+            return [];
+        }
+
+        var counts = new Dictionary<ISymbol, int>(SymbolEqualityComparer.Default);
+        foreach (var node in root.DescendantNodes())
+        {
+            if (node is SimpleNameSyntax or ImplicitObjectCreationExpressionSyntax)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var info = model.GetSymbolInfo(node, cancellationToken);
+                var symbol = Declared(info.Symbol ?? info.CandidateSymbols.FirstOrDefault());
+                if (symbol is not null)
+                {
+                    counts[symbol] = counts.GetValueOrDefault(symbol) + 1;
+                }
+            }
+        }
+
+        var byFile = new Dictionary<string, (double Weight, string Symbol, double Best)>(StringComparer.Ordinal);
+        foreach (var (symbol, count) in counts)
+        {
+            var declaredIn = symbol.Locations
+                .Where(l => l.IsInSource)
+                .Select(l => PathOf(l.SourceTree!))
+                .OfType<string>()
+                .Where(p => p != file.Path)
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            if (declaredIn.Count == 0)
+            {
+                continue;
+            }
+
+            var name = DisplayName(symbol);
+            var weight = (1.0 + Math.Log(count)) * index.Specificity(symbol.Name) / declaredIn.Count;
+            foreach (var to in declaredIn)
+            {
+                var (total, top, best) = byFile.GetValueOrDefault(to, (0.0, name, double.MinValue));
+                var better = weight > best || (weight == best && string.CompareOrdinal(name, top) < 0);
+                byFile[to] = (total + weight, better ? name : top, better ? weight : best);
+            }
+        }
+
+        return byFile
+            .OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => new Usage(kv.Key, kv.Value.Weight, kv.Value.Symbol))
+            .ToList();
+    }
+
+    private static ISymbol? Declared(ISymbol? symbol)
+    {
+        if (symbol is IMethodSymbol { ReducedFrom: { } extension })
+        {
+            symbol = extension;
+        }
+
+        symbol = symbol?.OriginalDefinition;
+        return symbol switch
+        {
+            IMethodSymbol { MethodKind: MethodKind.Constructor, IsImplicitlyDeclared: true } ctor => ctor.ContainingType,
+            INamedTypeSymbol or IMethodSymbol or IPropertySymbol or IFieldSymbol or IEventSymbol => symbol,
+            _ => null,
+        };
+    }
+
+    private static string DisplayName(ISymbol symbol) => symbol switch
+    {
+        INamedTypeSymbol type => type.Name,
+        IMethodSymbol { MethodKind: MethodKind.Constructor } ctor => ctor.ContainingType.Name,
+        _ when symbol.ContainingType is { } owner => owner.Name + "." + symbol.Name,
+        _ => symbol.Name,
+    };
+
+    private string? PathOf(SyntaxTree tree)
+    {
+        if (!pathsByTree.TryGetValue(tree.FilePath, out var path))
+        {
+            path = RepoPath.Relative(loaded.Root, tree.FilePath);
+            pathsByTree[tree.FilePath] = path = path is not null && filesByPath.ContainsKey(path) ? path : null;
+        }
+
+        return path;
+    }
+}

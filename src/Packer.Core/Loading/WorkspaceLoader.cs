@@ -1,0 +1,124 @@
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.MSBuild;
+using Packer.Core.Text;
+
+namespace Packer.Core.Loading;
+
+/// <summary>
+/// Opens a solution or project with MSBuildWorkspace. Unrestored packages are normal: source from the
+/// solution still binds. A project that fails to load, or is not C#, becomes a warning.
+/// </summary>
+public static class WorkspaceLoader
+{
+    /// <summary>Loads the solution or project file.</summary>
+    /// <param name="solutionPath">Absolute path of a .sln, .slnx or .csproj.</param>
+    /// <param name="filter">Which extra files to add and which files to leave out.</param>
+    /// <param name="cancellationToken">Cancels the load.</param>
+    public static Task<LoadedSolution> LoadAsync(string solutionPath, FileFilter filter, CancellationToken cancellationToken)
+    {
+        MsBuildRegistration.EnsureRegistered();
+        return OpenAsync(solutionPath, filter, cancellationToken);
+    }
+
+    // Kept apart from LoadAsync so that no workspace type is touched before MSBuild is registered.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static async Task<LoadedSolution> OpenAsync(string solutionPath, FileFilter filter, CancellationToken cancellationToken)
+    {
+        var root = RepositoryRoot.For(solutionPath);
+        var diagnostics = new List<WorkspaceDiagnostic>();
+        using var workspace = MSBuildWorkspace.Create();
+        using var subscription = workspace.RegisterWorkspaceFailedHandler(e => diagnostics.Add(e.Diagnostic));
+
+        Solution solution;
+        try
+        {
+            solution = solutionPath.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)
+                ? (await workspace.OpenProjectAsync(solutionPath, cancellationToken: cancellationToken)).Solution
+                : await workspace.OpenSolutionAsync(solutionPath, cancellationToken: cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or FormatException or ArgumentException)
+        {
+            throw new LoadException($"{RepoPath.Relative(root, solutionPath) ?? solutionPath}: cannot be loaded: {e.Message}");
+        }
+
+        var warnings = LoadWarnings.Summarize(diagnostics, root);
+        var projects = ProjectNodes(solution, root);
+        var files = SourceFiles(solution, root, filter);
+        if (projects.Count == 0)
+        {
+            throw new LoadException(
+                $"{RepoPath.Relative(root, solutionPath)}: no C# project could be loaded.{(warnings.Count > 0 ? " " + warnings[0] : string.Empty)}");
+        }
+
+        return new LoadedSolution(root, RepoPath.Relative(root, solutionPath) ?? Path.GetFileName(solutionPath), solution, files, projects, warnings);
+    }
+
+    private static List<ProjectNode> ProjectNodes(Solution solution, string root)
+    {
+        return solution.Projects
+            .Where(p => p.Language == LanguageNames.CSharp)
+            .GroupBy(p => ProjectNames.WithoutFramework(p.Name), StringComparer.Ordinal)
+            .Select(g => new ProjectNode(
+                g.Key,
+                RepoPath.Relative(root, g.First().FilePath ?? string.Empty) ?? g.Key,
+                g.SelectMany(p => p.ProjectReferences)
+                    .Select(r => solution.GetProject(r.ProjectId)?.Name)
+                    .OfType<string>()
+                    .Select(ProjectNames.WithoutFramework)
+                    .Distinct(StringComparer.Ordinal)
+                    .Order(StringComparer.Ordinal)
+                    .ToList()))
+            .OrderBy(p => p.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static List<SourceFile> SourceFiles(Solution solution, string root, FileFilter filter)
+    {
+        // A path compiled by several projects (linked files, target frameworks) counts once; its owner is
+        // the project whose folder holds it, else the first project by name.
+        var byPath = new Dictionary<string, List<(Project Project, Document Document)>>(StringComparer.Ordinal);
+        foreach (var project in solution.Projects.Where(p => p.Language == LanguageNames.CSharp))
+        {
+            foreach (var document in project.Documents)
+            {
+                var path = document.FilePath is null ? null : RepoPath.Relative(root, document.FilePath);
+                if (path is null || IsBuildOutput(path) || filter.IsExcluded(path))
+                {
+                    continue;
+                }
+
+                if (!byPath.TryGetValue(path, out var owners))
+                {
+                    byPath[path] = owners = [];
+                }
+
+                owners.Add((project, document));
+            }
+        }
+
+        var files = new List<SourceFile>();
+        foreach (var (path, owners) in byPath)
+        {
+            var owner = owners
+                .OrderBy(o => OwnsFolder(o.Project, root, path) ? 0 : 1)
+                .ThenBy(o => o.Project.Name, StringComparer.Ordinal)
+                .First();
+            files.Add(new SourceFile(path, ProjectNames.WithoutFramework(owner.Project.Name), owner.Document.Id));
+        }
+
+        files.AddRange(filter.ExtraFiles(root).Where(p => !byPath.ContainsKey(p)).Select(p => new SourceFile(p, string.Empty, null)));
+        files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return files;
+    }
+
+    private static bool OwnsFolder(Project project, string root, string path)
+    {
+        var folder = project.FilePath is null ? null : RepoPath.Relative(root, Path.GetDirectoryName(project.FilePath)!);
+        return folder is not null && path.StartsWith(folder + "/", StringComparison.Ordinal);
+    }
+
+    private static bool IsBuildOutput(string path) =>
+        path.Contains("/obj/", StringComparison.Ordinal) || path.StartsWith("obj/", StringComparison.Ordinal)
+        || path.Contains("/bin/", StringComparison.Ordinal) || path.StartsWith("bin/", StringComparison.Ordinal);
+}

@@ -1,0 +1,82 @@
+using System.Reflection;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Packer.Core.Budget;
+using Packer.Core.Configuration;
+using Packer.Core.Rendering;
+using Packer.Core.Targeting;
+
+namespace Packer.Core.Output;
+
+/// <summary>Writes the manifest: what was packed, why, and at what cost. Keys and arrays in a fixed order.</summary>
+internal static class ManifestWriter
+{
+    /// <summary>The manifest's schema version; raise it when a field changes meaning or goes away.</summary>
+    public const int SchemaVersion = 1;
+
+    public const string ToolName = "dotnet-pack-context";
+
+    public static string ToolVersion { get; } = typeof(ManifestWriter).Assembly.GetName().Version is { } v
+        ? $"{v.Major}.{v.Minor}.{v.Build}"
+        : "0.0.0";
+
+    public static string Write(PackOptions options, string solution, IReadOnlyList<ResolvedTarget> targets, PackedFiles packed, IReadOnlyList<string> warnings)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions
+        {
+            Indented = true,
+            NewLine = "\n",
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("schemaVersion", SchemaVersion);
+            json.WriteStartObject("tool");
+            json.WriteString("name", ToolName);
+            json.WriteString("version", ToolVersion);
+            json.WriteEndObject();
+            json.WriteString("solution", solution);
+            json.WriteString("tokenizer", options.Tokenizer);
+            json.WriteString("format", Names.Of(options.Format));
+            json.WriteNumber("maxTokens", options.MaxTokens);
+            json.WriteNumber("totalTokens", packed.Selection.TotalTokens);
+            json.WriteStartArray("targets");
+            foreach (var target in targets)
+            {
+                json.WriteStartObject();
+                json.WriteString("spec", target.Spec);
+                json.WriteString("kind", Names.Of(target.Kind));
+                json.WriteStartArray("files");
+                target.Files.ToList().ForEach(json.WriteStringValue);
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("files");
+            foreach (var file in packed.Ranked)
+            {
+                var decision = packed.Selection.Decisions[file.Path];
+                json.WriteStartObject();
+                json.WriteString("path", file.Path);
+                json.WriteString("project", file.Project);
+                json.WriteNumber("rank", file.Rank);
+                json.WriteNumber("score", file.Score);
+                json.WriteString("fidelity", Names.Of(decision.Fidelity));
+                json.WriteNumber("tokens", decision.Tokens);
+                json.WriteString("reason", file.Reason);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("warnings");
+            warnings.ToList().ForEach(json.WriteStringValue);
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+}

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using Packer.Core.Budget;
+using Packer.Core.Configuration;
+using Packer.Core.Graph;
+using Packer.Core.Loading;
+using Packer.Core.Output;
+using Packer.Core.Ranking;
+using Packer.Core.Rendering;
+using Packer.Core.Targeting;
+using Packer.Core.Tokenization;
+
+namespace Packer.Core.Pipeline;
+
+/// <summary>
+/// The one entry point: loaded solution → syntax index → resolved targets → document graph → ranked
+/// files → budgeted selection → bundle and manifest. The CLI and the build target both call this.
+/// </summary>
+public static class ContextPacker
+{
+    /// <summary>Runs the pipeline; writes nothing.</summary>
+    /// <param name="options">The merged options.</param>
+    /// <param name="workingDirectory">Where relative target paths are also looked up.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    public static async Task<PackResult> PackAsync(PackOptions options, string workingDirectory, CancellationToken cancellationToken)
+    {
+        var timings = new List<PhaseTiming>();
+        var clock = Stopwatch.StartNew();
+        void Lap(string phase)
+        {
+            timings.Add(new PhaseTiming(phase, clock.Elapsed));
+            clock.Restart();
+        }
+
+        var counter = TokenCounter.Create(options.Tokenizer);
+        var solutionPath = SolutionFinder.Find(options.SolutionPath);
+        var loaded = await WorkspaceLoader.LoadAsync(solutionPath, new FileFilter(options.Include, options.Exclude), cancellationToken)
+            .ConfigureAwait(false);
+        Lap("load");
+
+        var index = await SyntaxIndex.BuildAsync(loaded, cancellationToken).ConfigureAwait(false);
+        var targets = new TargetResolver(loaded, index, workingDirectory).ResolveAll(options.Targets);
+        Lap("index");
+
+        var targetFiles = targets.SelectMany(t => t.Files).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var usages = new UsageCollector(loaded, index);
+        var graph = await GraphBuilder.BuildAsync(index, usages, targetFiles, new GraphOptions(), cancellationToken).ConfigureAwait(false);
+        Lap("graph");
+
+        var ranked = Ranker.Rank(loaded, graph, new RankingWeights());
+        Lap("rank");
+
+        var header = new BundleHeader(loaded.SolutionPath, targets);
+        var planner = new BudgetPlanner(RendererFactory.For(options.Format), counter, new FileTexts(loaded.Root));
+        var selection = planner.Plan(header, ranked, options.MaxTokens);
+        var warnings = loaded.Warnings.Concat(selection.Warnings).ToList();
+        var manifest = ManifestWriter.Write(options, loaded.SolutionPath, targets, new PackedFiles(ranked, selection), warnings);
+        Lap("render");
+
+        var stats = new Dictionary<string, int>(StringComparer.Ordinal)
+        {
+            ["projects"] = loaded.Projects.Count,
+            ["files"] = loaded.Files.Count,
+            ["boundFiles"] = graph.BoundFiles,
+            ["graphFiles"] = graph.Hops.Count,
+            ["edges"] = graph.Edges.Count,
+            ["included"] = selection.Content.Entries.Count,
+            ["listed"] = selection.Content.Listed.Count,
+        };
+        return new PackResult(selection.Text, manifest, selection.TotalTokens, warnings, timings, stats);
+    }
+}

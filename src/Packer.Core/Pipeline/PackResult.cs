@@ -1,0 +1,16 @@
+namespace Packer.Core.Pipeline;
+
+/// <summary>What one run produced.</summary>
+/// <param name="Bundle">The rendered bundle.</param>
+/// <param name="Manifest">The manifest JSON.</param>
+/// <param name="TotalTokens">The bundle's tokens.</param>
+/// <param name="Warnings">Load, target and budget warnings.</param>
+/// <param name="Timings">Each phase's wall time, in order.</param>
+/// <param name="Stats">Counts for the benchmark: files, bound files, graph edges.</param>
+public sealed record PackResult(
+    string Bundle,
+    string Manifest,
+    int TotalTokens,
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<PhaseTiming> Timings,
+    IReadOnlyDictionary<string, int> Stats);

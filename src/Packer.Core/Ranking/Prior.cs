@@ -1,0 +1,76 @@
+using Packer.Core.Loading;
+using Packer.Core.Text;
+
+namespace Packer.Core.Ranking;
+
+/// <summary>
+/// What is known about a file before any binding: whether it is the targets' test by name, whether its
+/// project is a target's or adjacent to one, and how near its folder is. Scaled to [0, 3].
+/// </summary>
+internal sealed class Prior
+{
+    private static readonly string[] TestSuffixes = ["Tests", "Test", "Specs", "Spec", "Fixture"];
+
+    private readonly HashSet<string> targetProjects;
+    private readonly HashSet<string> adjacentProjects;
+    private readonly HashSet<string> targetStems;
+    private readonly IReadOnlyList<string> targetFolders;
+
+    public Prior(LoadedSolution loaded, IReadOnlyList<string> targets)
+    {
+        var byPath = loaded.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        targetProjects = targets.Select(t => byPath[t].Project).Where(p => p.Length > 0).ToHashSet(StringComparer.Ordinal);
+        adjacentProjects = loaded.Projects
+            .Where(p => !targetProjects.Contains(p.Name)
+                && (p.References.Any(targetProjects.Contains) || targetProjects.Any(t => loaded.Projects.First(q => q.Name == t).References.Contains(p.Name))))
+            .Select(p => p.Name)
+            .ToHashSet(StringComparer.Ordinal);
+        targetStems = targets.Select(RepoPath.Stem).ToHashSet(StringComparer.Ordinal);
+        // One target per folder is enough to measure folder distance against.
+        targetFolders = targets.DistinctBy(RepoPath.Directory, StringComparer.Ordinal).ToList();
+    }
+
+    public double Of(SourceFile file)
+    {
+        var project = targetProjects.Contains(file.Project) ? 1.0 : adjacentProjects.Contains(file.Project) ? 0.5 : 0.0;
+        var folder = 1.0 / (1 + NearestFolder(file.Path));
+        return (project + folder) / 2 + (IsTestByName(file.Path) ? 2.0 : 0.0);
+    }
+
+    public string Reason(SourceFile file)
+    {
+        if (IsTestByName(file.Path))
+        {
+            return "named after a target (its test or subject)";
+        }
+
+        if (targetProjects.Contains(file.Project))
+        {
+            return $"same project as a target ({file.Project}), no dependency found";
+        }
+
+        if (adjacentProjects.Contains(file.Project))
+        {
+            return $"project {file.Project} references or is referenced by a target's project";
+        }
+
+        return NearestFolder(file.Path) <= 2 ? "near a target's folder" : "no dependency on the targets";
+    }
+
+    private int NearestFolder(string path) => targetFolders.Min(t => RepoPath.FolderDistance(path, t));
+
+    private bool IsTestByName(string path)
+    {
+        var stem = RepoPath.Stem(path);
+        foreach (var suffix in TestSuffixes)
+        {
+            if ((stem.EndsWith(suffix, StringComparison.Ordinal) && targetStems.Contains(stem[..^suffix.Length]))
+                || targetStems.Contains(stem + suffix))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,10 @@
+namespace Packer.Core.Ranking;
+
+/// <summary>One file with its proximity to the targets.</summary>
+/// <param name="Path">Repository-relative path.</param>
+/// <param name="Project">Owning project, or "" for extra files.</param>
+/// <param name="Rank">1-based position in the ranking.</param>
+/// <param name="Score">Proximity score; targets score highest.</param>
+/// <param name="IsTarget">Whether the file is one of the targets'.</param>
+/// <param name="Reason">Why it ranks where it does.</param>
+public sealed record RankedFile(string Path, string Project, int Rank, double Score, bool IsTarget, string Reason);

@@ -1,0 +1,8 @@
+using Packer.Core.Targeting;
+
+namespace Packer.Core.Rendering;
+
+/// <summary>What the bundle says about itself before the files.</summary>
+/// <param name="Solution">Repository-relative path of the solution.</param>
+/// <param name="Targets">The targets, as given and resolved.</param>
+public sealed record BundleHeader(string Solution, IReadOnlyList<ResolvedTarget> Targets);

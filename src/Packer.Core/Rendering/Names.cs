@@ -1,0 +1,35 @@
+using Packer.Core.Budget;
+using Packer.Core.Configuration;
+using Packer.Core.Targeting;
+
+namespace Packer.Core.Rendering;
+
+/// <summary>The spellings of enum values in bundles and manifests (fixed here, never from ToString's casing).</summary>
+public static class Names
+{
+    /// <summary>The name of a fidelity.</summary>
+    public static string Of(Fidelity fidelity) => fidelity switch
+    {
+        Fidelity.Full => "full",
+        Fidelity.Signatures => "signatures",
+        Fidelity.Listed => "listed",
+        _ => "omitted",
+    };
+
+    /// <summary>The name of a format, as the --format flag spells it.</summary>
+    public static string Of(BundleFormat format) => format switch
+    {
+        BundleFormat.Xml => "xml",
+        BundleFormat.Markdown => "markdown",
+        _ => "json",
+    };
+
+    /// <summary>The name of a target kind.</summary>
+    public static string Of(TargetKind kind) => kind switch
+    {
+        TargetKind.Project => "project",
+        TargetKind.File => "file",
+        TargetKind.Type => "type",
+        _ => "namespace",
+    };
+}

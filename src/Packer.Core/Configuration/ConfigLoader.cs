@@ -1,6 +1,7 @@
 using System.Globalization;
 using Packer.Core.Text;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Packer.Core.Configuration;
@@ -28,15 +29,22 @@ public static class ConfigLoader
         }
 
         var display = path;
+        var text = File.ReadAllText(fullPath);
         var stream = new YamlStream();
+        var parser = new TrackingParser(new Parser(new StringReader(text)));
         try
         {
-            using var reader = new StreamReader(fullPath);
-            stream.Load(reader);
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             throw new UsageException($"{display}:{e.Start.Line}: invalid YAML: {Unwrap(e).Message}");
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet stops without a position on some malformed input (e.g. an unclosed '['): name the
+            // last line it read.
+            throw new UsageException($"{display}:{parser.LastLine}: invalid YAML (an unclosed bracket or quote?): {e.Message}");
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
@@ -51,15 +59,9 @@ public static class ConfigLoader
 
         var folder = Path.GetDirectoryName(fullPath)!;
         var config = new ConfigFile();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (keyNode, value) in root.Children)
         {
             var key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
-            if (!seen.Add(key))
-            {
-                throw Error(display, keyNode, $"key '{key}' is given twice.");
-            }
-
             config = key switch
             {
                 "solution" => config with { Solution = ResolvePath(folder, Scalar(display, key, value)) },
@@ -145,6 +147,25 @@ public static class ConfigLoader
 
     private static UsageException Error(string file, YamlNode node, string message) =>
         new($"{file}:{node.Start.Line}: {message}");
+
+    /// <summary>Remembers where the last parsed event started.</summary>
+    private sealed class TrackingParser(IParser inner) : IParser
+    {
+        public long LastLine { get; private set; } = 1;
+
+        public ParsingEvent Current => inner.Current!;
+
+        public bool MoveNext()
+        {
+            var moved = inner.MoveNext();
+            if (inner.Current is { } current)
+            {
+                LastLine = current.Start.Line;
+            }
+
+            return moved;
+        }
+    }
 
     private static Exception Unwrap(Exception e) => e.InnerException is YamlException inner ? Unwrap(inner) : e;
 }

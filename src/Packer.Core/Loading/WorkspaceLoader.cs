@@ -42,7 +42,18 @@ public static class WorkspaceLoader
             throw new LoadException($"{RepoPath.Relative(root, solutionPath) ?? solutionPath}: cannot be loaded: {e.Message}");
         }
 
-        var warnings = LoadWarnings.Summarize(diagnostics, root);
+        var warnings = LoadWarnings.Summarize(diagnostics, root).ToList();
+        warnings.AddRange(solution.Projects
+            .Where(p => p.Language != LanguageNames.CSharp)
+            .Select(p => $"skipped {p.Language} project {ProjectNames.WithoutFramework(p.Name)}: only C# is analysed.")
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal));
+        (solution, var patched) = FrameworkReferences.AddWhereMissing(solution);
+        if (patched > 0)
+        {
+            warnings.Add($"{patched} project(s) had no framework references (not restored?); bound against the installed SDK's reference assemblies.");
+        }
+
         var projects = ProjectNodes(solution, root);
         var files = SourceFiles(solution, root, filter);
         if (projects.Count == 0)

@@ -23,6 +23,23 @@ public static class ContextPacker
     /// <param name="cancellationToken">Cancels the run.</param>
     public static async Task<PackResult> PackAsync(PackOptions options, string workingDirectory, CancellationToken cancellationToken)
     {
+        var clock = Stopwatch.StartNew();
+        TokenCounter.Create(options.Tokenizer); // fail on a bad tokenizer before the slow load
+        var solutionPath = SolutionFinder.Find(options.SolutionPath);
+        var loaded = await WorkspaceLoader.LoadAsync(solutionPath, new FileFilter(options.Include, options.Exclude), cancellationToken)
+            .ConfigureAwait(false);
+        var load = new PhaseTiming("load", clock.Elapsed);
+        var result = await PackAsync(loaded, options, workingDirectory, cancellationToken).ConfigureAwait(false);
+        return result with { Timings = [load, .. result.Timings] };
+    }
+
+    /// <summary>Runs every stage after loading on an already loaded solution; writes nothing.</summary>
+    /// <param name="loaded">The loaded solution (its include and exclude globs were applied when it was loaded).</param>
+    /// <param name="options">The merged options.</param>
+    /// <param name="workingDirectory">Where relative target paths are also looked up.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    public static async Task<PackResult> PackAsync(LoadedSolution loaded, PackOptions options, string workingDirectory, CancellationToken cancellationToken)
+    {
         var timings = new List<PhaseTiming>();
         var clock = Stopwatch.StartNew();
         void Lap(string phase)
@@ -32,11 +49,6 @@ public static class ContextPacker
         }
 
         var counter = TokenCounter.Create(options.Tokenizer);
-        var solutionPath = SolutionFinder.Find(options.SolutionPath);
-        var loaded = await WorkspaceLoader.LoadAsync(solutionPath, new FileFilter(options.Include, options.Exclude), cancellationToken)
-            .ConfigureAwait(false);
-        Lap("load");
-
         var index = await SyntaxIndex.BuildAsync(loaded, cancellationToken).ConfigureAwait(false);
         var targets = new TargetResolver(loaded, index, workingDirectory).ResolveAll(options.Targets);
         Lap("index");

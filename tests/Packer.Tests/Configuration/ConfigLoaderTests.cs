@@ -1,0 +1,113 @@
+using Packer.Core;
+using Packer.Core.Configuration;
+using Packer.Tests.Infrastructure;
+
+namespace Packer.Tests.Configuration;
+
+public sealed class ConfigLoaderTests
+{
+    [Fact]
+    public void Reads_every_key_and_resolves_paths_against_the_file()
+    {
+        // Given
+        var folder = TempFolder.Create();
+        var path = Write(folder, """
+            solution: src/App.sln
+            targets:
+              - App.Core
+              - type:App.Core.Widget
+            maxTokens: 16_000
+            tokenizer: cl100k_base
+            format: markdown
+            output: out/context.md
+            manifest: out/manifest.json
+            include: ["README.md", "**/appsettings.json"]
+            exclude:
+              - "**/Generated/**"
+            """);
+
+        // When
+        var config = ConfigLoader.Load(path);
+
+        // Then
+        Assert.Equal(Path.Combine(folder, "src", "App.sln"), config.Solution);
+        Assert.Equal(["App.Core", "type:App.Core.Widget"], config.Targets);
+        Assert.Equal(16_000, config.MaxTokens);
+        Assert.Equal("cl100k_base", config.Tokenizer);
+        Assert.Equal(BundleFormat.Markdown, config.Format);
+        Assert.Equal(Path.Combine(folder, "out", "context.md"), config.Output);
+        Assert.Equal(Path.Combine(folder, "out", "manifest.json"), config.Manifest);
+        Assert.Equal(["README.md", "**/appsettings.json"], config.Include);
+        Assert.Equal(["**/Generated/**"], config.Exclude);
+    }
+
+    [Theory]
+    [InlineData("maxTokens: 8000\nmaxToken: 100\n", "packer.yaml:2: unknown key 'maxToken'. Did you mean 'maxTokens'?")]
+    [InlineData("targets: App\nmaxTokens: lots\n", "packer.yaml:2: 'maxTokens' must be a whole number")]
+    [InlineData("maxTokens: 10\n", "packer.yaml:1: 'maxTokens' must be a whole number of tokens, at least 64")]
+    [InlineData("format: html\n", "packer.yaml:1: 'format' must be one of xml, markdown, json (got 'html')")]
+    [InlineData("\n\ntokenizer: p50k\n", "packer.yaml:3: 'tokenizer' must be one of o200k_base, cl100k_base")]
+    [InlineData("targets:\n  nested: map\n", "packer.yaml:2: 'targets' must be a list of text values")]
+    [InlineData("solution: [a, b]\n", "packer.yaml:1: 'solution' must be a single text value")]
+    [InlineData("output: a\noutput: b\n", "packer.yaml:2: invalid YAML: Duplicate key")]
+    [InlineData("- just\n- a list\n", "packer.yaml:1: the file must be a mapping")]
+    [InlineData("targets: [App\nformat: xml\n", "packer.yaml:1: invalid YAML (an unclosed bracket")]
+    public void Rejects_mistakes_naming_file_line_and_key(string yaml, string expected)
+    {
+        // Given
+        var folder = TempFolder.Create();
+        var path = Write(folder, yaml);
+        var previous = Environment.CurrentDirectory;
+
+        // When
+        UsageException error;
+        try
+        {
+            Environment.CurrentDirectory = folder;
+            error = Assert.Throws<UsageException>(() => ConfigLoader.Load("packer.yaml"));
+        }
+        finally
+        {
+            Environment.CurrentDirectory = previous;
+        }
+
+        // Then
+        Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Usage, error.ExitCode);
+    }
+
+    [Fact]
+    public void An_empty_file_sets_nothing()
+    {
+        var path = Write(TempFolder.Create(), "# nothing yet\n");
+
+        Assert.Equal(new ConfigFile(), ConfigLoader.Load(path));
+    }
+
+    [Fact]
+    public void Flags_override_the_file_and_the_file_overrides_defaults()
+    {
+        // Given
+        var file = new ConfigFile { Solution = "/repo/App.sln", Targets = ["A"], MaxTokens = 8000, Format = BundleFormat.Json };
+        var flags = new ConfigFile { Targets = ["B"], Tokenizer = "cl100k_base" };
+
+        // When
+        var options = OptionsMerger.Merge(file, flags, "/work");
+
+        // Then
+        Assert.Equal("/repo/App.sln", options.SolutionPath);
+        Assert.Equal(["B"], options.Targets);
+        Assert.Equal(8000, options.MaxTokens);
+        Assert.Equal("cl100k_base", options.Tokenizer);
+        Assert.Equal(BundleFormat.Json, options.Format);
+        Assert.Equal(PackOptions.DefaultMaxTokens, OptionsMerger.Merge(null, new ConfigFile(), "/work").MaxTokens);
+        Assert.Equal("/work", OptionsMerger.Merge(null, new ConfigFile(), "/work").SolutionPath);
+    }
+
+    private static string Write(string folder, string yaml)
+    {
+        var path = Path.Combine(folder, "packer.yaml");
+        File.WriteAllText(path, yaml);
+        return path;
+    }
+}

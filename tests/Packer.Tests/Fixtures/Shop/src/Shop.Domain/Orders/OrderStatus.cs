@@ -1,0 +1,8 @@
+namespace Shop.Domain.Orders;
+
+public enum OrderStatus
+{
+    Open,
+    Submitted,
+    Shipped,
+}

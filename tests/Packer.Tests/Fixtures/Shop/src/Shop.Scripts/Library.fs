@@ -1,0 +1,3 @@
+module Shop.Scripts.Library
+
+let hello name = sprintf "Hello %s" name

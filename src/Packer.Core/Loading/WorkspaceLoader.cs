@@ -17,37 +17,28 @@ public static class WorkspaceLoader
     /// <param name="cancellationToken">Cancels the load.</param>
     public static Task<LoadedSolution> LoadAsync(string solutionPath, FileFilter filter, CancellationToken cancellationToken)
     {
-        MsBuildRegistration.EnsureRegistered();
-        return OpenAsync(solutionPath, filter, cancellationToken);
+        var sdkWarning = MsBuildRegistration.EnsureRegistered(Path.GetDirectoryName(solutionPath)!);
+        return OpenAsync(solutionPath, filter, sdkWarning, cancellationToken);
     }
 
     // Kept apart from LoadAsync so that no workspace type is touched before MSBuild is registered.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static async Task<LoadedSolution> OpenAsync(string solutionPath, FileFilter filter, CancellationToken cancellationToken)
+    private static async Task<LoadedSolution> OpenAsync(string solutionPath, FileFilter filter, string? sdkWarning, CancellationToken cancellationToken)
     {
         var root = RepositoryRoot.For(solutionPath);
-        var diagnostics = new List<WorkspaceDiagnostic>();
-        using var workspace = MSBuildWorkspace.Create();
-        using var subscription = workspace.RegisterWorkspaceFailedHandler(e => diagnostics.Add(e.Diagnostic));
-
-        Solution solution;
-        try
+        var warnings = new List<string>();
+        if (sdkWarning is not null)
         {
-            solution = solutionPath.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)
-                ? (await workspace.OpenProjectAsync(solutionPath, cancellationToken: cancellationToken)).Solution
-                : await workspace.OpenSolutionAsync(solutionPath, cancellationToken: cancellationToken);
-        }
-        catch (Exception e) when (e is InvalidOperationException or IOException or FormatException or ArgumentException)
-        {
-            throw new LoadException($"{RepoPath.Relative(root, solutionPath) ?? solutionPath}: cannot be loaded: {e.Message}");
+            warnings.Add(sdkWarning);
         }
 
-        var warnings = LoadWarnings.Summarize(diagnostics, root).ToList();
-        warnings.AddRange(solution.Projects
-            .Where(p => p.Language != LanguageNames.CSharp)
-            .Select(p => $"skipped {p.Language} project {ProjectNames.WithoutFramework(p.Name)}: only C# is analysed.")
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal));
+        var solution = await OpenWithMsBuildAsync(solutionPath, root, warnings, cancellationToken).ConfigureAwait(false);
+        if (solution is null)
+        {
+            (solution, var skipped) = await ProjectFileReader.ReadAsync(solutionPath, cancellationToken).ConfigureAwait(false);
+            warnings.AddRange(skipped.Select(p => $"skipped project {p}: only C# is analysed."));
+        }
+
         (solution, var patched) = FrameworkReferences.AddWhereMissing(solution);
         if (patched > 0)
         {
@@ -63,6 +54,41 @@ public static class WorkspaceLoader
         }
 
         return new LoadedSolution(root, RepoPath.Relative(root, solutionPath) ?? Path.GetFileName(solutionPath), solution, files, projects, warnings);
+    }
+
+    // Returns null when MSBuild cannot evaluate the solution at all; the caller then reads the project files directly.
+    private static async Task<Solution?> OpenWithMsBuildAsync(string solutionPath, string root, List<string> warnings, CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<WorkspaceDiagnostic>();
+        using var workspace = MSBuildWorkspace.Create();
+        using var subscription = workspace.RegisterWorkspaceFailedHandler(e => diagnostics.Add(e.Diagnostic));
+        Solution solution;
+        try
+        {
+            solution = solutionPath.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)
+                ? (await workspace.OpenProjectAsync(solutionPath, cancellationToken: cancellationToken).ConfigureAwait(false)).Solution
+                : await workspace.OpenSolutionAsync(solutionPath, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            warnings.Add($"MSBuild could not evaluate {RepoPath.Relative(root, solutionPath) ?? solutionPath} ({FirstLine(e.Message)}); "
+                + "its project files were read directly instead (default globs, Compile and ProjectReference items, no conditions).");
+            return null;
+        }
+
+        warnings.AddRange(LoadWarnings.Summarize(diagnostics, root));
+        warnings.AddRange(solution.Projects
+            .Where(p => p.Language != LanguageNames.CSharp)
+            .Select(p => $"skipped {p.Language} project {ProjectNames.WithoutFramework(p.Name)}: only C# is analysed.")
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal));
+        return solution;
+    }
+
+    private static string FirstLine(string message)
+    {
+        var line = message.ReplaceLineEndings("\n").Split("\n", StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? message;
+        return line.Length > 200 ? line[..200] + "..." : line;
     }
 
     private static List<ProjectNode> ProjectNodes(Solution solution, string root)

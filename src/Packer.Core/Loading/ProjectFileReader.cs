@@ -1,0 +1,168 @@
+using System.Xml.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+using Microsoft.VisualStudio.SolutionPersistence.Serializer;
+using Packer.Core.Text;
+
+namespace Packer.Core.Loading;
+
+/// <summary>
+/// The fallback when MSBuild cannot evaluate a solution at all (e.g. global.json pins an SDK that is not
+/// installed, or a custom MSBuild SDK is missing): reads the solution file and each C# project file as
+/// plain XML — SDK default compile globs, Compile items, ProjectReference items, implicit usings — into an
+/// ad-hoc workspace. Conditions and imports are not evaluated, so this is an approximation, and it says so.
+/// </summary>
+internal static class ProjectFileReader
+{
+    private static readonly string[] ImplicitUsings =
+        ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks"];
+
+    public static async Task<(Solution Solution, IReadOnlyList<string> Skipped)> ReadAsync(string solutionPath, CancellationToken cancellationToken)
+    {
+        var projectPaths = await ProjectPathsAsync(solutionPath, cancellationToken).ConfigureAwait(false);
+        var csharp = projectPaths.Where(p => p.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) && File.Exists(p)).ToList();
+        var skipped = projectPaths.Except(csharp, StringComparer.Ordinal).Select(Path.GetFileName).OfType<string>().ToList();
+
+        var ids = csharp.ToDictionary(p => p, _ => ProjectId.CreateNewId(), StringComparer.Ordinal);
+        using var workspace = new AdhocWorkspace();
+        var solution = workspace.CurrentSolution;
+        foreach (var path in csharp)
+        {
+            solution = solution.AddProject(ReadProject(path, ids));
+        }
+
+        return (solution, skipped);
+    }
+
+    private static async Task<List<string>> ProjectPathsAsync(string solutionPath, CancellationToken cancellationToken)
+    {
+        if (solutionPath.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
+        {
+            return [solutionPath];
+        }
+
+        var serializer = SolutionSerializers.GetSerializerByMoniker(solutionPath)
+            ?? throw new LoadException($"{Path.GetFileName(solutionPath)}: not a solution file this tool can read.");
+        var model = await serializer.OpenAsync(solutionPath, cancellationToken).ConfigureAwait(false);
+        var folder = Path.GetDirectoryName(solutionPath)!;
+        return model.SolutionProjects
+            .Select(p => Path.GetFullPath(Path.Combine(folder, p.FilePath.Replace('\\', '/'))))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static ProjectInfo ReadProject(string path, IReadOnlyDictionary<string, ProjectId> ids)
+    {
+        var folder = Path.GetDirectoryName(path)!;
+        var xml = XDocument.Load(path);
+        var items = xml.Descendants().Where(e => e.Name.LocalName == "ItemGroup").SelectMany(g => g.Elements()).ToList();
+        string Property(string name) => xml.Descendants().LastOrDefault(e => e.Name.LocalName == name)?.Value.Trim() ?? string.Empty;
+        IEnumerable<string> Attributes(string item, string attribute) => items
+            .Where(e => e.Name.LocalName == item)
+            .Select(e => e.Attribute(attribute)?.Value)
+            .OfType<string>()
+            .SelectMany(v => v.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Select(v => v.Replace('\\', '/'));
+
+        var files = new SortedSet<string>(StringComparer.Ordinal);
+        if (!string.Equals(Property("EnableDefaultCompileItems"), "false", StringComparison.OrdinalIgnoreCase))
+        {
+            files.UnionWith(DefaultCompileItems(folder));
+        }
+
+        files.UnionWith(Expand(folder, Attributes("Compile", "Include")));
+        files.ExceptWith(Expand(folder, Attributes("Compile", "Remove")));
+
+        var name = Path.GetFileNameWithoutExtension(path);
+        var id = ids[path];
+        var documents = files
+            .Select(f => DocumentInfo.Create(DocumentId.CreateNewId(id), Path.GetFileName(f), loader: new FileTextLoader(f, defaultEncoding: null), filePath: f))
+            .ToList();
+        var usings = Attributes("Using", "Include").ToList();
+        if (string.Equals(Property("ImplicitUsings"), "enable", StringComparison.OrdinalIgnoreCase) || UpTreeEnablesImplicitUsings(folder))
+        {
+            usings.AddRange(ImplicitUsings);
+        }
+
+        if (usings.Count > 0)
+        {
+            var text = string.Concat(usings.Distinct(StringComparer.Ordinal).Select(u => $"global using global::{u};\n"));
+            documents.Add(DocumentInfo.Create(DocumentId.CreateNewId(id), "GlobalUsings.g.cs", loader: TextLoader.From(TextAndVersion.Create(SourceText.From(text), VersionStamp.Default))));
+        }
+
+        var references = Attributes("ProjectReference", "Include")
+            .Select(r => Path.GetFullPath(Path.Combine(folder, r)))
+            .Where(ids.ContainsKey)
+            .Select(r => new ProjectReference(ids[r]));
+        return ProjectInfo.Create(id, VersionStamp.Default, name, name, LanguageNames.CSharp, filePath: path, documents: documents,
+            projectReferences: references,
+            compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary),
+            parseOptions: new CSharpParseOptions(LanguageVersion.Preview));
+    }
+
+    // The SDK compiles **/*.cs below the project folder, except build output; folders of other projects
+    // are left out here as well, which is what such repositories intend.
+    private static IEnumerable<string> DefaultCompileItems(string folder)
+    {
+        foreach (var file in Directory.EnumerateFiles(folder, "*.cs"))
+        {
+            yield return file;
+        }
+
+        foreach (var child in Directory.EnumerateDirectories(folder))
+        {
+            var name = Path.GetFileName(child);
+            if (name is "bin" or "obj" || name.StartsWith('.') || Directory.EnumerateFiles(child, "*.csproj").Any())
+            {
+                continue;
+            }
+
+            foreach (var file in DefaultCompileItems(child))
+            {
+                yield return file;
+            }
+        }
+    }
+
+    private static IEnumerable<string> Expand(string folder, IEnumerable<string> patterns)
+    {
+        foreach (var pattern in patterns)
+        {
+            if (!pattern.Contains('*', StringComparison.Ordinal) && !pattern.Contains('?', StringComparison.Ordinal))
+            {
+                var full = Path.GetFullPath(Path.Combine(folder, pattern));
+                if (File.Exists(full))
+                {
+                    yield return full;
+                }
+
+                continue;
+            }
+
+            var glob = Glob.Parse(pattern);
+            foreach (var file in DefaultCompileItems(folder))
+            {
+                if (glob.IsMatch(Path.GetRelativePath(folder, file).Replace('\\', '/')))
+                {
+                    yield return file;
+                }
+            }
+        }
+    }
+
+    private static bool UpTreeEnablesImplicitUsings(string folder)
+    {
+        for (var dir = new DirectoryInfo(folder); dir is not null; dir = dir.Parent)
+        {
+            var props = Path.Combine(dir.FullName, "Directory.Build.props");
+            if (File.Exists(props) && File.ReadAllText(props).Contains("<ImplicitUsings>enable</ImplicitUsings>", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -16,31 +16,31 @@ internal sealed class BudgetPlanner(IBundleRenderer renderer, TokenCounter count
     // against a smaller remaining budget.
     private const int MaxCharsPerToken = 16;
 
+    // Share of the cap kept for listing paths that found no room as content, so the bundle always names
+    // the next most relevant files.
+    private const double ListingShare = 0.05;
+
     public Selection Plan(BundleHeader header, IReadOnlyList<RankedFile> ranked, int maxTokens)
     {
         var frame = counter.Count(renderer.Begin(header) + renderer.BeginListing(1) + renderer.EndListing(1) + renderer.End());
         var remaining = maxTokens - frame;
-        var chosen = new List<Choice>();
         var warnings = new List<string>();
+        var chosen = PlanTargets(ranked.Where(f => f.IsTarget).ToList(), remaining, maxTokens, warnings);
+        remaining -= chosen.Sum(c => c.Tokens);
 
-        foreach (var file in ranked)
+        var reserve = (int)(maxTokens * ListingShare);
+        var content = remaining - reserve;
+        foreach (var file in ranked.Where(f => !f.IsTarget))
         {
-            var choice = ChooseContent(file, remaining);
+            var choice = ChooseContent(file, content);
             if (choice is not null)
             {
                 chosen.Add(choice);
-                remaining -= choice.Tokens;
-                if (file.IsTarget && choice.Entry!.Fidelity != Fidelity.Full)
-                {
-                    warnings.Add($"target file {file.Path} does not fit in full within {maxTokens} tokens; it is given as signatures.");
-                }
-            }
-            else if (file.IsTarget)
-            {
-                warnings.Add($"target file {file.Path} does not fit within {maxTokens} tokens, not even as signatures; it is only listed.");
+                content -= choice.Tokens;
             }
         }
 
+        remaining = content + reserve;
         var included = chosen.Select(c => c.File.Path).ToHashSet(StringComparer.Ordinal);
         foreach (var file in ranked.Where(f => !included.Contains(f.Path)))
         {
@@ -55,6 +55,57 @@ internal sealed class BudgetPlanner(IBundleRenderer renderer, TokenCounter count
         }
 
         return Fit(header, ranked, chosen, maxTokens, warnings);
+    }
+
+    // All targets in full when they fit. Otherwise each target's listing line is reserved first, so none
+    // goes missing; then every target goes in as signatures (in rank order, while they fit), and then
+    // they are upgraded to full in rank order while the budget allows.
+    private List<Choice> PlanTargets(List<RankedFile> targets, int budget, int maxTokens, List<string> warnings)
+    {
+        var full = targets.Select(t => texts.Read(t.Path) is { } text ? Price(new BundleEntry(t.Path, t.Project, Fidelity.Full, text)) : default).ToList();
+        if (full.All(f => f.Entry is not null) && full.Sum(f => f.Tokens) <= budget)
+        {
+            return targets.Select((t, i) => new Choice(t, full[i].Entry, full[i].Tokens)).ToList();
+        }
+
+        var chosen = targets.Select(t => new Choice(t, null, counter.Count(renderer.Listed(t.Path, first: false)))).ToArray();
+        budget -= chosen.Sum(c => c.Tokens);
+        for (var i = 0; i < targets.Count; i++)
+        {
+            if (full[i].Entry is not { } entry)
+            {
+                continue;
+            }
+
+            var cheapest = entry.Path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)
+                ? Price(entry with { Fidelity = Fidelity.Signatures, Text = SignatureExtractor.Extract(entry.Text) })
+                : full[i];
+            if (cheapest.Tokens - chosen[i].Tokens <= budget)
+            {
+                budget -= cheapest.Tokens - chosen[i].Tokens;
+                chosen[i] = new Choice(targets[i], cheapest.Entry, cheapest.Tokens);
+            }
+        }
+
+        for (var i = 0; i < targets.Count; i++)
+        {
+            if (chosen[i].Entry?.Fidelity == Fidelity.Signatures && full[i].Tokens - chosen[i].Tokens <= budget)
+            {
+                budget -= full[i].Tokens - chosen[i].Tokens;
+                chosen[i] = new Choice(targets[i], full[i].Entry, full[i].Tokens);
+            }
+
+            if (chosen[i].Entry is null)
+            {
+                warnings.Add($"target file {targets[i].Path} does not fit within {maxTokens} tokens, not even as signatures; it is only listed.");
+            }
+            else if (chosen[i].Entry!.Fidelity == Fidelity.Signatures)
+            {
+                warnings.Add($"target file {targets[i].Path} does not fit in full within {maxTokens} tokens; it is given as signatures.");
+            }
+        }
+
+        return [.. chosen];
     }
 
     private Choice? ChooseContent(RankedFile file, int remaining)

@@ -7,9 +7,13 @@ namespace Packer.Core.Graph;
 /// <param name="Targets">The target files, sorted.</param>
 /// <param name="Hops">Each reached file's hop distance from the nearest target.</param>
 /// <param name="Edges">Every edge found, sorted by (From, To).</param>
-/// <param name="BoundFiles">How many files were bound with the semantic model.</param>
+/// <param name="Usages">What each bound file uses, by file: the basis of co-usage similarity.</param>
 internal sealed record DocumentGraph(
     IReadOnlyList<string> Targets,
     IReadOnlyDictionary<string, int> Hops,
     IReadOnlyList<Edge> Edges,
-    int BoundFiles);
+    IReadOnlyDictionary<string, IReadOnlyList<Usage>> Usages)
+{
+    /// <summary>Gets how many files were bound with the semantic model.</summary>
+    public int BoundFiles => Usages.Count;
+}

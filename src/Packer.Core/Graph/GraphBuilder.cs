@@ -63,6 +63,6 @@ internal static class GraphBuilder
             .OrderBy(e => e.From, StringComparer.Ordinal)
             .ThenBy(e => e.To, StringComparer.Ordinal)
             .ToList();
-        return new DocumentGraph([.. targets.Order(StringComparer.Ordinal)], hops, sorted, usages.BoundFiles);
+        return new DocumentGraph([.. targets.Order(StringComparer.Ordinal)], hops, sorted, usages.Bound.ToDictionary(StringComparer.Ordinal));
     }
 }

@@ -17,8 +17,8 @@ internal sealed class UsageCollector(LoadedSolution loaded, SyntaxIndex index)
     private readonly Dictionary<string, string?> pathsByTree = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<Usage>> memo = new(StringComparer.Ordinal);
 
-    /// <summary>Gets how many files were bound so far.</summary>
-    public int BoundFiles => memo.Count;
+    /// <summary>Gets what each file bound so far uses.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Usage>> Bound => memo;
 
     /// <summary>Lists the files that <paramref name="path"/> uses, sorted by path.</summary>
     public async Task<IReadOnlyList<Usage>> UsesOfAsync(string path, CancellationToken cancellationToken)

@@ -39,6 +39,7 @@ public static class WorkspaceLoader
             warnings.AddRange(skipped.Select(p => $"skipped project {p}: only C# is analysed."));
         }
 
+        solution = TransitiveReferences.Complete(solution);
         (solution, var patched) = FrameworkReferences.AddWhereMissing(solution);
         if (patched > 0)
         {

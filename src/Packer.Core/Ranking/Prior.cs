@@ -5,7 +5,7 @@ namespace Packer.Core.Ranking;
 
 /// <summary>
 /// What is known about a file before any binding: whether it is the targets' test by name, whether its
-/// project is a target's or adjacent to one, and how near its folder is. Scaled to [0, 3].
+/// project is a target's or adjacent to one, and how near its folder is. Each part lies in [0, 1].
 /// </summary>
 internal sealed class Prior
 {
@@ -30,12 +30,15 @@ internal sealed class Prior
         targetFolders = targets.DistinctBy(RepoPath.Directory, StringComparer.Ordinal).ToList();
     }
 
-    public double Of(SourceFile file)
-    {
-        var project = targetProjects.Contains(file.Project) ? 1.0 : adjacentProjects.Contains(file.Project) ? 0.5 : 0.0;
-        var folder = 1.0 / (1 + NearestFolder(file.Path));
-        return (project + folder) / 2 + (IsTestByName(file.Path) ? 2.0 : 0.0);
-    }
+    /// <summary>1 in a target's project, 0.5 in a project next to one in the project graph, else 0.</summary>
+    public double Project(SourceFile file) =>
+        targetProjects.Contains(file.Project) ? 1.0 : adjacentProjects.Contains(file.Project) ? 0.5 : 0.0;
+
+    /// <summary>1 in a target's folder, falling with each folder step away.</summary>
+    public double Folder(SourceFile file) => 1.0 / (1 + NearestFolder(file.Path));
+
+    /// <summary>1 when the file is named as a target's test (FooTests for Foo) or as the subject of a target test.</summary>
+    public double TestName(SourceFile file) => IsTestByName(file.Path) ? 1.0 : 0.0;
 
     public string Reason(SourceFile file)
     {

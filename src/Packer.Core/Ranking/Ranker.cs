@@ -6,8 +6,9 @@ namespace Packer.Core.Ranking;
 
 /// <summary>
 /// Scores every file by proximity to the targets: a personalized PageRank over the dependency graph
-/// (both directions, so what the targets use and what uses them both count), plus a weak prior from
-/// the project graph and the folder tree. Ties break by ordinal path, so the order is total.
+/// (both directions, so what the targets use and what uses them both count), co-usage (using what the
+/// targets use), and weaker priors from names, the folder tree and the project graph. Ties break by
+/// ordinal path, so the order is total.
 /// </summary>
 internal static class Ranker
 {
@@ -15,11 +16,19 @@ internal static class Ranker
     {
         var targets = new HashSet<string>(graph.Targets, StringComparer.Ordinal);
         var proximity = PersonalizedPageRank.Compute(graph, weights);
+        var best = proximity.Where(p => !targets.Contains(p.Key)).Select(p => p.Value).DefaultIfEmpty(0).Max();
+        var coUsage = new CoUsage(graph);
         var priors = new Prior(loaded, graph.Targets);
         var reasons = new Reasons(graph, proximity);
+        double Score(SourceFile f) =>
+            (weights.Graph * (best > 0 ? proximity.GetValueOrDefault(f.Path) / best : 0))
+            + (weights.CoUsage * coUsage.Of(f.Path))
+            + (weights.Folder * priors.Folder(f))
+            + (weights.Project * priors.Project(f))
+            + (weights.TestName * priors.TestName(f));
 
         return loaded.Files
-            .Select(f => (File: f, Score: proximity.GetValueOrDefault(f.Path) + (weights.Prior * priors.Of(f))))
+            .Select(f => (File: f, Score: Score(f)))
             .OrderByDescending(x => targets.Contains(x.File.Path))
             .ThenByDescending(x => x.Score)
             .ThenBy(x => x.File.Path, StringComparer.Ordinal)

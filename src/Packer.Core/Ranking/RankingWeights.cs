@@ -12,6 +12,18 @@ internal sealed record RankingWeights
     /// <summary>Gets the weight of the reverse direction of a use (callers, tests) relative to the forward one.</summary>
     public double ReverseWeight { get; init; } = 1.0;
 
-    /// <summary>Gets the weight of the prior (same project, nearby folder, test of a target) added to the graph score.</summary>
-    public double Prior { get; init; } = 0.002;
+    /// <summary>Gets the weight of graph proximity (PageRank scaled so the best non-target file scores 1).</summary>
+    public double Graph { get; init; } = 1.0;
+
+    /// <summary>Gets the weight of co-usage: using the same files as the targets do.</summary>
+    public double CoUsage { get; init; } = 0.5;
+
+    /// <summary>Gets the weight of folder nearness.</summary>
+    public double Folder { get; init; } = 0.15;
+
+    /// <summary>Gets the weight of project nearness.</summary>
+    public double Project { get; init; } = 0.05;
+
+    /// <summary>Gets the weight of being named as a target's test (or subject).</summary>
+    public double TestName { get; init; } = 0.5;
 }

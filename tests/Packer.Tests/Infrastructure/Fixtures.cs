@@ -6,6 +6,9 @@ internal static class Fixtures
     /// <summary>Gets the folder of the committed fixtures.</summary>
     public static string Source { get; } = FindSource();
 
+    /// <summary>Gets the root of this repository.</summary>
+    public static string RepositoryRoot { get; } = Path.GetFullPath(Path.Combine(Source, "..", "..", ".."));
+
     /// <summary>Copies <paramref name="name"/> (with the fixtures' isolating Directory.Build files) and returns the copy's folder.</summary>
     public static string Copy(string name, string? parent = null)
     {

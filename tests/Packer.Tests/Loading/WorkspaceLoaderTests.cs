@@ -1,0 +1,62 @@
+using Packer.Tests.Infrastructure;
+
+namespace Packer.Tests.Loading;
+
+[Collection(MsBuildCollection.Name)]
+public sealed class WorkspaceLoaderTests(LoadedFixture fixture)
+{
+    [Fact]
+    public async Task Loads_a_solution_that_was_never_restored_and_binds_across_projects()
+    {
+        // Given Shop.Infrastructure references a package that exists nowhere, and nothing was restored
+        var solution = await fixture.LoadAsync(Path.Combine(fixture.ShopRoot, "Shop.sln"));
+
+        // Then its files are there and binding reaches them from the test project
+        Assert.Contains(solution.Files, f => f.Path == "src/Shop.Infrastructure/InMemoryOrderRepository.cs" && f.Project == "Shop.Infrastructure");
+        var result = await fixture.PackShopAsync(fixture.ShopOptions("src/Shop.Infrastructure/InMemoryOrderRepository.cs"));
+        var manifest = Manifest.Parse(result.Manifest);
+        Assert.Equal("declares IOrderRepository used by InMemoryOrderRepository.cs", manifest.File("src/Shop.Domain/Orders/IOrderRepository.cs").Reason);
+        Assert.Equal("uses InMemoryOrderRepository from InMemoryOrderRepository.cs", manifest.File("tests/Shop.Tests/OrderServiceTests.cs").Reason);
+    }
+
+    [Fact]
+    public async Task Counts_linked_and_multi_targeted_files_once()
+    {
+        var solution = await fixture.LoadAsync(Path.Combine(fixture.ShopRoot, "Shop.sln"));
+
+        // Guard.cs is compiled by Shop.Domain (two frameworks) and linked into Shop.Application
+        var guard = Assert.Single(solution.Files, f => f.Path == "src/Shop.Domain/Shared/Guard.cs");
+        Assert.Equal("Shop.Domain", guard.Project);
+        Assert.Equal(solution.Files.Count, solution.Files.Select(f => f.Path).Distinct().Count());
+        Assert.Single(solution.Projects, p => p.Name == "Shop.Domain");
+    }
+
+    [Fact]
+    public async Task Skips_non_csharp_projects_with_a_warning_and_completes_transitive_references_as_restore_would()
+    {
+        var solution = await fixture.LoadAsync(Path.Combine(fixture.ShopRoot, "Shop.sln"));
+
+        Assert.Contains("skipped F# project Shop.Scripts: only C# is analysed.", solution.Warnings);
+        Assert.DoesNotContain(solution.Files, f => f.Path.EndsWith(".fs", StringComparison.Ordinal));
+        Assert.Equal(["Shop.Application", "Shop.Domain", "Shop.Infrastructure", "Shop.Reporting", "Shop.Tests"], solution.Projects.Select(p => p.Name));
+        Assert.Equal(["Shop.Application", "Shop.Domain", "Shop.Infrastructure"], solution.Projects.Single(p => p.Name == "Shop.Tests").References);
+    }
+
+    [Fact]
+    public async Task Falls_back_to_reading_project_files_when_msbuild_cannot_evaluate()
+    {
+        // Given a global.json that pins an SDK no machine has
+        var root = Fixtures.Copy("Shop");
+        File.WriteAllText(Path.Combine(root, "global.json"), """{ "sdk": { "version": "1.0.100", "rollForward": "disable" } }""");
+
+        // When
+        var solution = await fixture.LoadAsync(Path.Combine(root, "Shop.sln"));
+        var result = await Core.Pipeline.ContextPacker.PackAsync(solution, fixture.ShopOptions("OrderService") with { SolutionPath = root }, root, CancellationToken.None);
+
+        // Then it still ranks from source, and says how it loaded
+        var manifest = Manifest.Parse(result.Manifest);
+        Assert.Contains(manifest.Warnings, w => w.StartsWith("MSBuild could not evaluate Shop.sln", StringComparison.Ordinal));
+        Assert.Equal("declares OrderExtensions.Describe used by OrderService.cs", manifest.File("src/Shop.Application/Extensions/OrderExtensions.cs").Reason);
+        Assert.Equal("uses OrderService from OrderService.cs", manifest.File("tests/Shop.Tests/OrderServiceTests.cs").Reason);
+    }
+}

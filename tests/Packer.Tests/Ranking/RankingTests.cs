@@ -1,0 +1,61 @@
+using Packer.Tests.Infrastructure;
+
+namespace Packer.Tests.Ranking;
+
+[Collection(MsBuildCollection.Name)]
+public sealed class RankingTests(LoadedFixture fixture)
+{
+    [Fact]
+    public async Task Ranks_direct_dependencies_above_two_hop_ones_above_unrelated_files()
+    {
+        // When
+        var manifest = Manifest.Parse((await fixture.PackShopAsync(fixture.ShopOptions("src/Shop.Application/OrderService.cs"))).Manifest);
+
+        // Then
+        int Rank(string path) => manifest.File(path).Rank;
+        Assert.Equal(1, Rank("src/Shop.Application/OrderService.cs"));
+        Assert.True(Rank("src/Shop.Domain/Orders/Order.cs") < Rank("src/Shop.Domain/Orders/Money.cs"), "direct above 2-hop");
+        Assert.True(Rank("src/Shop.Domain/Orders/Money.cs") < Rank("src/Shop.Reporting/ReportFormatter.cs"), "2-hop above unrelated");
+        Assert.True(Rank("src/Shop.Domain/Orders/Money.cs") < Rank("src/Shop.Domain/Customer.cs"), "2-hop above unrelated in the same project");
+        Assert.Equal("declares Order.Submit used by OrderService.cs", manifest.File("src/Shop.Domain/Orders/Order.cs").Reason);
+        Assert.Matches("^2 hops via ", manifest.File("src/Shop.Domain/Orders/Money.cs").Reason);
+    }
+
+    [Fact]
+    public async Task The_targets_own_test_ranks_right_after_the_target()
+    {
+        var manifest = Manifest.Parse((await fixture.PackShopAsync(fixture.ShopOptions("OrderService"))).Manifest);
+
+        Assert.Equal(2, manifest.File("tests/Shop.Tests/OrderServiceTests.cs").Rank);
+    }
+
+    [Fact]
+    public async Task A_test_as_target_ranks_its_subject_first()
+    {
+        var manifest = Manifest.Parse((await fixture.PackShopAsync(fixture.ShopOptions("tests/Shop.Tests/MoneyTests.cs"))).Manifest);
+
+        Assert.Equal(2, manifest.File("src/Shop.Domain/Orders/Money.cs").Rank);
+    }
+
+    [Fact]
+    public async Task Partial_parts_of_a_target_type_are_targets_and_of_a_dependency_rank_together()
+    {
+        var manifest = Manifest.Parse((await fixture.PackShopAsync(fixture.ShopOptions("src/Shop.Domain/Orders/Order.Validation.cs"))).Manifest);
+
+        Assert.Equal(2, manifest.File("src/Shop.Domain/Orders/Order.cs").Rank);
+        Assert.Equal("declares another part of Shop.Domain.Orders.Order", manifest.File("src/Shop.Domain/Orders/Order.cs").Reason);
+    }
+
+    [Fact]
+    public async Task Every_file_is_ranked_once_in_a_total_order()
+    {
+        var solution = await fixture.LoadAsync(Path.Combine(fixture.ShopRoot, "Shop.sln"));
+        var manifest = Manifest.Parse((await fixture.PackShopAsync(fixture.ShopOptions("Shop.Domain"))).Manifest);
+
+        Assert.Equal(solution.Files.Select(f => f.Path).Order(StringComparer.Ordinal), manifest.Files.Select(f => f.Path).Order(StringComparer.Ordinal));
+        Assert.Equal(Enumerable.Range(1, manifest.Files.Count), manifest.Files.Select(f => f.Rank));
+        Assert.All(manifest.Files.Zip(manifest.Files.Skip(1)), pair =>
+            Assert.True(pair.First.Reason == "target" || pair.First.Score > pair.Second.Score
+                || (pair.First.Score == pair.Second.Score && string.CompareOrdinal(pair.First.Path, pair.Second.Path) < 0)));
+    }
+}

@@ -42,7 +42,7 @@ internal static class SignatureExtractor
         public override SyntaxNode? VisitAccessorDeclaration(AccessorDeclarationSyntax node) =>
             node.Body is null && node.ExpressionBody is null
                 ? node
-                : Trimmed(node.WithBody(null).WithExpressionBody(null)).WithSemicolonToken(Semicolon).WithTrailingTrivia(node.GetTrailingTrivia());
+                : Trimmed(node.WithBody(null).WithExpressionBody(null).WithSemicolonToken(default)).WithSemicolonToken(Semicolon).WithTrailingTrivia(node.GetTrailingTrivia());
 
         public override SyntaxNode? VisitPropertyDeclaration(PropertyDeclarationSyntax node)
         {
@@ -55,7 +55,10 @@ internal static class SignatureExtractor
                     .WithTrailingTrivia(node.GetTrailingTrivia());
             }
 
-            return visited.Initializer is null ? visited : visited.WithInitializer(null).WithSemicolonToken(default);
+            return visited.Initializer is null || visited.AccessorList is null
+                ? visited
+                : visited.WithInitializer(null).WithSemicolonToken(default)
+                    .WithAccessorList(visited.AccessorList.WithTrailingTrivia(visited.SemicolonToken.TrailingTrivia));
         }
 
         public override SyntaxNode? VisitIndexerDeclaration(IndexerDeclarationSyntax node)
@@ -70,7 +73,9 @@ internal static class SignatureExtractor
         }
 
         public override SyntaxNode? VisitVariableDeclarator(VariableDeclaratorSyntax node) =>
-            node.Parent?.Parent is FieldDeclarationSyntax && node.Initializer is not null ? node.WithInitializer(null) : node;
+            node.Parent?.Parent is FieldDeclarationSyntax && node.Initializer is not null
+                ? node.WithInitializer(null).WithIdentifier(node.Identifier.WithTrailingTrivia())
+                : node;
 
         public override SyntaxNode? VisitEnumMemberDeclaration(EnumMemberDeclarationSyntax node) => node;
 
@@ -81,7 +86,7 @@ internal static class SignatureExtractor
 
         private static SyntaxNode WithoutBody<T>(T reduced, T original)
             where T : BaseMethodDeclarationSyntax =>
-            Trimmed(reduced).WithSemicolonToken(Semicolon).WithTrailingTrivia(original.GetTrailingTrivia());
+            Trimmed((T)reduced.WithSemicolonToken(default)).WithSemicolonToken(Semicolon).WithTrailingTrivia(original.GetTrailingTrivia());
 
         // The token before a removed body keeps the line break that led to it; drop it so ";" follows directly.
         private static T Trimmed<T>(T node)

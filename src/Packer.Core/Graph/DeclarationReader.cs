@@ -9,12 +9,12 @@ internal static class DeclarationReader
 {
     public static FileSyntax Read(string path, SyntaxNode root)
     {
-        var identifiers = new HashSet<string>(StringComparer.Ordinal);
+        var identifiers = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var token in root.DescendantTokens())
         {
             if (token.IsKind(SyntaxKind.IdentifierToken))
             {
-                identifiers.Add(token.ValueText);
+                identifiers[token.ValueText] = identifiers.GetValueOrDefault(token.ValueText) + 1;
             }
         }
 

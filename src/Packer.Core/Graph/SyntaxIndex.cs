@@ -20,7 +20,7 @@ internal sealed class SyntaxIndex
         filesDeclaringType = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var file in files.Values.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
-            foreach (var identifier in file.Identifiers)
+            foreach (var identifier in file.Identifiers.Keys)
             {
                 Add(filesMentioning, identifier, file.Path);
             }

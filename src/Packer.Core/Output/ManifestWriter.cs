@@ -67,6 +67,14 @@ internal static class ManifestWriter
                 json.WriteString("fidelity", Names.Of(decision.Fidelity));
                 json.WriteNumber("tokens", decision.Tokens);
                 json.WriteString("reason", file.Reason);
+                json.WriteStartObject("signals");
+                json.WriteNumber("graph", file.Signals.Graph);
+                json.WriteNumber("coUsage", file.Signals.CoUsage);
+                json.WriteNumber("names", file.Signals.Names);
+                json.WriteNumber("fileName", file.Signals.FileName);
+                json.WriteNumber("folder", file.Signals.Folder);
+                json.WriteNumber("project", file.Signals.Project);
+                json.WriteEndObject();
                 json.WriteEndObject();
             }
 

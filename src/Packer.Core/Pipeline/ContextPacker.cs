@@ -58,11 +58,12 @@ public static class ContextPacker
         var graph = await GraphBuilder.BuildAsync(index, usages, targetFiles, new GraphOptions(), cancellationToken).ConfigureAwait(false);
         Lap("graph");
 
-        var ranked = Ranker.Rank(loaded, graph, new RankingWeights());
+        var texts = new FileTexts(loaded.Root);
+        var ranked = Ranker.Rank(loaded, index, graph, path => texts.Read(path)?.Length ?? 0, new RankingWeights());
         Lap("rank");
 
         var header = new BundleHeader(loaded.SolutionPath, targets);
-        var planner = new BudgetPlanner(RendererFactory.For(options.Format), counter, new FileTexts(loaded.Root));
+        var planner = new BudgetPlanner(RendererFactory.For(options.Format), counter, texts);
         var selection = planner.Plan(header, ranked, options.MaxTokens);
         var warnings = loaded.Warnings.Concat(selection.Warnings).ToList();
         var manifest = ManifestWriter.Write(options, loaded.SolutionPath, targets, new PackedFiles(ranked, selection), warnings);

@@ -37,14 +37,20 @@ internal sealed class Prior
     /// <summary>1 in a target's folder, falling with each folder step away.</summary>
     public double Folder(SourceFile file) => 1.0 / (1 + NearestFolder(file.Path));
 
-    /// <summary>1 when the file is named as a target's test (FooTests for Foo) or as the subject of a target test.</summary>
-    public double TestName(SourceFile file) => IsTestByName(file.Path) ? 1.0 : 0.0;
+    /// <summary>1 when the file is named as a target's test (FooTests for Foo) or subject; 0.5 when it has a target's file name.</summary>
+    public double FileName(SourceFile file) =>
+        IsTestByName(file.Path) ? 1.0 : targetStems.Contains(RepoPath.Stem(file.Path)) ? 0.5 : 0.0;
 
     public string Reason(SourceFile file)
     {
         if (IsTestByName(file.Path))
         {
             return "named after a target (its test or subject)";
+        }
+
+        if (targetStems.Contains(RepoPath.Stem(file.Path)))
+        {
+            return "has a target's file name";
         }
 
         if (targetProjects.Contains(file.Project))

@@ -7,4 +7,5 @@ namespace Packer.Core.Ranking;
 /// <param name="Score">Proximity score; targets score highest.</param>
 /// <param name="IsTarget">Whether the file is one of the targets'.</param>
 /// <param name="Reason">Why it ranks where it does.</param>
-public sealed record RankedFile(string Path, string Project, int Rank, double Score, bool IsTarget, string Reason);
+/// <param name="Signals">The evidence the score weighs.</param>
+public sealed record RankedFile(string Path, string Project, int Rank, double Score, bool IsTarget, string Reason, Signals Signals);

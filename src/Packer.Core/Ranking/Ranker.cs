@@ -12,23 +12,38 @@ namespace Packer.Core.Ranking;
 /// </summary>
 internal static class Ranker
 {
-    public static IReadOnlyList<RankedFile> Rank(LoadedSolution loaded, DocumentGraph graph, RankingWeights weights)
+    public static IReadOnlyList<RankedFile> Rank(
+        LoadedSolution loaded, SyntaxIndex index, DocumentGraph graph, Func<string, int> length, RankingWeights weights)
     {
         var targets = new HashSet<string>(graph.Targets, StringComparer.Ordinal);
         var proximity = PersonalizedPageRank.Compute(graph, weights);
-        var best = proximity.Where(p => !targets.Contains(p.Key)).Select(p => p.Value).DefaultIfEmpty(0).Max();
         var coUsage = new CoUsage(graph);
+        var names = new NameSimilarity(index, graph.Targets);
         var priors = new Prior(loaded, graph.Targets);
         var reasons = new Reasons(graph, proximity);
-        double Score(SourceFile f) =>
-            (weights.Graph * (best > 0 ? proximity.GetValueOrDefault(f.Path) / best : 0))
-            + (weights.CoUsage * coUsage.Of(f.Path))
-            + (weights.Folder * priors.Folder(f))
-            + (weights.Project * priors.Project(f))
-            + (weights.TestName * priors.TestName(f));
+
+        var others = loaded.Files.Where(f => !targets.Contains(f.Path)).ToList();
+        var scaleGraph = Scale(others.Select(f => proximity.GetValueOrDefault(f.Path)));
+        var coUsages = loaded.Files.ToDictionary(f => f.Path, f => coUsage.Of(f.Path), StringComparer.Ordinal);
+        var scaleCoUsage = Scale(others.Select(f => coUsages[f.Path]));
+        var similarities = loaded.Files.ToDictionary(f => f.Path, f => names.Of(f.Path), StringComparer.Ordinal);
+        var scaleNames = Scale(others.Select(f => similarities[f.Path]));
+
+        Signals SignalsOf(SourceFile f) => new(
+            Round(scaleGraph(proximity.GetValueOrDefault(f.Path))),
+            Round(scaleCoUsage(coUsages[f.Path])),
+            Round(scaleNames(similarities[f.Path])),
+            priors.FileName(f),
+            Round(priors.Folder(f)),
+            priors.Project(f));
+        double Score(SourceFile f, Signals s) =>
+            ((weights.Graph * s.Graph) + (weights.CoUsage * s.CoUsage) + (weights.Names * s.Names)
+                + (weights.FileName * s.FileName) + (weights.Folder * s.Folder) + (weights.Project * s.Project))
+            / Math.Pow((length(f.Path) / 4.0) + 50, weights.SizeExponent);
 
         return loaded.Files
-            .Select(f => (File: f, Score: Score(f)))
+            .Select(f => (File: f, Signals: SignalsOf(f)))
+            .Select(x => (x.File, x.Signals, Score: Round(Score(x.File, x.Signals))))
             .OrderByDescending(x => targets.Contains(x.File.Path))
             .ThenByDescending(x => x.Score)
             .ThenBy(x => x.File.Path, StringComparer.Ordinal)
@@ -36,9 +51,21 @@ internal static class Ranker
                 x.File.Path,
                 x.File.Project,
                 i + 1,
-                Math.Round(x.Score, 6),
+                x.Score,
                 targets.Contains(x.File.Path),
-                reasons.For(x.File.Path) ?? priors.Reason(x.File)))
+                reasons.For(x.File.Path) ?? priors.Reason(x.File),
+                x.Signals))
             .ToList();
     }
+
+    // Scales a signal so that its best value among non-target files is 1.
+    private static Func<double, double> Scale(IEnumerable<double> values)
+    {
+        var best = values.DefaultIfEmpty(0).Max();
+        return best > 0 ? v => v / best : _ => 0;
+    }
+
+    // Scores are rounded before they are compared, so that the last bits of floating-point arithmetic
+    // (which may differ between machines' math libraries) cannot reorder files.
+    private static double Round(double value) => Math.Round(value, 6);
 }

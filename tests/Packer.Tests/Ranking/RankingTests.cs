@@ -22,11 +22,13 @@ public sealed class RankingTests(LoadedFixture fixture)
     }
 
     [Fact]
-    public async Task The_targets_own_test_ranks_right_after_the_target()
+    public async Task The_targets_own_test_ranks_high_ahead_of_everything_not_directly_used()
     {
         var manifest = Manifest.Parse((await fixture.PackShopAsync(fixture.ShopOptions("OrderService"))).Manifest);
 
-        Assert.Equal(2, manifest.File("tests/Shop.Tests/OrderServiceTests.cs").Rank);
+        var test = manifest.File("tests/Shop.Tests/OrderServiceTests.cs");
+        Assert.InRange(test.Rank, 2, 3);
+        Assert.All(manifest.Files.Where(f => f.Rank < test.Rank), f => Assert.Matches("^(target|declares )", f.Reason));
     }
 
     [Fact]

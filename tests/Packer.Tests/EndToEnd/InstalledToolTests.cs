@@ -1,0 +1,90 @@
+using System.IO.Compression;
+using System.Xml;
+using Packer.Core;
+using Packer.Tests.Infrastructure;
+
+namespace Packer.Tests.EndToEnd;
+
+[Collection(ToolCollection.Name)]
+public sealed class InstalledToolTests(InstalledTool tool)
+{
+    [Fact]
+    public void The_package_carries_roslyns_build_host()
+    {
+        using var package = ZipFile.OpenRead(Path.Combine(tool.PackageFolder, $"dotnet-pack-context.{InstalledTool.Version}.nupkg"));
+
+        var entries = package.Entries.Select(e => e.FullName).ToList();
+        Assert.Contains("tools/net10.0/any/BuildHost-netcore/Microsoft.CodeAnalysis.Workspaces.MSBuild.BuildHost.dll", entries);
+        Assert.Contains("tools/net10.0/any/dotnet-pack-context.dll", entries);
+        Assert.Contains(entries, e => e.EndsWith("Microsoft.ML.Tokenizers.Data.O200kBase.dll", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Packs_a_solution_to_standard_output_with_progress_only_on_standard_error()
+    {
+        // Given
+        var root = Fixtures.Copy("Shop");
+        var manifestPath = Path.Combine(root, "out", "manifest.json");
+
+        // When
+        var result = await tool.RunAsync(root, ["Shop.sln", "--target", "OrderService", "--max-tokens", "1200", "--manifest", "out/manifest.json"]);
+
+        // Then
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        new XmlDocument().LoadXml(result.StandardOutput);
+        Assert.Contains("<file path=\"src/Shop.Application/OrderService.cs\" project=\"Shop.Application\" fidelity=\"full\">", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("packed ", result.StandardError, StringComparison.Ordinal);
+        var manifest = Manifest.Parse(File.ReadAllText(manifestPath));
+        Assert.True(manifest.TotalTokens <= 1200);
+        Assert.DoesNotContain(manifest.Warnings, w => w.StartsWith("MSBuild could not evaluate", StringComparison.Ordinal));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(root, "out"), "*.tmp"));
+    }
+
+    [Fact]
+    public async Task Reads_packer_yaml_from_the_working_folder_and_flags_override_it()
+    {
+        var root = Fixtures.Copy("Shop");
+        File.WriteAllText(Path.Combine(root, "packer.yaml"), "solution: Shop.sln\ntargets: [Money]\nformat: markdown\noutput: context.md\ninclude: [README.md]\n");
+
+        var result = await tool.RunAsync(root, ["--format", "json", "-q"]);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Equal(string.Empty, result.StandardOutput);
+        Assert.Equal(string.Empty, result.StandardError);
+        var bundle = File.ReadAllText(Path.Combine(root, "context.md"));
+        Assert.StartsWith("{\n  \"solution\": \"Shop.sln\",\n  \"targets\": [{\"spec\": \"Money\", \"kind\": \"type\"", bundle, StringComparison.Ordinal);
+        Assert.Contains("\"path\": \"README.md\"", bundle, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Shop.sln --target NoSuchThing", "target 'NoSuchThing' matches no project, file, type or namespace in Shop.sln.")]
+    [InlineData("Shop.sln --target Money --max-tokens 10", "--max-tokens must be at least 64 (got 10).")]
+    [InlineData("Shop.sln --target Money --format html", "Argument 'html' not recognized.")]
+    [InlineData("Nothing.sln --target Money", "Nothing.sln: no such file or folder.")]
+    [InlineData("Shop.sln --target Money --config bad.yaml", "bad.yaml:3: unknown key 'maxtokens'. Did you mean 'maxTokens'?")]
+    [InlineData("Shop.sln --target Money --no-such-flag", "Unrecognized command or argument '--no-such-flag'.")]
+    public async Task Bad_input_is_a_clear_error_with_exit_code_2_and_no_stack_trace(string arguments, string message)
+    {
+        // Given
+        var root = Fixtures.Copy("Shop");
+        File.WriteAllText(Path.Combine(root, "bad.yaml"), "solution: Shop.sln\n# the next key is misspelt\nmaxtokens: 100\n");
+
+        // When
+        var result = await tool.RunAsync(root, arguments.Split(' '));
+
+        // Then
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains(message, result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.StandardError, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.StandardOutput);
+    }
+
+    [Fact]
+    public async Task Help_exits_zero()
+    {
+        var result = await tool.RunAsync(Fixtures.Source, ["--help"]);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains("--max-tokens", result.StandardOutput, StringComparison.Ordinal);
+    }
+}

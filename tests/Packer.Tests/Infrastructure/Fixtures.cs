@@ -13,6 +13,7 @@ internal static class Fixtures
     public static string Copy(string name, string? parent = null)
     {
         parent ??= TempFolder.Create();
+        Directory.CreateDirectory(parent);
         foreach (var file in Directory.EnumerateFiles(Source))
         {
             File.Copy(file, Path.Combine(parent, Path.GetFileName(file)));

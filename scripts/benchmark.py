@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""Benchmark one pack: time of each phase (load, index, graph, rank, render), total wall time and peak
+memory of the whole process tree (the tool and Roslyn's BuildHost), as medians over several runs.
+
+usage: scripts/benchmark.py SOLUTION --target SPEC [--target SPEC]... [--max-tokens N] [--runs N] [--tool CMD]
+
+By default the tool is published (Release) to artifacts/bench-tool first. Python 3 standard library only;
+peak memory is sampled from /proc every 20 ms, so it needs Linux.
+"""
+import argparse, json, os, re, shlex, statistics, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+def tree_rss_kib(pid):
+    """Resident memory of pid and all its descendants, in KiB."""
+    children, rss = {}, {}
+    for entry in os.listdir('/proc'):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f'/proc/{entry}/stat') as f:
+                fields = f.read().rsplit(')', 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(entry))
+            rss[int(entry)] = int(fields[21]) * os.sysconf('SC_PAGE_SIZE') // 1024
+        except (OSError, IndexError, ValueError):
+            pass
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        total += rss.get(p, 0)
+        stack.extend(children.get(p, []))
+    return total
+
+def run_once(command):
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, tree_rss_kib(process.pid))
+        time.sleep(0.02)
+    wall = time.perf_counter() - start
+    stderr = process.stderr.read()
+    if process.returncode != 0:
+        sys.exit(f'tool failed ({process.returncode}):\n{stderr}')
+    phases = {m.group(1): float(m.group(2)) for m in re.finditer(r'^phase (\w+)\s+([\d.]+) s$', stderr, re.M)}
+    stats = {m.group(1): int(m.group(2)) for m in re.finditer(r'^stat  (\w+)\s+(\d+)$', stderr, re.M)}
+    return {'wall_s': round(wall, 3), 'peak_mib': round(peak / 1024), **{f'{k}_s': v for k, v in phases.items() if k != 'total'}}, stats
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument('solution')
+    ap.add_argument('--target', action='append', required=True)
+    ap.add_argument('--max-tokens', type=int, default=32000)
+    ap.add_argument('--runs', type=int, default=5)
+    ap.add_argument('--tool', help='command that runs the tool (default: publish it to artifacts/bench-tool and run that)')
+    a = ap.parse_args()
+
+    if a.tool:
+        tool = shlex.split(a.tool)
+    else:
+        out = os.path.join(ROOT, 'artifacts', 'bench-tool')
+        subprocess.run(['dotnet', 'publish', os.path.join(ROOT, 'src', 'Packer.Cli'), '-c', 'Release', '-o', out, '--nologo', '-v', 'q'], check=True,
+                       stdout=subprocess.DEVNULL)
+        tool = ['dotnet', os.path.join(out, 'dotnet-pack-context.dll')]
+    command = tool + [a.solution, '--max-tokens', str(a.max_tokens), '-o', os.devnull, '--verbose']
+    for t in a.target:
+        command += ['--target', t]
+
+    runs, stats = [], {}
+    for i in range(a.runs):
+        result, stats = run_once(command)
+        runs.append(result)
+        print(f'run {i + 1}: ' + ' '.join(f'{k}={v}' for k, v in result.items()), file=sys.stderr)
+    keys = list(runs[0].keys())
+    median = {k: round(statistics.median(r[k] for r in runs), 3) for k in keys}
+    print(json.dumps({'solution': a.solution, 'targets': a.target, 'maxTokens': a.max_tokens, 'runs': a.runs, 'median': median, 'stats': stats}))
+
+if __name__ == '__main__':
+    main()

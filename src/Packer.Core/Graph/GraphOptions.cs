@@ -12,6 +12,12 @@ internal sealed record GraphOptions
     /// </summary>
     public int ReferrerLimit { get; init; } = 60;
 
+    /// <summary>
+    /// Gets how many implementations an interface or base type may have for them to count as one unit with it
+    /// (expanded at the same hop), as an interface and its single implementation are in most DI-style code.
+    /// </summary>
+    public int TwinImplementationLimit { get; init; } = 3;
+
     /// <summary>Gets the weight of an edge between parts of one partial type.</summary>
     public double PartialWeight { get; init; } = 8.0;
 }

@@ -46,6 +46,7 @@ internal sealed class UsageCollector(LoadedSolution loaded, SyntaxIndex index)
         }
 
         var counts = new Dictionary<ISymbol, int>(SymbolEqualityComparer.Default);
+        var bases = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         foreach (var node in root.DescendantNodes())
         {
             if (node is SimpleNameSyntax or ImplicitObjectCreationExpressionSyntax)
@@ -56,11 +57,16 @@ internal sealed class UsageCollector(LoadedSolution loaded, SyntaxIndex index)
                 if (symbol is not null)
                 {
                     counts[symbol] = counts.GetValueOrDefault(symbol) + 1;
+                    if (IsBaseType(node))
+                    {
+                        bases.Add(symbol);
+                    }
                 }
             }
         }
 
         var byFile = new Dictionary<string, (double Weight, string Symbol, double Best)>(StringComparer.Ordinal);
+        var implemented = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (symbol, count) in counts)
         {
             var declaredIn = symbol.Locations
@@ -75,6 +81,11 @@ internal sealed class UsageCollector(LoadedSolution loaded, SyntaxIndex index)
                 continue;
             }
 
+            if (bases.Contains(symbol))
+            {
+                implemented.UnionWith(declaredIn);
+            }
+
             var name = DisplayName(symbol);
             var weight = (1.0 + Math.Log(count)) * index.Specificity(symbol.Name) / declaredIn.Count;
             foreach (var to in declaredIn)
@@ -87,8 +98,20 @@ internal sealed class UsageCollector(LoadedSolution loaded, SyntaxIndex index)
 
         return byFile
             .OrderBy(kv => kv.Key, StringComparer.Ordinal)
-            .Select(kv => new Usage(kv.Key, kv.Value.Weight, kv.Value.Symbol))
+            .Select(kv => new Usage(kv.Key, kv.Value.Weight, kv.Value.Symbol, implemented.Contains(kv.Key)))
             .ToList();
+    }
+
+    // The name of a base type or implemented interface in a type's base list (not a type argument inside it).
+    private static bool IsBaseType(SyntaxNode node)
+    {
+        var current = node;
+        while (current.Parent is QualifiedNameSyntax or AliasQualifiedNameSyntax)
+        {
+            current = current.Parent;
+        }
+
+        return current.Parent is BaseTypeSyntax;
     }
 
     private static ISymbol? Declared(ISymbol? symbol)

@@ -17,9 +17,10 @@ internal static class PersonalizedPageRank
         foreach (var edge in graph.Edges)
         {
             var (from, to) = (ids[edge.From], ids[edge.To]);
-            var back = edge.Kind == EdgeKind.Partial ? 1.0 : weights.ReverseWeight;
-            adjacency[from][to] = adjacency[from].GetValueOrDefault(to) + edge.Weight;
-            adjacency[to][from] = adjacency[to].GetValueOrDefault(from) + (edge.Weight * back);
+            var weight = edge.Kind == EdgeKind.Implements ? edge.Weight * weights.ImplementsBoost : edge.Weight;
+            var back = edge.Kind == EdgeKind.Uses ? weights.ReverseWeight : 1.0;
+            adjacency[from][to] = adjacency[from].GetValueOrDefault(to) + weight;
+            adjacency[to][from] = adjacency[to].GetValueOrDefault(from) + (weight * back);
         }
 
         var restart = new double[nodes.Count];

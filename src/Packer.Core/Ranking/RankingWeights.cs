@@ -9,6 +9,9 @@ internal sealed record RankingWeights
     /// <summary>Gets how many propagation rounds are run.</summary>
     public int Iterations { get; init; } = 30;
 
+    /// <summary>Gets how much more a base-type or interface relation weighs than an ordinary use of the same symbols.</summary>
+    public double ImplementsBoost { get; init; } = 3.0;
+
     /// <summary>Gets the weight of the reverse direction of a use (callers, tests) relative to the forward one.</summary>
     public double ReverseWeight { get; init; } = 1.0;
 

@@ -15,7 +15,7 @@ public sealed class WorkspaceLoaderTests(LoadedFixture fixture)
         Assert.Contains(solution.Files, f => f.Path == "src/Shop.Infrastructure/InMemoryOrderRepository.cs" && f.Project == "Shop.Infrastructure");
         var result = await fixture.PackShopAsync(fixture.ShopOptions("src/Shop.Infrastructure/InMemoryOrderRepository.cs"));
         var manifest = Manifest.Parse(result.Manifest);
-        Assert.Equal("declares IOrderRepository used by InMemoryOrderRepository.cs", manifest.File("src/Shop.Domain/Orders/IOrderRepository.cs").Reason);
+        Assert.Equal("declares IOrderRepository, which InMemoryOrderRepository.cs implements or extends", manifest.File("src/Shop.Domain/Orders/IOrderRepository.cs").Reason);
         Assert.Equal("uses InMemoryOrderRepository from InMemoryOrderRepository.cs", manifest.File("tests/Shop.Tests/OrderServiceTests.cs").Reason);
     }
 

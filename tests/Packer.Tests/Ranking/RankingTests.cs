@@ -32,6 +32,16 @@ public sealed class RankingTests(LoadedFixture fixture)
     }
 
     [Fact]
+    public async Task An_interface_and_its_sole_implementation_rank_as_one_unit()
+    {
+        var manifest = Manifest.Parse((await fixture.PackShopAsync(fixture.ShopOptions("IOrderRepository"))).Manifest);
+
+        var implementation = manifest.File("src/Shop.Infrastructure/InMemoryOrderRepository.cs");
+        Assert.Equal("implements or extends IOrderRepository from IOrderRepository.cs", implementation.Reason);
+        Assert.Equal(2, implementation.Rank);
+    }
+
+    [Fact]
     public async Task A_test_as_target_ranks_its_subject_first()
     {
         var manifest = Manifest.Parse((await fixture.PackShopAsync(fixture.ShopOptions("tests/Shop.Tests/MoneyTests.cs"))).Manifest);

@@ -33,7 +33,12 @@ internal static class PackCommand
 
     private static readonly Option<string?> FormatOption = new("--format")
     {
-        Description = "Bundle format: xml (default), markdown or json.",
+        Description = "Bundle format: xml (default), markdown, json, or anthropic (content blocks with cache_control).",
+    };
+
+    private static readonly Option<int?> CacheMinTokensOption = new("--cache-min-tokens")
+    {
+        Description = $"anthropic format: smallest segment, in tokens, that gets a cache breakpoint (default {PackOptions.DefaultCacheMinTokens}).",
     };
 
     private static readonly Option<string?> OutputOption = new("--output", "-o") { Description = "Write the bundle to this file instead of standard output." };
@@ -48,7 +53,7 @@ internal static class PackCommand
         FormatOption.AcceptOnlyFromAmong([.. OptionValues.Formats]);
         var root = new RootCommand("Packs the files of a .NET solution that matter for a target into a deterministic, token-capped context bundle.")
         {
-            PathArgument, TargetOption, MaxTokensOption, TokenizerOption, FormatOption, OutputOption, ManifestOption, ConfigOption, VerboseOption, QuietOption,
+            PathArgument, TargetOption, MaxTokensOption, TokenizerOption, FormatOption, CacheMinTokensOption, OutputOption, ManifestOption, ConfigOption, VerboseOption, QuietOption,
         };
         root.SetAction((parse, cancellationToken) => ExecuteAsync(parse, cancellationToken));
 
@@ -112,6 +117,7 @@ internal static class PackCommand
             MaxTokens = maxTokens,
             Tokenizer = parse.GetValue(TokenizerOption),
             Format = parse.GetValue(FormatOption) is { } format ? OptionValues.ParseFormat(format) : null,
+            CacheMinTokens = parse.GetValue(CacheMinTokensOption),
             Output = Absolute(parse.GetValue(OutputOption)),
             Manifest = Absolute(parse.GetValue(ManifestOption)),
         };

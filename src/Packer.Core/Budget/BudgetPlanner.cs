@@ -1,3 +1,4 @@
+using Packer.Core.Ordering;
 using Packer.Core.Ranking;
 using Packer.Core.Rendering;
 using Packer.Core.Tokenization;
@@ -5,12 +6,14 @@ using Packer.Core.Tokenization;
 namespace Packer.Core.Budget;
 
 /// <summary>
-/// Fills the token budget in rank order (targets first): each file in full if it fits, else as signatures
-/// if those fit, and the rest listed by path while room remains. Block costs are estimated one by one;
-/// then the whole rendered text is counted and, while it is over the cap, the last-added blocks go, so
-/// the cap holds on the final text exactly as the tokenizer counts it.
+/// Decides what goes in and at what fidelity; <see cref="StabilityOrder"/> decides where. Targets first
+/// (their allotment rounded up to a sixteenth of the cap, so that a small edit to a target does not move
+/// the other files across the budget boundary), then every other file in rank order, in full if it fits,
+/// else as signatures if those fit, and the rest listed by path while room remains. Block costs are
+/// estimated one by one; then the whole rendered text is counted and, while it is over the cap, the
+/// last-added blocks go, so the cap holds on the final text exactly as the tokenizer counts it.
 /// </summary>
-internal sealed class BudgetPlanner(IBundleRenderer renderer, TokenCounter counter, FileTexts texts)
+internal sealed class BudgetPlanner(IBundleRenderer renderer, TokenCounter counter, FileTexts texts, GitHistory? git)
 {
     // A block's text is at least this many characters per token; a longer text is not worth pricing
     // against a smaller remaining budget.
@@ -20,16 +23,17 @@ internal sealed class BudgetPlanner(IBundleRenderer renderer, TokenCounter count
     // the next most relevant files.
     private const double ListingShare = 0.05;
 
+    // The targets' allotment grows in steps of this share of the cap.
+    private const int TargetQuanta = 16;
+
     public Selection Plan(BundleHeader header, IReadOnlyList<RankedFile> ranked, int maxTokens)
     {
-        var frame = counter.Count(renderer.Begin(header) + renderer.BeginListing(1) + renderer.EndListing(1) + renderer.End());
-        var remaining = maxTokens - frame;
+        var remaining = maxTokens - Frame(header);
         var warnings = new List<string>();
         var chosen = PlanTargets(ranked.Where(f => f.IsTarget).ToList(), remaining, maxTokens, warnings);
-        remaining -= chosen.Sum(c => c.Tokens);
+        remaining -= Allotment(chosen.Sum(c => c.Tokens), maxTokens, remaining);
 
-        var reserve = (int)(maxTokens * ListingShare);
-        var content = remaining - reserve;
+        var content = remaining - (int)(maxTokens * ListingShare);
         foreach (var file in ranked.Where(f => !f.IsTarget))
         {
             var choice = ChooseContent(file, content);
@@ -40,21 +44,38 @@ internal sealed class BudgetPlanner(IBundleRenderer renderer, TokenCounter count
             }
         }
 
-        remaining = content + reserve;
+        remaining = content + (int)(maxTokens * ListingShare);
         var included = chosen.Select(c => c.File.Path).ToHashSet(StringComparer.Ordinal);
         foreach (var file in ranked.Where(f => !included.Contains(f.Path)))
         {
-            var tokens = counter.Count(renderer.Listed(file.Path, first: false));
-            if (tokens > remaining)
+            var listing = Listing(file);
+            if (listing.Tokens > remaining)
             {
                 break;
             }
 
-            chosen.Add(new Choice(file, null, tokens));
-            remaining -= tokens;
+            chosen.Add(listing);
+            remaining -= listing.Tokens;
         }
 
         return Fit(header, ranked, chosen, maxTokens, warnings);
+    }
+
+    // Everything but the file blocks: header, closing text, and what each segment adds (the JSON formats
+    // measure segments at the end), found by rendering three segments of one listed path each.
+    private int Frame(BundleHeader header)
+    {
+        var probe = new BundleEntry("x", string.Empty, Fidelity.Listed, string.Empty);
+        var segments = new[] { SegmentKind.Stable, SegmentKind.Volatile, SegmentKind.Targets }.Select(k => new BundleSegment(k, [probe])).ToList();
+        var text = BundleComposer.Compose(renderer, new BundleContent(header, segments), counter).Text;
+        return counter.Count(text) - (segments.Count * counter.Count(renderer.File(probe, first: false)));
+    }
+
+    private static int Allotment(int targetTokens, int maxTokens, int remaining)
+    {
+        var quantum = Math.Max(1, maxTokens / TargetQuanta);
+        var rounded = (targetTokens + quantum - 1) / quantum * quantum;
+        return rounded <= remaining ? rounded : targetTokens;
     }
 
     // All targets in full when they fit. Otherwise each target's listing line is reserved first, so none
@@ -62,44 +83,42 @@ internal sealed class BudgetPlanner(IBundleRenderer renderer, TokenCounter count
     // they are upgraded to full in rank order while the budget allows.
     private List<Choice> PlanTargets(List<RankedFile> targets, int budget, int maxTokens, List<string> warnings)
     {
-        var full = targets.Select(t => texts.Read(t.Path) is { } text ? Price(new BundleEntry(t.Path, t.Project, Fidelity.Full, text)) : default).ToList();
-        if (full.All(f => f.Entry is not null) && full.Sum(f => f.Tokens) <= budget)
+        var full = targets.Select(t => texts.Read(t.Path) is { } text ? Price(t, Fidelity.Full, text) : null).ToList();
+        if (full.All(f => f is not null) && full.Sum(f => f!.Tokens) <= budget)
         {
-            return targets.Select((t, i) => new Choice(t, full[i].Entry, full[i].Tokens)).ToList();
+            return full.Select(f => f!).ToList();
         }
 
-        var chosen = targets.Select(t => new Choice(t, null, counter.Count(renderer.Listed(t.Path, first: false)))).ToArray();
+        var chosen = targets.Select(Listing).ToArray();
         budget -= chosen.Sum(c => c.Tokens);
         for (var i = 0; i < targets.Count; i++)
         {
-            if (full[i].Entry is not { } entry)
+            if (full[i] is not { } whole)
             {
                 continue;
             }
 
-            var cheapest = entry.Path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)
-                ? Price(entry with { Fidelity = Fidelity.Signatures, Text = SignatureExtractor.Extract(entry.Text) })
-                : full[i];
+            var cheapest = IsCSharp(targets[i]) ? Price(targets[i], Fidelity.Signatures, SignatureExtractor.Extract(whole.Entry.Text)) : whole;
             if (cheapest.Tokens - chosen[i].Tokens <= budget)
             {
                 budget -= cheapest.Tokens - chosen[i].Tokens;
-                chosen[i] = new Choice(targets[i], cheapest.Entry, cheapest.Tokens);
+                chosen[i] = cheapest;
             }
         }
 
         for (var i = 0; i < targets.Count; i++)
         {
-            if (chosen[i].Entry?.Fidelity == Fidelity.Signatures && full[i].Tokens - chosen[i].Tokens <= budget)
+            if (chosen[i].Entry.Fidelity == Fidelity.Signatures && full[i]!.Tokens - chosen[i].Tokens <= budget)
             {
-                budget -= full[i].Tokens - chosen[i].Tokens;
-                chosen[i] = new Choice(targets[i], full[i].Entry, full[i].Tokens);
+                budget -= full[i]!.Tokens - chosen[i].Tokens;
+                chosen[i] = full[i]!;
             }
 
-            if (chosen[i].Entry is null)
+            if (chosen[i].Entry.Fidelity == Fidelity.Listed)
             {
                 warnings.Add($"target file {targets[i].Path} does not fit within {maxTokens} tokens, not even as signatures; it is only listed.");
             }
-            else if (chosen[i].Entry!.Fidelity == Fidelity.Signatures)
+            else if (chosen[i].Entry.Fidelity == Fidelity.Signatures)
             {
                 warnings.Add($"target file {targets[i].Path} does not fit in full within {maxTokens} tokens; it is given as signatures.");
             }
@@ -116,36 +135,41 @@ internal sealed class BudgetPlanner(IBundleRenderer renderer, TokenCounter count
             return null;
         }
 
-        var full = Price(new BundleEntry(file.Path, file.Project, Fidelity.Full, text));
+        var full = Price(file, Fidelity.Full, text);
         if (full.Tokens <= remaining)
         {
-            return new Choice(file, full.Entry, full.Tokens);
+            return full;
         }
 
-        if (!file.Path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+        if (!IsCSharp(file))
         {
             return null;
         }
 
-        var signatures = Price(new BundleEntry(file.Path, file.Project, Fidelity.Signatures, SignatureExtractor.Extract(text)));
-        return signatures.Tokens <= remaining && signatures.Tokens < full.Tokens ? new Choice(file, signatures.Entry, signatures.Tokens) : null;
+        var signatures = Price(file, Fidelity.Signatures, SignatureExtractor.Extract(text));
+        return signatures.Tokens <= remaining && signatures.Tokens < full.Tokens ? signatures : null;
     }
 
-    private (BundleEntry Entry, int Tokens) Price(BundleEntry entry) => (entry, counter.Count(renderer.File(entry, first: false)));
+    private static bool IsCSharp(RankedFile file) => file.Path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);
+
+    private Choice Listing(RankedFile file) => Price(file, Fidelity.Listed, string.Empty);
+
+    private Choice Price(RankedFile file, Fidelity fidelity, string text)
+    {
+        var entry = new BundleEntry(file.Path, file.Project, fidelity, text);
+        return new Choice(file, entry, counter.Count(renderer.File(entry, first: false)));
+    }
 
     private Selection Fit(BundleHeader header, IReadOnlyList<RankedFile> ranked, List<Choice> chosen, int maxTokens, List<string> warnings)
     {
         while (true)
         {
-            var content = new BundleContent(
-                header,
-                chosen.Where(c => c.Entry is not null).Select(c => c.Entry!).ToList(),
-                chosen.Where(c => c.Entry is null).Select(c => c.File.Path).ToList());
-            var text = BundleComposer.Compose(renderer, content);
-            var total = counter.Count(text);
+            var content = new BundleContent(header, StabilityOrder.Arrange(chosen.Select(c => (c.File, c.Entry)).ToList(), git));
+            var rendered = BundleComposer.Compose(renderer, content, counter);
+            var total = counter.Count(rendered.Text);
             if (total <= maxTokens)
             {
-                return new Selection(content, Decisions(ranked, chosen), text, total, warnings);
+                return new Selection(content, Decisions(ranked, chosen), rendered, total, warnings);
             }
 
             if (chosen.Count == 0)
@@ -173,11 +197,9 @@ internal sealed class BudgetPlanner(IBundleRenderer renderer, TokenCounter count
         var byPath = chosen.ToDictionary(c => c.File.Path, StringComparer.Ordinal);
         return ranked.ToDictionary(
             f => f.Path,
-            f => byPath.TryGetValue(f.Path, out var c)
-                ? new FileDecision(c.Entry?.Fidelity ?? Fidelity.Listed, c.Tokens)
-                : new FileDecision(Fidelity.Omitted, 0),
+            f => byPath.TryGetValue(f.Path, out var c) ? new FileDecision(c.Entry.Fidelity, c.Tokens) : new FileDecision(Fidelity.Omitted, 0),
             StringComparer.Ordinal);
     }
 
-    private sealed record Choice(RankedFile File, BundleEntry? Entry, int Tokens);
+    private sealed record Choice(RankedFile File, BundleEntry Entry, int Tokens);
 }

@@ -5,12 +5,12 @@ namespace Packer.Core.Budget;
 /// <summary>The budget stage's output: what goes in, at what fidelity, and the rendered text that was counted.</summary>
 /// <param name="Content">The bundle's content in output order.</param>
 /// <param name="Decisions">The decision for every ranked file, by path.</param>
-/// <param name="Text">The rendered bundle.</param>
-/// <param name="TotalTokens">The tokens of <paramref name="Text"/>, never above the cap.</param>
+/// <param name="Rendered">The rendered bundle and its segments.</param>
+/// <param name="TotalTokens">The tokens of the rendered text, never above the cap.</param>
 /// <param name="Warnings">What the budget had to give up on targets.</param>
 public sealed record Selection(
     BundleContent Content,
     IReadOnlyDictionary<string, FileDecision> Decisions,
-    string Text,
+    RenderedBundle Rendered,
     int TotalTokens,
     IReadOnlyList<string> Warnings);

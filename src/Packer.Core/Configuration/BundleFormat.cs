@@ -11,4 +11,7 @@ public enum BundleFormat
 
     /// <summary>One JSON document.</summary>
     Json,
+
+    /// <summary>A content-block array with cache_control marks, for direct use in an API request.</summary>
+    Anthropic,
 }

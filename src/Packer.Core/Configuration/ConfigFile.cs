@@ -21,6 +21,9 @@ public sealed record ConfigFile
     /// <summary>Gets the bundle format.</summary>
     public BundleFormat? Format { get; init; }
 
+    /// <summary>Gets the minimum cacheable segment size.</summary>
+    public int? CacheMinTokens { get; init; }
+
     /// <summary>Gets the bundle path.</summary>
     public string? Output { get; init; }
 

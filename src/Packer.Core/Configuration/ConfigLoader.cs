@@ -16,7 +16,7 @@ public static class ConfigLoader
     public const string DefaultFileName = "packer.yaml";
 
     private static readonly string[] Keys =
-        ["solution", "targets", "maxTokens", "tokenizer", "format", "output", "manifest", "include", "exclude"];
+        ["solution", "targets", "maxTokens", "tokenizer", "format", "cacheMinTokens", "output", "manifest", "include", "exclude"];
 
     /// <summary>Reads and checks a config file.</summary>
     /// <param name="path">The file; relative paths inside it resolve against its folder.</param>
@@ -69,6 +69,7 @@ public static class ConfigLoader
                 "maxTokens" => config with { MaxTokens = MaxTokens(display, key, value) },
                 "tokenizer" => config with { Tokenizer = Tokenizer(display, key, value) },
                 "format" => config with { Format = Format(display, key, value) },
+                "cacheMinTokens" => config with { CacheMinTokens = CacheMinTokens(display, key, value) },
                 "output" => config with { Output = ResolvePath(folder, Scalar(display, key, value)) },
                 "manifest" => config with { Manifest = ResolvePath(folder, Scalar(display, key, value)) },
                 "include" => config with { Include = List(display, key, value) },
@@ -126,6 +127,17 @@ public static class ConfigLoader
         }
 
         return (int)value;
+    }
+
+    private static int CacheMinTokens(string file, string key, YamlNode node)
+    {
+        var text = Scalar(file, key, node).Replace("_", string.Empty, StringComparison.Ordinal);
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        {
+            throw Error(file, node, $"'{key}' must be a whole number of tokens (got '{text}').");
+        }
+
+        return value;
     }
 
     private static string Tokenizer(string file, string key, YamlNode node)

@@ -7,7 +7,7 @@ public static class OptionValues
     public static readonly IReadOnlyList<string> Tokenizers = ["o200k_base", "cl100k_base"];
 
     /// <summary>The format names.</summary>
-    public static readonly IReadOnlyList<string> Formats = ["xml", "markdown", "json"];
+    public static readonly IReadOnlyList<string> Formats = ["xml", "markdown", "json", "anthropic"];
 
     /// <summary>Parses a format name, or returns null when it is not one.</summary>
     public static BundleFormat? ParseFormat(string value) => value switch
@@ -15,6 +15,7 @@ public static class OptionValues
         "xml" => BundleFormat.Xml,
         "markdown" or "md" => BundleFormat.Markdown,
         "json" => BundleFormat.Json,
+        "anthropic" => BundleFormat.Anthropic,
         _ => null,
     };
 

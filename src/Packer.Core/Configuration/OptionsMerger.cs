@@ -17,6 +17,7 @@ public static class OptionsMerger
             MaxTokens = flags.MaxTokens ?? file.MaxTokens ?? PackOptions.DefaultMaxTokens,
             Tokenizer = flags.Tokenizer ?? file.Tokenizer ?? PackOptions.DefaultTokenizer,
             Format = flags.Format ?? file.Format ?? BundleFormat.Xml,
+            CacheMinTokens = flags.CacheMinTokens ?? file.CacheMinTokens ?? PackOptions.DefaultCacheMinTokens,
             Output = flags.Output ?? file.Output,
             Manifest = flags.Manifest ?? file.Manifest,
             Include = NonEmpty(flags.Include) ?? file.Include ?? [],

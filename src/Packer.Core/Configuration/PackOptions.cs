@@ -24,6 +24,12 @@ public sealed record PackOptions
     /// <summary>Gets the bundle format.</summary>
     public BundleFormat Format { get; init; } = BundleFormat.Xml;
 
+    /// <summary>The default minimum size, in tokens, of a segment that gets a cache breakpoint.</summary>
+    public const int DefaultCacheMinTokens = 1024;
+
+    /// <summary>Gets the minimum size, in tokens, of a segment that gets a cache breakpoint (anthropic format).</summary>
+    public int CacheMinTokens { get; init; } = DefaultCacheMinTokens;
+
     /// <summary>Gets the bundle file, or null for standard output.</summary>
     public string? Output { get; init; }
 

@@ -40,8 +40,27 @@ internal static class ManifestWriter
             json.WriteString("solution", solution);
             json.WriteString("tokenizer", options.Tokenizer);
             json.WriteString("format", Names.Of(options.Format));
+            if (options.Format == BundleFormat.Anthropic)
+            {
+                json.WriteNumber("cacheMinTokens", options.CacheMinTokens);
+            }
+
             json.WriteNumber("maxTokens", options.MaxTokens);
             json.WriteNumber("totalTokens", packed.Selection.TotalTokens);
+            json.WriteStartArray("segments");
+            foreach (var segment in packed.Selection.Rendered.Segments)
+            {
+                json.WriteStartObject();
+                json.WriteString("kind", Names.Of(segment.Kind));
+                json.WriteNumber("byteStart", segment.ByteStart);
+                json.WriteNumber("byteEnd", segment.ByteEnd);
+                json.WriteNumber("tokenStart", segment.TokenStart);
+                json.WriteNumber("tokenEnd", segment.TokenEnd);
+                json.WriteBoolean("cacheBreakpoint", segment.CacheBreakpoint);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             json.WriteStartArray("targets");
             foreach (var target in targets)
             {
@@ -65,6 +84,11 @@ internal static class ManifestWriter
                 json.WriteNumber("rank", file.Rank);
                 json.WriteNumber("score", file.Score);
                 json.WriteString("fidelity", Names.Of(decision.Fidelity));
+                if (packed.SegmentOf(file.Path) is { } segment)
+                {
+                    json.WriteString("segment", Names.Of(segment));
+                }
+
                 json.WriteNumber("tokens", decision.Tokens);
                 json.WriteString("reason", file.Reason);
                 json.WriteStartObject("signals");

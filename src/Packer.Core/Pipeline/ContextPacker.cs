@@ -3,6 +3,7 @@ using Packer.Core.Budget;
 using Packer.Core.Configuration;
 using Packer.Core.Graph;
 using Packer.Core.Loading;
+using Packer.Core.Ordering;
 using Packer.Core.Output;
 using Packer.Core.Ranking;
 using Packer.Core.Rendering;
@@ -62,8 +63,10 @@ public static class ContextPacker
         var ranked = Ranker.Rank(loaded, index, graph, path => texts.Read(path)?.Length ?? 0, new RankingWeights());
         Lap("rank");
 
-        var header = new BundleHeader(loaded.SolutionPath, targets);
-        var planner = new BudgetPlanner(RendererFactory.For(options.Format), counter, texts);
+        var renderer = RendererFactory.For(options.Format, options.CacheMinTokens);
+        var header = Header(loaded, targets, renderer, counter, options.MaxTokens);
+        var git = GitHistory.Read(loaded.Root);
+        var planner = new BudgetPlanner(renderer, counter, texts, git);
         var selection = planner.Plan(header, ranked, options.MaxTokens);
         var warnings = loaded.Warnings.Concat(selection.Warnings).ToList();
         var manifest = ManifestWriter.Write(options, loaded.SolutionPath, targets, new PackedFiles(ranked, selection), warnings);
@@ -76,9 +79,17 @@ public static class ContextPacker
             ["boundFiles"] = graph.BoundFiles,
             ["graphFiles"] = graph.Hops.Count,
             ["edges"] = graph.Edges.Count,
-            ["included"] = selection.Content.Entries.Count,
-            ["listed"] = selection.Content.Listed.Count,
+            ["included"] = selection.Content.Entries.Count(e => e.Fidelity != Fidelity.Listed),
+            ["listed"] = selection.Content.Entries.Count(e => e.Fidelity == Fidelity.Listed),
         };
-        return new PackResult(selection.Text, manifest, selection.TotalTokens, warnings, timings, stats);
+        return new PackResult(selection.Rendered.Text, manifest, selection.TotalTokens, warnings, timings, stats);
+    }
+
+    // The project graph is the most stable context there is, but on a large solution it may not be
+    // worth its tokens: it is left out when it would take more than a tenth of the cap.
+    private static BundleHeader Header(LoadedSolution loaded, IReadOnlyList<ResolvedTarget> targets, IBundleRenderer renderer, TokenCounter counter, int maxTokens)
+    {
+        var header = new BundleHeader(loaded.SolutionPath, loaded.Projects, targets);
+        return counter.Count(renderer.Begin(header)) <= maxTokens / 10 ? header : header with { Projects = [] };
     }
 }

@@ -8,4 +8,5 @@ namespace Packer.Core.Ranking;
 /// <param name="IsTarget">Whether the file is one of the targets'.</param>
 /// <param name="Reason">Why it ranks where it does.</param>
 /// <param name="Signals">The evidence the score weighs.</param>
-public sealed record RankedFile(string Path, string Project, int Rank, double Score, bool IsTarget, string Reason, Signals Signals);
+/// <param name="Distance">Edges between it and the nearest target in the dependency graph, or null when not reached.</param>
+public sealed record RankedFile(string Path, string Project, int Rank, double Score, bool IsTarget, string Reason, Signals Signals, int? Distance);

@@ -54,7 +54,8 @@ internal static class Ranker
                 x.Score,
                 targets.Contains(x.File.Path),
                 reasons.For(x.File.Path) ?? priors.Reason(x.File),
-                x.Signals))
+                x.Signals,
+                reasons.Distance(x.File.Path)))
             .ToList();
     }
 

@@ -36,6 +36,8 @@ internal sealed class Reasons
         }
     }
 
+    public int? Distance(string path) => distance.TryGetValue(path, out var hops) ? hops : null;
+
     public string? For(string path)
     {
         if (targets.Contains(path))

@@ -1,9 +1,10 @@
-using Packer.Core.Budget;
-
 namespace Packer.Core.Rendering;
 
 /// <summary>Everything a renderer needs, in output order.</summary>
-/// <param name="Header">The bundle's header.</param>
-/// <param name="Entries">Files given in full or as signatures, in output order.</param>
-/// <param name="Listed">Paths listed without content, in rank order.</param>
-public sealed record BundleContent(BundleHeader Header, IReadOnlyList<BundleEntry> Entries, IReadOnlyList<string> Listed);
+/// <param name="Header">The bundle's header (the header segment).</param>
+/// <param name="Segments">The file segments after the header, in order; empty ones render nothing.</param>
+public sealed record BundleContent(BundleHeader Header, IReadOnlyList<BundleSegment> Segments)
+{
+    /// <summary>Gets every entry in output order.</summary>
+    public IEnumerable<Budget.BundleEntry> Entries => Segments.SelectMany(s => s.Entries);
+}

@@ -1,5 +1,6 @@
 using System.Text;
 using Packer.Core.Budget;
+using Packer.Core.Tokenization;
 
 namespace Packer.Core.Rendering;
 
@@ -8,7 +9,20 @@ internal sealed class MarkdownRenderer : IBundleRenderer
 {
     public string Begin(BundleHeader header)
     {
-        var text = new StringBuilder($"# Context: {header.Solution}\n\nTargets:\n");
+        var text = new StringBuilder($"# Context: {header.Solution}\n\n");
+        if (header.Projects.Count > 0)
+        {
+            text.Append("Projects:\n");
+            foreach (var project in header.Projects)
+            {
+                var references = project.References.Count == 0 ? string.Empty : " → " + string.Join(", ", project.References);
+                text.Append($"- {project.Name} (`{project.Path}`){references}\n");
+            }
+
+            text.Append('\n');
+        }
+
+        text.Append("Targets:\n");
         foreach (var target in header.Targets)
         {
             text.Append($"- {Names.Of(target.Kind)} `{target.Spec}` ({target.Files.Count} files)\n");
@@ -19,18 +33,20 @@ internal sealed class MarkdownRenderer : IBundleRenderer
 
     public string File(BundleEntry entry, bool first)
     {
-        var fence = new string('`', Math.Max(3, LongestBacktickRun(entry.Text) + 1));
         var project = entry.Project.Length == 0 ? string.Empty : $"{entry.Project}, ";
+        if (entry.Fidelity == Fidelity.Listed)
+        {
+            return $"- `{entry.Path}` ({project}listed, not included)\n";
+        }
+
+        var fence = new string('`', Math.Max(3, LongestBacktickRun(entry.Text) + 1));
         return $"## {entry.Path}\n({project}{Names.Of(entry.Fidelity)})\n\n{fence}{Language(entry.Path)}\n{entry.Text}{fence}\n\n";
     }
 
-    public string BeginListing(int count) => count == 0 ? string.Empty : "## Other files (not included)\n\n";
-
-    public string Listed(string path, bool first) => $"- {path}\n";
-
-    public string EndListing(int count) => count == 0 ? string.Empty : "\n";
-
     public string End() => string.Empty;
+
+    public RenderedBundle Finish(string composed, IReadOnlyList<(SegmentKind Kind, int Start, int End)> segments, TokenCounter counter) =>
+        new(composed, SegmentMeasure.Measure(composed, segments, counter));
 
     private static int LongestBacktickRun(string text)
     {

@@ -21,7 +21,17 @@ public static class Names
     {
         BundleFormat.Xml => "xml",
         BundleFormat.Markdown => "markdown",
-        _ => "json",
+        BundleFormat.Json => "json",
+        _ => "anthropic",
+    };
+
+    /// <summary>The name of a segment.</summary>
+    public static string Of(SegmentKind kind) => kind switch
+    {
+        SegmentKind.Header => "header",
+        SegmentKind.Stable => "stable",
+        SegmentKind.Volatile => "volatile",
+        _ => "targets",
     };
 
     /// <summary>The name of a target kind.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using Packer.Core.Budget;
+using Packer.Core.Tokenization;
 
 namespace Packer.Core.Rendering;
 
@@ -12,7 +13,20 @@ internal sealed class XmlRenderer : IBundleRenderer
     public string Begin(BundleHeader header)
     {
         var text = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-        text.Append($"<context solution=\"{Attribute(header.Solution)}\">\n<targets>\n");
+        text.Append($"<context solution=\"{Attribute(header.Solution)}\">\n");
+        if (header.Projects.Count > 0)
+        {
+            text.Append("<projects>\n");
+            foreach (var project in header.Projects)
+            {
+                var references = project.References.Count == 0 ? string.Empty : $" references=\"{Attribute(string.Join(' ', project.References))}\"";
+                text.Append($"<project name=\"{Attribute(project.Name)}\" path=\"{Attribute(project.Path)}\"{references}/>\n");
+            }
+
+            text.Append("</projects>\n");
+        }
+
+        text.Append("<targets>\n");
         foreach (var target in header.Targets)
         {
             text.Append($"<target kind=\"{Names.Of(target.Kind)}\" spec=\"{Attribute(target.Spec)}\" files=\"{target.Files.Count}\"/>\n");
@@ -24,18 +38,16 @@ internal sealed class XmlRenderer : IBundleRenderer
     public string File(BundleEntry entry, bool first)
     {
         var project = entry.Project.Length == 0 ? string.Empty : $" project=\"{Attribute(entry.Project)}\"";
-        return $"<file path=\"{Attribute(entry.Path)}\"{project} fidelity=\"{Names.Of(entry.Fidelity)}\"><![CDATA[\n"
-            + XmlText.Valid(entry.Text).Replace("]]>", "]]]]><![CDATA[>", StringComparison.Ordinal)
-            + "]]></file>\n";
+        var open = $"<file path=\"{Attribute(entry.Path)}\"{project} fidelity=\"{Names.Of(entry.Fidelity)}\"";
+        return entry.Fidelity == Fidelity.Listed
+            ? open + "/>\n"
+            : open + "><![CDATA[\n" + XmlText.Valid(entry.Text).Replace("]]>", "]]]]><![CDATA[>", StringComparison.Ordinal) + "]]></file>\n";
     }
 
-    public string BeginListing(int count) => count == 0 ? string.Empty : "<listed>\n";
-
-    public string Listed(string path, bool first) => $"<path>{Attribute(path)}</path>\n";
-
-    public string EndListing(int count) => count == 0 ? string.Empty : "</listed>\n";
-
     public string End() => "</context>\n";
+
+    public RenderedBundle Finish(string composed, IReadOnlyList<(SegmentKind Kind, int Start, int End)> segments, TokenCounter counter) =>
+        new(composed, SegmentMeasure.Measure(composed, segments, counter));
 
     private static string Attribute(string value) => XmlText.Valid(value)
         .Replace("&", "&amp;", StringComparison.Ordinal)

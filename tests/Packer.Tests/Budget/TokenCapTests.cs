@@ -65,7 +65,7 @@ public sealed class TokenCapTests(LoadedFixture fixture)
         var manifest = Manifest.Parse(result.Manifest);
         var listed = manifest.Files.Where(f => f.Fidelity == "listed").ToList();
         Assert.NotEmpty(listed);
-        Assert.All(listed, f => Assert.Contains($"<path>{f.Path}</path>", result.Bundle, StringComparison.Ordinal));
+        Assert.All(listed, f => Assert.Contains($"<file path=\"{f.Path}\" project=\"{f.Project}\" fidelity=\"listed\"/>", result.Bundle, StringComparison.Ordinal));
         Assert.All(manifest.Files.Where(f => f.Fidelity == "omitted"), f => Assert.DoesNotContain(f.Path, result.Bundle, StringComparison.Ordinal));
     }
 }

@@ -45,7 +45,7 @@ public sealed class ConfigLoaderTests
     [InlineData("maxTokens: 8000\nmaxToken: 100\n", "packer.yaml:2: unknown key 'maxToken'. Did you mean 'maxTokens'?")]
     [InlineData("targets: App\nmaxTokens: lots\n", "packer.yaml:2: 'maxTokens' must be a whole number")]
     [InlineData("maxTokens: 10\n", "packer.yaml:1: 'maxTokens' must be a whole number of tokens, at least 64")]
-    [InlineData("format: html\n", "packer.yaml:1: 'format' must be one of xml, markdown, json (got 'html')")]
+    [InlineData("format: html\n", "packer.yaml:1: 'format' must be one of xml, markdown, json, anthropic (got 'html')")]
     [InlineData("\n\ntokenizer: p50k\n", "packer.yaml:3: 'tokenizer' must be one of o200k_base, cl100k_base")]
     [InlineData("targets:\n  nested: map\n", "packer.yaml:2: 'targets' must be a list of text values")]
     [InlineData("solution: [a, b]\n", "packer.yaml:1: 'solution' must be a single text value")]

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+
+namespace Packer.Core.Ordering;
+
+/// <summary>
+/// What git knows about how volatile each file is: when it last changed in a commit, and whether it is
+/// changed in the working tree now. Read with the git command line; absent when there is no git or no
+/// repository, and the order then falls back to paths.
+/// </summary>
+/// <param name="LastChange">Commit time (Unix seconds) of each file's last change, by repository-relative path.</param>
+/// <param name="Changed">Files modified, added or untracked in the working tree.</param>
+internal sealed record GitHistory(IReadOnlyDictionary<string, long> LastChange, IReadOnlySet<string> Changed)
+{
+    // Enough history to date nearly every file of a large repository, bounded so a huge one stays quick.
+    private const int MaxCommits = 20_000;
+
+    public static GitHistory? Read(string root)
+    {
+        if (!Directory.Exists(Path.Combine(root, ".git")) && !File.Exists(Path.Combine(root, ".git")))
+        {
+            return null;
+        }
+
+        var log = Git(root, "log", $"--max-count={MaxCommits}", "--format=%x01%ct", "--name-only", "--no-renames", "-z");
+        var status = Git(root, "status", "--porcelain=v1", "-z", "--untracked-files=all");
+        if (log is null || status is null)
+        {
+            return null;
+        }
+
+        var lastChange = new Dictionary<string, long>(StringComparer.Ordinal);
+        long time = 0;
+        foreach (var field in log.Split('\0'))
+        {
+            var line = field.Trim('\n');
+            if (line.StartsWith('\u0001'))
+            {
+                var lines = line[1..].Split('\n', 2);
+                time = long.Parse(lines[0], System.Globalization.CultureInfo.InvariantCulture);
+                line = lines.Length > 1 ? lines[1].Trim('\n') : string.Empty;
+            }
+
+            if (line.Length > 0)
+            {
+                lastChange.TryAdd(line, time);
+            }
+        }
+
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        var entries = status.Split('\0');
+        for (var i = 0; i < entries.Length; i++)
+        {
+            if (entries[i].Length > 3)
+            {
+                changed.Add(entries[i][3..]);
+                if (entries[i][0] is 'R' or 'C')
+                {
+                    i++; // the entry after a rename is its old path
+                }
+            }
+        }
+
+        return new GitHistory(lastChange, changed);
+    }
+
+    private static string? Git(string root, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root };
+        foreach (var argument in new[] { "-c", "core.quotepath=off", "-C", root }.Concat(arguments))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        try
+        {
+            using var process = Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            return process.ExitCode == 0 ? output.Result : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null; // no git on PATH
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using Packer.Core.Budget;
+using Packer.Core.Ranking;
+using Packer.Core.Rendering;
+
+namespace Packer.Core.Ordering;
+
+/// <summary>
+/// Decides where each chosen file goes, apart from what was chosen: from the least to the most likely to
+/// change, so that a prompt cache keeps as long a prefix as possible after the session's own edits. Stable
+/// files (not next to a target) come first, oldest change first; then the volatile ones (next to a target,
+/// changed in the working tree, listed by path); the targets last, nearest to the question.
+/// </summary>
+internal static class StabilityOrder
+{
+    public static IReadOnlyList<BundleSegment> Arrange(IReadOnlyList<(RankedFile File, BundleEntry Entry)> chosen, GitHistory? git)
+    {
+        bool IsVolatile(RankedFile f) => f.Distance == 1 || git?.Changed.Contains(f.Path) == true;
+
+        // Files git does not know (new, untracked) sort as the newest.
+        long LastChange(string path) => git is null ? 0 : git.LastChange.GetValueOrDefault(path, long.MaxValue);
+        List<BundleEntry> ByAge(IEnumerable<(RankedFile File, BundleEntry Entry)> files) => files
+            .OrderBy(c => LastChange(c.File.Path))
+            .ThenBy(c => c.File.Path, StringComparer.Ordinal)
+            .Select(c => c.Entry)
+            .ToList();
+
+        var others = chosen.Where(c => !c.File.IsTarget).ToList();
+        var content = others.Where(c => c.Entry.Fidelity != Fidelity.Listed).ToList();
+        var listed = others.Where(c => c.Entry.Fidelity == Fidelity.Listed).Select(c => c.Entry);
+        return
+        [
+            new BundleSegment(SegmentKind.Stable, ByAge(content.Where(c => !IsVolatile(c.File)))),
+            new BundleSegment(SegmentKind.Volatile, [.. ByAge(content.Where(c => IsVolatile(c.File))), .. listed]),
+            new BundleSegment(SegmentKind.Targets, chosen.Where(c => c.File.IsTarget).OrderBy(c => c.File.Path, StringComparer.Ordinal).Select(c => c.Entry).ToList()),
+        ];
+    }
+}

@@ -1,0 +1,149 @@
+using System.Text;
+using System.Text.Json;
+using Packer.Core.Configuration;
+using Packer.Core.Loading;
+using Packer.Core.Pipeline;
+using Packer.Core.Tokenization;
+using Packer.Tests.Infrastructure;
+
+namespace Packer.Tests.Ordering;
+
+[Collection(MsBuildCollection.Name)]
+public sealed partial class CacheStabilityTests
+{
+    private static readonly TokenCounter Counter = TokenCounter.Create("o200k_base");
+
+    [Fact]
+    public async Task An_edit_to_the_target_keeps_at_least_90_percent_of_the_bundle_as_an_identical_prefix()
+    {
+        // Given a repository with history, packed before the session
+        var root = Fixtures.Copy("Shop");
+        var repository = await GitRepository.InitAsync(root);
+        File.AppendAllText(Path.Combine(root, "src", "Shop.Domain", "Orders", "OrderLine.cs"), "// touched later than the rest\n");
+        await repository.CommitAllAsync("touch OrderLine");
+        var options = Options(root, "src/Shop.Reporting/ReportFormatter.cs");
+        var before = await PackAsync(options);
+
+        // When the session edits the target (committed, as the bench does) and packs again
+        var target = Path.Combine(root, "src", "Shop.Reporting", "ReportFormatter.cs");
+        File.WriteAllText(target, File.ReadAllText(target).Replace("    public static string Row(", "    public static string Rule(int width) => new string('-', width);\n\n    public static string Row(", StringComparison.Ordinal));
+        await repository.CommitAllAsync("add Rule");
+        var after = await PackAsync(options);
+
+        // Then
+        Assert.NotEqual(before.Bundle, after.Bundle);
+        Assert.True(PrefixShare(before.Bundle, after.Bundle) >= 0.9, $"prefix kept: {PrefixShare(before.Bundle, after.Bundle):P1}");
+        Assert.Equal(after.Bundle, (await PackAsync(options)).Bundle);
+    }
+
+    [Fact]
+    public async Task Orders_stable_files_oldest_change_first_and_puts_working_tree_changes_and_targets_last()
+    {
+        // Given OrderLine.cs changed in a later commit and Money.cs changed in the working tree
+        var root = Fixtures.Copy("Shop");
+        var repository = await GitRepository.InitAsync(root);
+        File.AppendAllText(Path.Combine(root, "src", "Shop.Domain", "Orders", "OrderLine.cs"), "// later\n");
+        await repository.CommitAllAsync("touch OrderLine");
+        File.AppendAllText(Path.Combine(root, "src", "Shop.Domain", "Orders", "Money.cs"), "// uncommitted\n");
+
+        // When
+        var result = await PackAsync(Options(root, "src/Shop.Reporting/ReportFormatter.cs"));
+
+        // Then
+        var manifest = JsonDocument.Parse(result.Manifest).RootElement;
+        var order = Regex().Matches(result.Bundle).Select(m => m.Groups[1].Value).ToList();
+        string SegmentOf(string path) => manifest.GetProperty("files").EnumerateArray().Single(f => f.GetProperty("path").GetString() == path).GetProperty("segment").GetString()!;
+        Assert.Equal("src/Shop.Reporting/ReportFormatter.cs", order[^1]);
+        Assert.Equal("targets", SegmentOf("src/Shop.Reporting/ReportFormatter.cs"));
+        Assert.Equal("volatile", SegmentOf("src/Shop.Domain/Orders/Money.cs"));
+        Assert.Equal("stable", SegmentOf("src/Shop.Domain/Orders/OrderLine.cs"));
+        var stable = order.Where(p => SegmentOf(p) == "stable").ToList();
+        Assert.Equal("src/Shop.Domain/Orders/OrderLine.cs", stable[^1]);
+        Assert.Equal(stable.Take(stable.Count - 1).Order(StringComparer.Ordinal), stable.Take(stable.Count - 1));
+    }
+
+    [Theory]
+    [InlineData(BundleFormat.Xml)]
+    [InlineData(BundleFormat.Markdown)]
+    [InlineData(BundleFormat.Json)]
+    [InlineData(BundleFormat.Anthropic)]
+    public async Task Segment_offsets_match_the_output_bytes_and_tokens(BundleFormat format)
+    {
+        // Given
+        var root = Fixtures.Copy("Shop");
+        await GitRepository.InitAsync(root);
+
+        // When
+        var result = await PackAsync(Options(root, "OrderService") with { Format = format, MaxTokens = 1400, CacheMinTokens = 200 });
+
+        // Then the segments tile the output in order, and their offsets are the output's own
+        var bytes = Encoding.UTF8.GetBytes(result.Bundle);
+        var segments = JsonDocument.Parse(result.Manifest).RootElement.GetProperty("segments").EnumerateArray().ToList();
+        Assert.Equal(["header", "stable", "volatile", "targets"], segments.Select(s => s.GetProperty("kind").GetString()));
+        var previousEnd = format == BundleFormat.Anthropic ? 2 : 0; // after "[\n"
+        foreach (var segment in segments)
+        {
+            var (byteStart, byteEnd) = (segment.GetProperty("byteStart").GetInt32(), segment.GetProperty("byteEnd").GetInt32());
+            Assert.True(byteStart >= previousEnd && byteEnd > byteStart && byteEnd <= bytes.Length);
+            previousEnd = byteEnd;
+            Assert.Equal(Counter.Count(Encoding.UTF8.GetString(bytes, 0, byteStart)), segment.GetProperty("tokenStart").GetInt32());
+            Assert.Equal(Counter.Count(Encoding.UTF8.GetString(bytes, 0, byteEnd)), segment.GetProperty("tokenEnd").GetInt32());
+        }
+
+        var targets = Encoding.UTF8.GetString(bytes[segments[3].GetProperty("byteStart").GetInt32()..segments[3].GetProperty("byteEnd").GetInt32()]);
+        Assert.Contains("src/Shop.Application/OrderService.cs", targets, StringComparison.Ordinal);
+        if (format == BundleFormat.Json)
+        {
+            Assert.Equal(segments.Count, JsonDocument.Parse(result.Bundle).RootElement.GetProperty("segments").GetArrayLength());
+        }
+    }
+
+    [Fact]
+    public async Task The_anthropic_format_is_content_blocks_of_the_xml_bundle_with_cache_control_on_large_segments()
+    {
+        // Given
+        var root = Fixtures.Copy("Shop");
+        await GitRepository.InitAsync(root);
+        var options = Options(root, "OrderService") with { MaxTokens = 8000 };
+
+        // When
+        var xml = await PackAsync(options);
+        var blocks = await PackAsync(options with { Format = BundleFormat.Anthropic, CacheMinTokens = 150 });
+
+        // Then
+        var array = JsonDocument.Parse(blocks.Bundle).RootElement.EnumerateArray().ToList();
+        Assert.All(array, b => Assert.Equal("text", b.GetProperty("type").GetString()));
+        Assert.Equal(xml.Bundle, string.Concat(array.Select(b => b.GetProperty("text").GetString())));
+        var marked = array.Where(b => b.TryGetProperty("cache_control", out _)).ToList();
+        Assert.InRange(marked.Count, 1, 4);
+        Assert.All(marked, b => Assert.True(Counter.Count(b.GetProperty("text").GetString()!) >= 150));
+        Assert.All(array.Except(marked), b => Assert.True(Counter.Count(b.GetProperty("text").GetString()!) < 200));
+        Assert.True(Counter.Count(blocks.Bundle) <= 8000);
+    }
+
+    private static PackOptions Options(string root, string target) => new()
+    {
+        SolutionPath = Path.Combine(root, "Shop.sln"), Targets = [target], MaxTokens = 4000,
+    };
+
+    private static async Task<PackResult> PackAsync(PackOptions options)
+    {
+        var loaded = await WorkspaceLoader.LoadAsync(options.SolutionPath, new FileFilter([], []), CancellationToken.None);
+        return await ContextPacker.PackAsync(loaded, options, Path.GetDirectoryName(options.SolutionPath)!, CancellationToken.None);
+    }
+
+    private static double PrefixShare(string before, string after)
+    {
+        var common = 0;
+        while (common < before.Length && common < after.Length && before[common] == after[common])
+        {
+            common++;
+        }
+
+        common = after.LastIndexOf('\n', Math.Max(0, common - 1)) + 1;
+        return (double)Counter.Count(after[..common]) / Counter.Count(after);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("<file path=\"([^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex Regex();
+}

@@ -25,7 +25,7 @@ internal static class FrameworkReferences
                 continue;
             }
 
-            references ??= Load();
+            references ??= ReferenceAssemblies();
             if (references.Count == 0)
             {
                 break;
@@ -42,7 +42,8 @@ internal static class FrameworkReferences
         project.MetadataReferences.OfType<PortableExecutableReference>()
             .Any(r => CoreLibraries.Contains(Path.GetFileName(r.FilePath ?? string.Empty), StringComparer.OrdinalIgnoreCase));
 
-    private static List<MetadataReference> Load()
+    /// <summary>The reference assemblies of the installed SDK's newest targeting packs.</summary>
+    public static List<MetadataReference> ReferenceAssemblies()
     {
         // The running runtime sits at <dotnet>/shared/Microsoft.NETCore.App/<version>/.
         var dotnetRoot = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));

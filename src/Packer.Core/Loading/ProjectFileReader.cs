@@ -15,7 +15,8 @@ namespace Packer.Core.Loading;
 /// </summary>
 internal static class ProjectFileReader
 {
-    private static readonly string[] ImplicitUsings =
+    /// <summary>The namespaces the .NET SDK imports globally when ImplicitUsings is enabled.</summary>
+    public static readonly string[] ImplicitUsings =
         ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks"];
 
     public static async Task<(Solution Solution, IReadOnlyList<string> Skipped)> ReadAsync(string solutionPath, CancellationToken cancellationToken)
@@ -53,7 +54,7 @@ internal static class ProjectFileReader
             .ToList();
     }
 
-    private static ProjectInfo ReadProject(string path, IReadOnlyDictionary<string, ProjectId> ids)
+    public static ProjectInfo ReadProject(string path, IReadOnlyDictionary<string, ProjectId> ids)
     {
         var folder = Path.GetDirectoryName(path)!;
         var xml = XDocument.Load(path);

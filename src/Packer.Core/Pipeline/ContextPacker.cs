@@ -50,6 +50,7 @@ public static class ContextPacker
         }
 
         var counter = TokenCounter.Create(options.Tokenizer);
+        loaded = LooseFiles.AddTargets(loaded, options.Targets, workingDirectory);
         var index = await SyntaxIndex.BuildAsync(loaded, cancellationToken).ConfigureAwait(false);
         var targets = new TargetResolver(loaded, index, workingDirectory).ResolveAll(options.Targets);
         Lap("index");

@@ -20,9 +20,9 @@ internal sealed class Prior
     {
         var byPath = loaded.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
         targetProjects = targets.Select(t => byPath[t].Project).Where(p => p.Length > 0).ToHashSet(StringComparer.Ordinal);
+        var referencedByTargets = loaded.Projects.Where(p => targetProjects.Contains(p.Name)).SelectMany(p => p.References).ToHashSet(StringComparer.Ordinal);
         adjacentProjects = loaded.Projects
-            .Where(p => !targetProjects.Contains(p.Name)
-                && (p.References.Any(targetProjects.Contains) || targetProjects.Any(t => loaded.Projects.First(q => q.Name == t).References.Contains(p.Name))))
+            .Where(p => !targetProjects.Contains(p.Name) && (p.References.Any(targetProjects.Contains) || referencedByTargets.Contains(p.Name)))
             .Select(p => p.Name)
             .ToHashSet(StringComparer.Ordinal);
         targetStems = targets.Select(RepoPath.Stem).ToHashSet(StringComparer.Ordinal);

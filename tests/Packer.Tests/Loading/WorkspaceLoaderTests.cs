@@ -59,4 +59,37 @@ public sealed class WorkspaceLoaderTests(LoadedFixture fixture)
         Assert.Equal("declares OrderExtensions.Describe used by OrderService.cs", manifest.File("src/Shop.Application/Extensions/OrderExtensions.cs").Reason);
         Assert.Equal("uses OrderService from OrderService.cs", manifest.File("tests/Shop.Tests/OrderServiceTests.cs").Reason);
     }
+
+    [Fact]
+    public async Task A_target_outside_the_solution_is_analysed_with_its_own_project_or_an_ad_hoc_one()
+    {
+        // Given a sample project that the solution does not list, and a loose script with no project
+        var root = Fixtures.Copy("Shop");
+        Directory.CreateDirectory(Path.Combine(root, "samples", "Demo"));
+        File.WriteAllText(Path.Combine(root, "samples", "Demo", "Demo.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+              <ItemGroup><ProjectReference Include="../../src/Shop.Application/Shop.Application.csproj" /></ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(root, "samples", "Demo", "Program.cs"), "using Shop.Application;\n\nConsole.WriteLine(Greeting.Text + typeof(OrderService).Name);\n");
+        File.WriteAllText(Path.Combine(root, "samples", "Demo", "Greeting.cs"), "static class Greeting { public const string Text = \"hi \"; }\n");
+        Directory.CreateDirectory(Path.Combine(root, "scripts"));
+        File.WriteAllText(Path.Combine(root, "scripts", "seed.cs"), "var order = new Shop.Domain.Orders.Order(1, \"EUR\");\n");
+        var solution = await fixture.LoadAsync(Path.Combine(root, "Shop.sln"));
+        var options = fixture.ShopOptions("samples/Demo/Program.cs", "scripts/seed.cs") with { SolutionPath = root };
+
+        // When
+        var result = await Core.Pipeline.ContextPacker.PackAsync(solution, options, root, CancellationToken.None);
+
+        // Then
+        var manifest = Manifest.Parse(result.Manifest);
+        Assert.Equal("Demo", manifest.File("samples/Demo/Program.cs").Project);
+        Assert.Equal("declares Greeting used by Program.cs", manifest.File("samples/Demo/Greeting.cs").Reason);
+        Assert.Equal("declares OrderService used by Program.cs", manifest.File("src/Shop.Application/OrderService.cs").Reason);
+        Assert.Equal("(loose files)", manifest.File("scripts/seed.cs").Project);
+        Assert.Equal("declares Order used by seed.cs", manifest.File("src/Shop.Domain/Orders/Order.cs").Reason);
+        Assert.Contains("samples/Demo/Demo.csproj compiles a target but is not in Shop.sln; it was read from its project file and added.", manifest.Warnings);
+        Assert.Contains("scripts/seed.cs is not compiled by any loaded project; it was analysed in an ad-hoc project that references all of them.", manifest.Warnings);
+    }
 }

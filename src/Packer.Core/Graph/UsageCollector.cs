@@ -69,13 +69,7 @@ internal sealed class UsageCollector(LoadedSolution loaded, SyntaxIndex index)
         var implemented = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (symbol, count) in counts)
         {
-            var declaredIn = symbol.Locations
-                .Where(l => l.IsInSource)
-                .Select(l => PathOf(l.SourceTree!))
-                .OfType<string>()
-                .Where(p => p != file.Path)
-                .Distinct(StringComparer.Ordinal)
-                .ToList();
+            var declaredIn = DeclaringFiles(symbol).Where(p => p != file.Path).Distinct(StringComparer.Ordinal).ToList();
             if (declaredIn.Count == 0)
             {
                 continue;
@@ -112,6 +106,32 @@ internal sealed class UsageCollector(LoadedSolution loaded, SyntaxIndex index)
         }
 
         return current.Parent is BaseTypeSyntax;
+    }
+
+    // Where a symbol is declared: its source locations, or, for a symbol that reached this compilation as
+    // metadata (a project referenced through its built assembly, or as a skeleton), the files of the
+    // solution that declare its type under the same full name.
+    private IEnumerable<string> DeclaringFiles(ISymbol symbol)
+    {
+        var inSource = symbol.Locations.Where(l => l.IsInSource).Select(l => PathOf(l.SourceTree!)).OfType<string>().ToList();
+        if (inSource.Count > 0 || symbol.Locations.Any(l => l.IsInSource))
+        {
+            return inSource;
+        }
+
+        var type = symbol as INamedTypeSymbol ?? symbol.ContainingType;
+        return type is not null && index.TypeDeclarations.TryGetValue(FullName(type), out var files) ? files : [];
+    }
+
+    private static string FullName(INamedTypeSymbol type)
+    {
+        var name = type.Name;
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            name = outer.Name + "." + name;
+        }
+
+        return type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + name : name;
     }
 
     private static ISymbol? Declared(ISymbol? symbol)

@@ -6,10 +6,12 @@ using Packer.Core.Tokenization;
 namespace Packer.Core.Budget;
 
 /// <summary>
-/// Decides what goes in and at what fidelity; <see cref="StabilityOrder"/> decides where. Targets first
-/// (their allotment rounded up to a sixteenth of the cap, so that a small edit to a target does not move
-/// the other files across the budget boundary), then every other file in rank order, in full if it fits,
-/// else as signatures if those fit, and the rest listed by path while room remains. Block costs are
+/// Decides what goes in and at what fidelity; <see cref="StabilityOrder"/> decides where. Targets first,
+/// then every other file in rank order, in full if it fits, else as signatures if those fit, and the rest
+/// listed by path while room remains. So that the session's own edits do not move files across the budget
+/// boundary (and so break the cached prefix early), the targets' allotment and that of the volatile files
+/// next to them are rounded up to steps of the cap, and the stable files are chosen again within what is
+/// left: small changes to targets and their neighbours leave the stable choice as it was. Block costs are
 /// estimated one by one; then the whole rendered text is counted and, while it is over the cap, the
 /// last-added blocks go, so the cap holds on the final text exactly as the tokenizer counts it.
 /// </summary>
@@ -23,26 +25,31 @@ internal sealed class BudgetPlanner(IBundleRenderer renderer, TokenCounter count
     // the next most relevant files.
     private const double ListingShare = 0.05;
 
-    // The targets' allotment grows in steps of this share of the cap.
+    // The targets' allotment grows in steps of a sixteenth of the cap, the volatile files' in steps of a
+    // thirty-second: coarse enough that a typical edit stays within its step, fine enough to waste little.
     private const int TargetQuanta = 16;
+    private const int VolatileQuanta = 32;
+
+    private readonly Dictionary<(string Path, Fidelity Fidelity), Choice> prices = [];
 
     public Selection Plan(BundleHeader header, IReadOnlyList<RankedFile> ranked, int maxTokens)
     {
         var remaining = maxTokens - Frame(header);
         var warnings = new List<string>();
         var chosen = PlanTargets(ranked.Where(f => f.IsTarget).ToList(), remaining, maxTokens, warnings);
-        remaining -= Allotment(chosen.Sum(c => c.Tokens), maxTokens, remaining);
+        remaining -= Allotment(chosen.Sum(c => c.Tokens), maxTokens / TargetQuanta, remaining);
 
+        // First pass: every other file in rank order, to see which volatile files make it.
         var content = remaining - (int)(maxTokens * ListingShare);
-        foreach (var file in ranked.Where(f => !f.IsTarget))
-        {
-            var choice = ChooseContent(file, content);
-            if (choice is not null)
-            {
-                chosen.Add(choice);
-                content -= choice.Tokens;
-            }
-        }
+        var others = ranked.Where(f => !f.IsTarget).ToList();
+        var volatileChoices = Choose(others, content).Where(c => StabilityOrder.IsVolatile(c.File, git)).ToList();
+        chosen.AddRange(volatileChoices);
+        content -= Allotment(volatileChoices.Sum(c => c.Tokens), maxTokens / VolatileQuanta, content);
+
+        // Second pass: the stable files alone, within what the rounded allotments leave.
+        var stableChoices = Choose(others.Where(f => !StabilityOrder.IsVolatile(f, git)), content);
+        chosen.AddRange(stableChoices);
+        content -= stableChoices.Sum(c => c.Tokens);
 
         remaining = content + (int)(maxTokens * ListingShare);
         var included = chosen.Select(c => c.File.Path).ToHashSet(StringComparer.Ordinal);
@@ -71,11 +78,28 @@ internal sealed class BudgetPlanner(IBundleRenderer renderer, TokenCounter count
         return counter.Count(text) - (segments.Count * counter.Count(renderer.File(probe, first: false)));
     }
 
-    private static int Allotment(int targetTokens, int maxTokens, int remaining)
+    // Tokens rounded up to a whole number of steps, unless that would not fit.
+    private static int Allotment(int tokens, int step, int remaining)
     {
-        var quantum = Math.Max(1, maxTokens / TargetQuanta);
-        var rounded = (targetTokens + quantum - 1) / quantum * quantum;
-        return rounded <= remaining ? rounded : targetTokens;
+        step = Math.Max(1, step);
+        var rounded = (tokens + step - 1) / step * step;
+        return rounded <= remaining ? rounded : tokens;
+    }
+
+    // Greedy in the given order: in full if it fits, else as signatures if those fit.
+    private List<Choice> Choose(IEnumerable<RankedFile> files, int budget)
+    {
+        var chosen = new List<Choice>();
+        foreach (var file in files)
+        {
+            if (ChooseContent(file, budget) is { } choice)
+            {
+                chosen.Add(choice);
+                budget -= choice.Tokens;
+            }
+        }
+
+        return chosen;
     }
 
     // All targets in full when they fit. Otherwise each target's listing line is reserved first, so none
@@ -156,8 +180,13 @@ internal sealed class BudgetPlanner(IBundleRenderer renderer, TokenCounter count
 
     private Choice Price(RankedFile file, Fidelity fidelity, string text)
     {
-        var entry = new BundleEntry(file.Path, file.Project, fidelity, text);
-        return new Choice(file, entry, counter.Count(renderer.File(entry, first: false)));
+        if (!prices.TryGetValue((file.Path, fidelity), out var choice))
+        {
+            var entry = new BundleEntry(file.Path, file.Project, fidelity, text);
+            prices[(file.Path, fidelity)] = choice = new Choice(file, entry, counter.Count(renderer.File(entry, first: false)));
+        }
+
+        return choice;
     }
 
     private Selection Fit(BundleHeader header, IReadOnlyList<RankedFile> ranked, List<Choice> chosen, int maxTokens, List<string> warnings)

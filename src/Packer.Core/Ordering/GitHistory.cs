@@ -9,8 +9,13 @@ namespace Packer.Core.Ordering;
 /// </summary>
 /// <param name="LastChange">Commit time (Unix seconds) of each file's last change, by repository-relative path.</param>
 /// <param name="Changed">Files modified, added or untracked in the working tree.</param>
-internal sealed record GitHistory(IReadOnlyDictionary<string, long> LastChange, IReadOnlySet<string> Changed)
+/// <param name="Commits">The files of each commit, newest first (sweeping commits left out).</param>
+internal sealed record GitHistory(IReadOnlyDictionary<string, long> LastChange, IReadOnlySet<string> Changed, IReadOnlyList<IReadOnlyList<string>> Commits)
 {
+    // A commit that touches more files than this is a sweep (an import, a rename, a reformat), not
+    // evidence that its files change together.
+    private const int MaxFilesPerCommit = 12;
+
     // Enough history to date nearly every file of a large repository, bounded so a huge one stays quick.
     private const int MaxCommits = 20_000;
 
@@ -29,6 +34,8 @@ internal sealed record GitHistory(IReadOnlyDictionary<string, long> LastChange, 
         }
 
         var lastChange = new Dictionary<string, long>(StringComparer.Ordinal);
+        var commits = new List<IReadOnlyList<string>>();
+        List<string>? commit = null;
         long time = 0;
         foreach (var field in log.Split('\0'))
         {
@@ -38,13 +45,18 @@ internal sealed record GitHistory(IReadOnlyDictionary<string, long> LastChange, 
                 var lines = line[1..].Split('\n', 2);
                 time = long.Parse(lines[0], System.Globalization.CultureInfo.InvariantCulture);
                 line = lines.Length > 1 ? lines[1].Trim('\n') : string.Empty;
+                commit = [];
+                commits.Add(commit);
             }
 
             if (line.Length > 0)
             {
                 lastChange.TryAdd(line, time);
+                commit?.Add(line);
             }
         }
+
+        commits.RemoveAll(c => c.Count is 0 or > MaxFilesPerCommit);
 
         var changed = new HashSet<string>(StringComparer.Ordinal);
         var entries = status.Split('\0');
@@ -60,7 +72,32 @@ internal sealed record GitHistory(IReadOnlyDictionary<string, long> LastChange, 
             }
         }
 
-        return new GitHistory(lastChange, changed);
+        return new GitHistory(lastChange, changed, commits);
+    }
+
+    /// <summary>
+    /// How often each file was committed together with the targets, each commit counting 1/(its other
+    /// files), so that small focused commits say more than large ones.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> CoChange(IReadOnlyCollection<string> targets)
+    {
+        var targetSet = targets as IReadOnlySet<string> ?? targets.ToHashSet(StringComparer.Ordinal);
+        var result = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var commit in Commits)
+        {
+            if (commit.Count < 2 || !commit.Any(targetSet.Contains))
+            {
+                continue;
+            }
+
+            var weight = 1.0 / (commit.Count - 1);
+            foreach (var file in commit.Where(f => !targetSet.Contains(f)))
+            {
+                result[file] = result.GetValueOrDefault(file) + weight;
+            }
+        }
+
+        return result;
     }
 
     private static string? Git(string root, params string[] arguments)

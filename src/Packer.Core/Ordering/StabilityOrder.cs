@@ -6,20 +6,34 @@ namespace Packer.Core.Ordering;
 
 /// <summary>
 /// Decides where each chosen file goes, apart from what was chosen: from the least to the most likely to
-/// change, so that a prompt cache keeps as long a prefix as possible after the session's own edits. Stable
-/// files (not next to a target) come first, oldest change first; then the volatile ones (next to a target,
-/// changed in the working tree, listed by path); the targets last, nearest to the question.
+/// change, so that a prompt cache keeps as long a prefix as possible after the session's own edits. The
+/// files a session edits are the ones nearest its targets, so stable files come first, farthest from the
+/// targets first (unreached, then three hops and more, then two), each tier oldest change first; then the
+/// volatile ones (next to a target, changed in the working tree, listed by path); the targets last,
+/// nearest to the question.
 /// </summary>
 internal static class StabilityOrder
 {
+    /// <summary>
+    /// Whether a non-target file is likely to change with the targets: it is next to one, was committed
+    /// together with one before, or is changed in the working tree.
+    /// </summary>
+    public static bool IsVolatile(RankedFile file, GitHistory? git) =>
+        file.Distance == 1 || file.Signals.History > 0 || git?.Changed.Contains(file.Path) == true;
+
     public static IReadOnlyList<BundleSegment> Arrange(IReadOnlyList<(RankedFile File, BundleEntry Entry)> chosen, GitHistory? git)
     {
-        bool IsVolatile(RankedFile f) => f.Distance == 1 || git?.Changed.Contains(f.Path) == true;
+        bool IsVolatile(RankedFile f) => StabilityOrder.IsVolatile(f, git);
 
         // Files git does not know (new, untracked) sort as the newest.
         long LastChange(string path) => git is null ? 0 : git.LastChange.GetValueOrDefault(path, long.MaxValue);
+        // Stable files reached through the graph first, nearest first, and files chosen on weaker evidence
+        // (unreached, so least surely chosen again after an edit) last; volatile ones least often changed
+        // with the targets first.
         List<BundleEntry> ByAge(IEnumerable<(RankedFile File, BundleEntry Entry)> files) => files
-            .OrderBy(c => LastChange(c.File.Path))
+            .OrderBy(c => c.File.Distance ?? int.MaxValue)
+            .ThenBy(c => c.File.Signals.History)
+            .ThenBy(c => LastChange(c.File.Path))
             .ThenBy(c => c.File.Path, StringComparer.Ordinal)
             .Select(c => c.Entry)
             .ToList();

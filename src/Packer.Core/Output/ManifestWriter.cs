@@ -98,6 +98,7 @@ internal static class ManifestWriter
                 json.WriteNumber("fileName", file.Signals.FileName);
                 json.WriteNumber("folder", file.Signals.Folder);
                 json.WriteNumber("project", file.Signals.Project);
+                json.WriteNumber("history", file.Signals.History);
                 json.WriteEndObject();
                 json.WriteEndObject();
             }

@@ -61,12 +61,13 @@ public static class ContextPacker
         Lap("graph");
 
         var texts = new FileTexts(loaded.Root);
-        var ranked = Ranker.Rank(loaded, index, graph, path => texts.Read(path)?.Length ?? 0, new RankingWeights());
+        var git = GitHistory.Read(loaded.Root);
+        var coChange = git?.CoChange(targetFiles) ?? new Dictionary<string, double>();
+        var ranked = Ranker.Rank(loaded, index, graph, coChange, path => texts.Read(path)?.Length ?? 0, new RankingWeights());
         Lap("rank");
 
         var renderer = RendererFactory.For(options.Format, options.CacheMinTokens);
         var header = Header(loaded, targets, renderer, counter, options.MaxTokens);
-        var git = GitHistory.Read(loaded.Root);
         var planner = new BudgetPlanner(renderer, counter, texts, git);
         var selection = planner.Plan(header, ranked, options.MaxTokens);
         var warnings = loaded.Warnings.Concat(selection.Warnings).ToList();

@@ -13,7 +13,7 @@ namespace Packer.Core.Ranking;
 internal static class Ranker
 {
     public static IReadOnlyList<RankedFile> Rank(
-        LoadedSolution loaded, SyntaxIndex index, DocumentGraph graph, Func<string, int> length, RankingWeights weights)
+        LoadedSolution loaded, SyntaxIndex index, DocumentGraph graph, IReadOnlyDictionary<string, double> coChange, Func<string, int> length, RankingWeights weights)
     {
         var targets = new HashSet<string>(graph.Targets, StringComparer.Ordinal);
         var proximity = PersonalizedPageRank.Compute(graph, weights);
@@ -28,6 +28,7 @@ internal static class Ranker
         var scaleCoUsage = Scale(others.Select(f => coUsages[f.Path]));
         var similarities = loaded.Files.ToDictionary(f => f.Path, f => names.Of(f.Path), StringComparer.Ordinal);
         var scaleNames = Scale(others.Select(f => similarities[f.Path]));
+        var scaleHistory = Scale(others.Select(f => coChange.GetValueOrDefault(f.Path)));
 
         Signals SignalsOf(SourceFile f) => new(
             Round(scaleGraph(proximity.GetValueOrDefault(f.Path))),
@@ -35,15 +36,17 @@ internal static class Ranker
             Round(scaleNames(similarities[f.Path])),
             priors.FileName(f),
             Round(priors.Folder(f)),
-            priors.Project(f));
+            priors.Project(f),
+            Round(scaleHistory(coChange.GetValueOrDefault(f.Path))));
         double Score(SourceFile f, Signals s) =>
             ((weights.Graph * s.Graph) + (weights.CoUsage * s.CoUsage) + (weights.Names * s.Names)
-                + (weights.FileName * s.FileName) + (weights.Folder * s.Folder) + (weights.Project * s.Project))
+                + (weights.FileName * s.FileName) + (weights.Folder * s.Folder) + (weights.Project * s.Project)
+                + (weights.History * s.History))
             / Math.Pow((length(f.Path) / 4.0) + 50, weights.SizeExponent);
 
         return loaded.Files
             .Select(f => (File: f, Signals: SignalsOf(f)))
-            .Select(x => (x.File, x.Signals, Score: Round(Score(x.File, x.Signals))))
+            .Select(x => (x.File, x.Signals, Score: Significant(Score(x.File, x.Signals))))
             .OrderByDescending(x => targets.Contains(x.File.Path))
             .ThenByDescending(x => x.Score)
             .ThenBy(x => x.File.Path, StringComparer.Ordinal)
@@ -66,7 +69,21 @@ internal static class Ranker
         return best > 0 ? v => v / best : _ => 0;
     }
 
-    // Scores are rounded before they are compared, so that the last bits of floating-point arithmetic
+    // Signals are rounded before they are combined, so that the last bits of floating-point arithmetic
     // (which may differ between machines' math libraries) cannot reorder files.
     private static double Round(double value) => Math.Round(value, 6);
+
+    // Scores are compared at two significant digits, ties broken by path: an edit to a target shifts
+    // every file's similarity a little, and that alone should not reshuffle the long tail of the ranking
+    // (nor move files across the budget boundary).
+    private static double Significant(double value)
+    {
+        if (value <= 0)
+        {
+            return 0;
+        }
+
+        var digits = 1 - (int)Math.Floor(Math.Log10(value));
+        return digits is >= 0 and <= 15 ? Math.Round(value, digits) : Math.Round(value, 15);
+    }
 }

@@ -33,6 +33,9 @@ internal sealed record RankingWeights
     /// <summary>Gets the weight of folder nearness.</summary>
     public double Folder { get; init; } = 0.1;
 
+    /// <summary>Gets the weight of co-change history: committed together with the targets before.</summary>
+    public double History { get; init; } = 0.0;
+
     /// <summary>Gets the weight of project nearness.</summary>
     public double Project { get; init; } = 0.0;
 

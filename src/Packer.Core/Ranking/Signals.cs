@@ -7,4 +7,5 @@ namespace Packer.Core.Ranking;
 /// <param name="FileName">1 for a target's test or subject by name (FooTests for Foo), 0.5 for a target's file name elsewhere.</param>
 /// <param name="Folder">1 in a target's folder, less with each folder step.</param>
 /// <param name="Project">1 in a target's project, 0.5 in a neighbouring project.</param>
-public sealed record Signals(double Graph, double CoUsage, double Names, double FileName, double Folder, double Project);
+/// <param name="History">How often it was committed together with the targets (git), scaled so the most often is 1.</param>
+public sealed record Signals(double Graph, double CoUsage, double Names, double FileName, double Folder, double Project, double History);

@@ -109,6 +109,11 @@ internal static class PackCommand
             throw new UsageException($"--max-tokens must be at least {OptionValues.MinMaxTokens} (got {cap}).");
         }
 
+        if (parse.GetValue(CacheMinTokensOption) is < 0)
+        {
+            throw new UsageException("--cache-min-tokens must not be negative.");
+        }
+
         string? Absolute(string? path) => path is null ? null : Path.GetFullPath(path, workingDirectory);
         var flags = new ConfigFile
         {

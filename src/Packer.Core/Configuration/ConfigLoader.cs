@@ -118,26 +118,20 @@ public static class ConfigLoader
         return sequence.Children.Select(item => Scalar(file, key, item)).ToList();
     }
 
-    private static int MaxTokens(string file, string key, YamlNode node)
+    private static int MaxTokens(string file, string key, YamlNode node) =>
+        WholeNumber(file, key, node, OptionValues.MinMaxTokens, $"a whole number of tokens, at least {OptionValues.MinMaxTokens}");
+
+    private static int CacheMinTokens(string file, string key, YamlNode node) => WholeNumber(file, key, node, 0, "a whole number of tokens");
+
+    private static int WholeNumber(string file, string key, YamlNode node, int minimum, string expected)
     {
         var text = Scalar(file, key, node).Replace("_", string.Empty, StringComparison.Ordinal);
-        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || !OptionValues.IsMaxTokens(value))
+        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < minimum || value > 100_000_000)
         {
-            throw Error(file, node, $"'{key}' must be a whole number of tokens, at least {OptionValues.MinMaxTokens} (got '{text}').");
+            throw Error(file, node, $"'{key}' must be {expected} (got '{text}').");
         }
 
         return (int)value;
-    }
-
-    private static int CacheMinTokens(string file, string key, YamlNode node)
-    {
-        var text = Scalar(file, key, node).Replace("_", string.Empty, StringComparison.Ordinal);
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
-        {
-            throw Error(file, node, $"'{key}' must be a whole number of tokens (got '{text}').");
-        }
-
-        return value;
     }
 
     private static string Tokenizer(string file, string key, YamlNode node)

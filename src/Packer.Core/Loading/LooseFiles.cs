@@ -1,6 +1,5 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Text;
 using Packer.Core.Text;
 
 namespace Packer.Core.Loading;
@@ -51,11 +50,7 @@ internal static class LooseFiles
         var documents = loose
             .Select(path => DocumentInfo.Create(
                 DocumentId.CreateNewId(projectId), Path.GetFileName(path), loader: new FileTextLoader(Path.Combine(loaded.Root, path), defaultEncoding: null), filePath: Path.Combine(loaded.Root, path)))
-            .Append(DocumentInfo.Create(
-                DocumentId.CreateNewId(projectId),
-                "GlobalUsings.g.cs",
-                loader: TextLoader.From(TextAndVersion.Create(
-                    SourceText.From(string.Concat(ProjectFileReader.ImplicitUsings.Select(u => $"global using global::{u};\n"))), VersionStamp.Default))))
+            .Append(ProjectFileReader.GlobalUsings(projectId, ProjectFileReader.ImplicitUsings))
             .ToList();
         var solution = loaded.Solution.AddProject(ProjectInfo.Create(
             projectId, VersionStamp.Default, ProjectName, "LooseFiles", LanguageNames.CSharp,

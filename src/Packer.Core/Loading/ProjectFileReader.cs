@@ -89,8 +89,7 @@ internal static class ProjectFileReader
 
         if (usings.Count > 0)
         {
-            var text = string.Concat(usings.Distinct(StringComparer.Ordinal).Select(u => $"global using global::{u};\n"));
-            documents.Add(DocumentInfo.Create(DocumentId.CreateNewId(id), "GlobalUsings.g.cs", loader: TextLoader.From(TextAndVersion.Create(SourceText.From(text), VersionStamp.Default))));
+            documents.Add(GlobalUsings(id, usings));
         }
 
         var references = Attributes("ProjectReference", "Include")
@@ -101,6 +100,14 @@ internal static class ProjectFileReader
             projectReferences: references,
             compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary),
             parseOptions: new CSharpParseOptions(LanguageVersion.Preview));
+    }
+
+    /// <summary>A generated document of global usings, as the SDK writes for implicit usings and Using items.</summary>
+    public static DocumentInfo GlobalUsings(ProjectId projectId, IEnumerable<string> namespaces)
+    {
+        var text = string.Concat(namespaces.Distinct(StringComparer.Ordinal).Select(u => $"global using global::{u};\n"));
+        return DocumentInfo.Create(
+            DocumentId.CreateNewId(projectId), "GlobalUsings.g.cs", loader: TextLoader.From(TextAndVersion.Create(SourceText.From(text), VersionStamp.Default)));
     }
 
     // The SDK compiles **/*.cs below the project folder, except build output; folders of other projects

@@ -32,24 +32,39 @@ internal sealed class BudgetPlanner(IBundleRenderer renderer, TokenCounter count
 
     private readonly Dictionary<(string Path, Fidelity Fidelity), Choice> prices = [];
 
+    private IReadOnlySet<string> fills = new HashSet<string>();
+
     public Selection Plan(BundleHeader header, IReadOnlyList<RankedFile> ranked, int maxTokens)
     {
         var remaining = maxTokens - Frame(header);
         var warnings = new List<string>();
         var chosen = PlanTargets(ranked.Where(f => f.IsTarget).ToList(), remaining, maxTokens, warnings);
-        remaining -= Allotment(chosen.Sum(c => c.Tokens), maxTokens / TargetQuanta, remaining);
+        var targetTokens = chosen.Sum(c => c.Tokens);
+        var targetAllotment = Allotment(targetTokens, maxTokens / TargetQuanta, remaining);
+        remaining -= targetAllotment;
 
         // First pass: every other file in rank order, to see which volatile files make it.
         var content = remaining - (int)(maxTokens * ListingShare);
         var others = ranked.Where(f => !f.IsTarget).ToList();
         var volatileChoices = Choose(others, content).Where(c => StabilityOrder.IsVolatile(c.File, git)).ToList();
         chosen.AddRange(volatileChoices);
-        content -= Allotment(volatileChoices.Sum(c => c.Tokens), maxTokens / VolatileQuanta, content);
+        var volatileTokens = volatileChoices.Sum(c => c.Tokens);
+        var volatileAllotment = Allotment(volatileTokens, maxTokens / VolatileQuanta, content);
+        content -= volatileAllotment;
 
         // Second pass: the stable files alone, within what the rounded allotments leave.
         var stableChoices = Choose(others.Where(f => !StabilityOrder.IsVolatile(f, git)), content);
         chosen.AddRange(stableChoices);
         content -= stableChoices.Sum(c => c.Tokens);
+
+        // Third pass: what the rounding left over goes to the next files in rank order. Which files fit
+        // there depends on exact sizes, so they go with the volatile files, after the stable prefix.
+        var taken = chosen.Select(c => c.File.Path).ToHashSet(StringComparer.Ordinal);
+        content += (targetAllotment - targetTokens) + (volatileAllotment - volatileTokens);
+        var fill = Choose(others.Where(f => !taken.Contains(f.Path)), content);
+        chosen.AddRange(fill);
+        content -= fill.Sum(c => c.Tokens);
+        fills = fill.Select(c => c.File.Path).ToHashSet(StringComparer.Ordinal);
 
         remaining = content + (int)(maxTokens * ListingShare);
         var included = chosen.Select(c => c.File.Path).ToHashSet(StringComparer.Ordinal);
@@ -193,7 +208,7 @@ internal sealed class BudgetPlanner(IBundleRenderer renderer, TokenCounter count
     {
         while (true)
         {
-            var content = new BundleContent(header, StabilityOrder.Arrange(chosen.Select(c => (c.File, c.Entry)).ToList(), git));
+            var content = new BundleContent(header, StabilityOrder.Arrange(chosen.Select(c => (c.File, c.Entry)).ToList(), git, fills));
             var rendered = BundleComposer.Compose(renderer, content, counter);
             var total = counter.Count(rendered.Text);
             if (total <= maxTokens)

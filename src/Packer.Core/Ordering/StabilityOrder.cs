@@ -21,9 +21,13 @@ internal static class StabilityOrder
     public static bool IsVolatile(RankedFile file, GitHistory? git) =>
         file.Distance == 1 || file.Signals.History > 0 || git?.Changed.Contains(file.Path) == true;
 
-    public static IReadOnlyList<BundleSegment> Arrange(IReadOnlyList<(RankedFile File, BundleEntry Entry)> chosen, GitHistory? git)
+    /// <summary>Places the chosen files into segments.</summary>
+    /// <param name="chosen">The chosen files with their entries.</param>
+    /// <param name="git">The repository's history, if any.</param>
+    /// <param name="fills">Files chosen only to fill what rounding the budget left over; they count as volatile.</param>
+    public static IReadOnlyList<BundleSegment> Arrange(IReadOnlyList<(RankedFile File, BundleEntry Entry)> chosen, GitHistory? git, IReadOnlySet<string> fills)
     {
-        bool IsVolatile(RankedFile f) => StabilityOrder.IsVolatile(f, git);
+        bool IsVolatile(RankedFile f) => StabilityOrder.IsVolatile(f, git) || fills.Contains(f.Path);
 
         // Files git does not know (new, untracked) sort as the newest.
         long LastChange(string path) => git is null ? 0 : git.LastChange.GetValueOrDefault(path, long.MaxValue);

@@ -36,7 +36,8 @@ internal static class ProjectFileReader
         return (solution, skipped);
     }
 
-    private static async Task<List<string>> ProjectPathsAsync(string solutionPath, CancellationToken cancellationToken)
+    /// <summary>The project files a solution lists (or the project itself), absolute and sorted.</summary>
+    public static async Task<List<string>> ProjectPathsAsync(string solutionPath, CancellationToken cancellationToken)
     {
         if (solutionPath.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
         {
@@ -52,6 +53,17 @@ internal static class ProjectFileReader
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>The absolute paths of a project file's ProjectReference items.</summary>
+    public static IEnumerable<string> ProjectReferencePaths(string path)
+    {
+        var folder = Path.GetDirectoryName(path)!;
+        return XDocument.Load(path).Descendants()
+            .Where(e => e.Name.LocalName == "ProjectReference")
+            .Select(e => e.Attribute("Include")?.Value)
+            .OfType<string>()
+            .Select(r => Path.GetFullPath(Path.Combine(folder, r.Replace('\\', '/'))));
     }
 
     public static ProjectInfo ReadProject(string path, IReadOnlyDictionary<string, ProjectId> ids)

@@ -38,6 +38,10 @@ public static class WorkspaceLoader
             (solution, var skipped) = await ProjectFileReader.ReadAsync(solutionPath, cancellationToken).ConfigureAwait(false);
             warnings.AddRange(skipped.Select(p => $"skipped project {p}: only C# is analysed."));
         }
+        else
+        {
+            solution = await AddUnloadedProjectsAsync(solution, solutionPath, root, warnings, cancellationToken).ConfigureAwait(false);
+        }
 
         solution = TransitiveReferences.Complete(solution);
         (solution, var patched) = FrameworkReferences.AddWhereMissing(solution);
@@ -83,6 +87,56 @@ public static class WorkspaceLoader
             .Select(p => $"skipped {p.Language} project {ProjectNames.WithoutFramework(p.Name)}: only C# is analysed.")
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal));
+        return solution;
+    }
+
+    // C# projects that the solution lists but MSBuild could not evaluate (e.g. a custom MSBuild SDK that
+    // cannot be resolved) are read from their project files, and project references to them restored.
+    private static async Task<Solution> AddUnloadedProjectsAsync(
+        Solution solution, string solutionPath, string root, List<string> warnings, CancellationToken cancellationToken)
+    {
+        var listed = await ProjectFileReader.ProjectPathsAsync(solutionPath, cancellationToken).ConfigureAwait(false);
+        var ids = solution.Projects
+            .Where(p => p.FilePath is not null)
+            .GroupBy(p => p.FilePath!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(p => p.Name, StringComparer.Ordinal).First().Id, StringComparer.Ordinal);
+        // MSBuildWorkspace keeps an empty shell for a project it failed to evaluate; fill it instead.
+        var empty = ids.Where(p => p.Key.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) && !solution.GetProject(p.Value)!.Documents.Any()
+            && File.Exists(p.Key)).Select(p => p.Key).ToList();
+        var missing = listed.Where(p => p.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) && File.Exists(p) && !ids.ContainsKey(p)).ToList();
+        if (missing.Count + empty.Count == 0)
+        {
+            return solution;
+        }
+
+        var loadedBefore = ids.Keys.ToList();
+        missing.ForEach(p => ids[p] = ProjectId.CreateNewId());
+        foreach (var path in missing)
+        {
+            solution = solution.AddProject(ProjectFileReader.ReadProject(path, ids));
+        }
+
+        foreach (var path in empty)
+        {
+            var project = ProjectFileReader.ReadProject(path, ids);
+            solution = solution.AddDocuments([.. project.Documents]);
+            var existing = solution.GetProject(ids[path])!.ProjectReferences.ToHashSet();
+            solution = solution.AddProjectReferences(ids[path], project.ProjectReferences.Where(r => !existing.Contains(r)));
+        }
+
+        missing.AddRange(empty);
+
+        foreach (var path in loadedBefore)
+        {
+            var references = ProjectFileReader.ProjectReferencePaths(path).Where(missing.Contains).Select(r => new ProjectReference(ids[r]));
+            foreach (var project in solution.Projects.Where(p => p.FilePath == path).Select(p => p.Id).ToList())
+            {
+                solution = solution.AddProjectReferences(project, references.Where(r => !solution.GetProject(project)!.ProjectReferences.Contains(r)));
+            }
+        }
+
+        warnings.Add($"{missing.Count} project(s) could not be evaluated by MSBuild ({string.Join(", ", missing.Select(p => RepoPath.Relative(root, p) ?? p))}); "
+            + "they were read from their project files.");
         return solution;
     }
 

@@ -92,4 +92,24 @@ public sealed class WorkspaceLoaderTests(LoadedFixture fixture)
         Assert.Contains("samples/Demo/Demo.csproj compiles a target but is not in Shop.sln; it was read from its project file and added.", manifest.Warnings);
         Assert.Contains("scripts/seed.cs is not compiled by any loaded project; it was analysed in an ad-hoc project that references all of them.", manifest.Warnings);
     }
+
+    [Fact]
+    public async Task Reads_a_project_msbuild_cannot_evaluate_from_its_project_file()
+    {
+        // Given Shop.Application imports an MSBuild SDK that exists nowhere
+        var root = Fixtures.Copy("Shop");
+        var project = Path.Combine(root, "src", "Shop.Application", "Shop.Application.csproj");
+        File.WriteAllText(project, File.ReadAllText(project).Replace("<Project Sdk=\"Microsoft.NET.Sdk\">", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <Sdk Name=\"No.Such.Sdk\" Version=\"1.0.0\" />", StringComparison.Ordinal));
+
+        // When
+        var solution = await fixture.LoadAsync(Path.Combine(root, "Shop.sln"));
+        var result = await Core.Pipeline.ContextPacker.PackAsync(solution, fixture.ShopOptions("OrderService") with { SolutionPath = root }, root, CancellationToken.None);
+
+        // Then its files are there, bound, and referenced from the projects MSBuild did load
+        var manifest = Manifest.Parse(result.Manifest);
+        Assert.Contains(manifest.Warnings, w => w.StartsWith("1 project(s) could not be evaluated by MSBuild (src/Shop.Application/Shop.Application.csproj)", StringComparison.Ordinal));
+        Assert.StartsWith("declares Order", manifest.File("src/Shop.Domain/Orders/Order.cs").Reason, StringComparison.Ordinal);
+        Assert.EndsWith("used by OrderService.cs", manifest.File("src/Shop.Domain/Orders/Order.cs").Reason, StringComparison.Ordinal);
+        Assert.Equal("uses OrderService from OrderService.cs", manifest.File("tests/Shop.Tests/OrderServiceTests.cs").Reason);
+    }
 }

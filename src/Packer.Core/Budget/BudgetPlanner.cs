@@ -32,8 +32,6 @@ internal sealed class BudgetPlanner(IBundleRenderer renderer, TokenCounter count
 
     private readonly Dictionary<(string Path, Fidelity Fidelity), Choice> prices = [];
 
-    private IReadOnlySet<string> fills = new HashSet<string>();
-
     public Selection Plan(BundleHeader header, IReadOnlyList<RankedFile> ranked, int maxTokens)
     {
         var remaining = maxTokens - Frame(header);
@@ -64,7 +62,6 @@ internal sealed class BudgetPlanner(IBundleRenderer renderer, TokenCounter count
         var fill = Choose(others.Where(f => !taken.Contains(f.Path)), content);
         chosen.AddRange(fill);
         content -= fill.Sum(c => c.Tokens);
-        fills = fill.Select(c => c.File.Path).ToHashSet(StringComparer.Ordinal);
 
         remaining = content + (int)(maxTokens * ListingShare);
         var included = chosen.Select(c => c.File.Path).ToHashSet(StringComparer.Ordinal);
@@ -80,7 +77,7 @@ internal sealed class BudgetPlanner(IBundleRenderer renderer, TokenCounter count
             remaining -= listing.Tokens;
         }
 
-        return Fit(header, ranked, chosen, maxTokens, warnings);
+        return Fit(header, ranked, chosen, fill.Select(c => c.File.Path).ToHashSet(StringComparer.Ordinal), maxTokens, warnings);
     }
 
     // Everything but the file blocks: header, closing text, and what each segment adds (the JSON formats
@@ -204,7 +201,8 @@ internal sealed class BudgetPlanner(IBundleRenderer renderer, TokenCounter count
         return choice;
     }
 
-    private Selection Fit(BundleHeader header, IReadOnlyList<RankedFile> ranked, List<Choice> chosen, int maxTokens, List<string> warnings)
+    private Selection Fit(
+        BundleHeader header, IReadOnlyList<RankedFile> ranked, List<Choice> chosen, IReadOnlySet<string> fills, int maxTokens, List<string> warnings)
     {
         while (true)
         {

@@ -74,10 +74,7 @@ internal static class LooseFiles
     // returns the loose targets that no such project compiles.
     private static (LoadedSolution Loaded, List<string> Remaining) AddOwningProjects(LoadedSolution loaded, List<string> loose)
     {
-        var loadedProjects = loaded.Solution.Projects
-            .Where(p => p.FilePath is not null)
-            .GroupBy(p => p.FilePath!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.OrderBy(p => p.Name, StringComparer.Ordinal).First().Id, StringComparer.Ordinal);
+        var loadedProjects = ProjectFileReader.ProjectIdsByFile(loaded.Solution);
         var owners = loose
             .Select(path => (Path: path, Owner: OwningProjectFile(loaded.Root, path)))
             .Where(x => x.Owner is not null && !loadedProjects.ContainsKey(x.Owner))

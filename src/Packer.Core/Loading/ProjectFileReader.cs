@@ -55,6 +55,13 @@ internal static class ProjectFileReader
             .ToList();
     }
 
+    /// <summary>Each loaded project file's project (the first by name when several target frameworks share the file).</summary>
+    public static Dictionary<string, ProjectId> ProjectIdsByFile(Solution solution) =>
+        solution.Projects
+            .Where(p => p.FilePath is not null)
+            .GroupBy(p => p.FilePath!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(p => p.Name, StringComparer.Ordinal).First().Id, StringComparer.Ordinal);
+
     /// <summary>The absolute paths of a project file's ProjectReference items.</summary>
     public static IEnumerable<string> ProjectReferencePaths(string path)
     {

@@ -96,10 +96,7 @@ public static class WorkspaceLoader
         Solution solution, string solutionPath, string root, List<string> warnings, CancellationToken cancellationToken)
     {
         var listed = await ProjectFileReader.ProjectPathsAsync(solutionPath, cancellationToken).ConfigureAwait(false);
-        var ids = solution.Projects
-            .Where(p => p.FilePath is not null)
-            .GroupBy(p => p.FilePath!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.OrderBy(p => p.Name, StringComparer.Ordinal).First().Id, StringComparer.Ordinal);
+        var ids = ProjectFileReader.ProjectIdsByFile(solution);
         // MSBuildWorkspace keeps an empty shell for a project it failed to evaluate; fill it instead.
         var empty = ids.Where(p => p.Key.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) && !solution.GetProject(p.Value)!.Documents.Any()
             && File.Exists(p.Key)).Select(p => p.Key).ToList();

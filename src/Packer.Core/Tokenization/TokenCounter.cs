@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.ML.Tokenizers;
 
 namespace Packer.Core.Tokenization;
@@ -16,10 +17,13 @@ public sealed class TokenCounter
     /// <summary>Gets the encoding name.</summary>
     public string Encoding { get; }
 
-    /// <summary>Creates a counter for "o200k_base" or "cl100k_base".</summary>
+    // Loading a vocabulary is the expensive part; counting is thread-safe, so one instance per encoding serves all.
+    private static readonly ConcurrentDictionary<string, TokenCounter> Counters = new(StringComparer.Ordinal);
+
+    /// <summary>Gets the counter for "o200k_base" or "cl100k_base".</summary>
     public static TokenCounter Create(string encoding) => encoding switch
     {
-        "o200k_base" or "cl100k_base" => new TokenCounter(encoding, TiktokenTokenizer.CreateForEncoding(encoding)),
+        "o200k_base" or "cl100k_base" => Counters.GetOrAdd(encoding, e => new TokenCounter(e, TiktokenTokenizer.CreateForEncoding(e))),
         _ => throw new UsageException($"unknown tokenizer '{encoding}'. Use o200k_base or cl100k_base."),
     };
 

@@ -44,6 +44,8 @@ internal static class PackCommand
     private static readonly Option<string?> OutputOption = new("--output", "-o") { Description = "Write the bundle to this file instead of standard output." };
     private static readonly Option<string?> ManifestOption = new("--manifest") { Description = "Write the manifest (JSON) to this file." };
     private static readonly Option<string?> ConfigOption = new("--config") { Description = $"Config file (default: {ConfigLoader.DefaultFileName} in the current folder, if present)." };
+    private static readonly Option<bool> NoCacheOption = new("--no-cache") { Description = "Neither read nor write the analysis cache (a cold run)." };
+    private static readonly Option<string?> CacheDirOption = new("--cache-dir") { Description = "Keep the analysis cache in this folder (default: the user's cache folder)." };
     private static readonly Option<bool> VerboseOption = new("--verbose") { Description = "Print phase timings and counts to standard error." };
     private static readonly Option<bool> QuietOption = new("--quiet", "-q") { Description = "Print nothing but errors to standard error." };
 
@@ -53,7 +55,7 @@ internal static class PackCommand
         FormatOption.AcceptOnlyFromAmong([.. OptionValues.Formats]);
         var root = new RootCommand("Packs the files of a .NET solution that matter for a target into a deterministic, token-capped context bundle.")
         {
-            PathArgument, TargetOption, MaxTokensOption, TokenizerOption, FormatOption, CacheMinTokensOption, OutputOption, ManifestOption, ConfigOption, VerboseOption, QuietOption,
+            PathArgument, TargetOption, MaxTokensOption, TokenizerOption, FormatOption, CacheMinTokensOption, OutputOption, ManifestOption, ConfigOption, NoCacheOption, CacheDirOption, VerboseOption, QuietOption,
         };
         root.SetAction((parse, cancellationToken) => ExecuteAsync(parse, cancellationToken));
 
@@ -79,7 +81,12 @@ internal static class PackCommand
         {
             var workingDirectory = Environment.CurrentDirectory;
             var options = Options(parse, workingDirectory);
-            var result = await ContextPacker.PackAsync(options, workingDirectory, cancellationToken);
+            PackResult result;
+            using (var progress = new ProgressLine(parse.GetValue(QuietOption)))
+            {
+                result = await ContextPacker.PackAsync(options, workingDirectory, progress, cancellationToken);
+            }
+
             await WriteOutputsAsync(options, result);
             log.Report(options, result);
             return ExitCodes.Success;
@@ -125,8 +132,10 @@ internal static class PackCommand
             CacheMinTokens = parse.GetValue(CacheMinTokensOption),
             Output = Absolute(parse.GetValue(OutputOption)),
             Manifest = Absolute(parse.GetValue(ManifestOption)),
+            Cache = parse.GetValue(NoCacheOption) ? false : null,
+            CacheDirectory = Absolute(parse.GetValue(CacheDirOption)),
         };
-        return OptionsMerger.Merge(file, flags, workingDirectory);
+        return OptionsMerger.Merge(file, flags, workingDirectory, file is null ? null : configPath);
     }
 
     private static async Task WriteOutputsAsync(PackOptions options, PackResult result)

@@ -35,4 +35,10 @@ public sealed record ConfigFile
 
     /// <summary>Gets the exclude globs.</summary>
     public IReadOnlyList<string>? Exclude { get; init; }
+
+    /// <summary>Gets whether the analysis cache is used.</summary>
+    public bool? Cache { get; init; }
+
+    /// <summary>Gets the cache folder.</summary>
+    public string? CacheDirectory { get; init; }
 }

@@ -16,7 +16,7 @@ public static class ConfigLoader
     public const string DefaultFileName = "packer.yaml";
 
     private static readonly string[] Keys =
-        ["solution", "targets", "maxTokens", "tokenizer", "format", "cacheMinTokens", "output", "manifest", "include", "exclude"];
+        ["solution", "targets", "maxTokens", "tokenizer", "format", "cacheMinTokens", "output", "manifest", "include", "exclude", "cache", "cacheDirectory"];
 
     /// <summary>Reads and checks a config file.</summary>
     /// <param name="path">The file; relative paths inside it resolve against its folder.</param>
@@ -74,6 +74,8 @@ public static class ConfigLoader
                 "manifest" => config with { Manifest = ResolvePath(folder, Scalar(display, key, value)) },
                 "include" => config with { Include = List(display, key, value) },
                 "exclude" => config with { Exclude = List(display, key, value) },
+                "cache" => config with { Cache = Boolean(display, key, value) },
+                "cacheDirectory" => config with { CacheDirectory = ResolvePath(folder, Scalar(display, key, value)) },
                 _ => throw Error(display, keyNode, UnknownKey(key)),
             };
         }
@@ -126,13 +128,20 @@ public static class ConfigLoader
     private static int WholeNumber(string file, string key, YamlNode node, int minimum, string expected)
     {
         var text = Scalar(file, key, node).Replace("_", string.Empty, StringComparison.Ordinal);
-        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < minimum || value > 100_000_000)
+        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < minimum || value > OptionValues.MaxTokenSetting)
         {
             throw Error(file, node, $"'{key}' must be {expected} (got '{text}').");
         }
 
         return (int)value;
     }
+
+    private static bool Boolean(string file, string key, YamlNode node) => Scalar(file, key, node) switch
+    {
+        "true" => true,
+        "false" => false,
+        var text => throw Error(file, node, $"'{key}' must be true or false (got '{text}')."),
+    };
 
     private static string Tokenizer(string file, string key, YamlNode node)
     {

@@ -25,6 +25,9 @@ public static class OptionValues
     /// <summary>The smallest cap that can hold a bundle's framing.</summary>
     public const int MinMaxTokens = 64;
 
+    /// <summary>The largest token count any setting accepts.</summary>
+    public const int MaxTokenSetting = 100_000_000;
+
     /// <summary>Tells whether a token cap is usable.</summary>
-    public static bool IsMaxTokens(long value) => value >= MinMaxTokens && value <= 100_000_000;
+    public static bool IsMaxTokens(long value) => value >= MinMaxTokens && value <= MaxTokenSetting;
 }

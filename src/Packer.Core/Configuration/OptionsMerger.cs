@@ -7,7 +7,8 @@ public static class OptionsMerger
     /// <param name="file">The config file's settings, or null when there is none.</param>
     /// <param name="flags">The command line's settings (paths already absolute).</param>
     /// <param name="workingDirectory">Where a missing solution path is looked for.</param>
-    public static PackOptions Merge(ConfigFile? file, ConfigFile flags, string workingDirectory)
+    /// <param name="configFile">The path of the config file, when there is one.</param>
+    public static PackOptions Merge(ConfigFile? file, ConfigFile flags, string workingDirectory, string? configFile = null)
     {
         file ??= new ConfigFile();
         return new PackOptions
@@ -22,6 +23,9 @@ public static class OptionsMerger
             Manifest = flags.Manifest ?? file.Manifest,
             Include = NonEmpty(flags.Include) ?? file.Include ?? [],
             Exclude = NonEmpty(flags.Exclude) ?? file.Exclude ?? [],
+            UseCache = flags.Cache ?? file.Cache ?? true,
+            CacheDirectory = flags.CacheDirectory ?? file.CacheDirectory,
+            ConfigFile = configFile,
         };
     }
 

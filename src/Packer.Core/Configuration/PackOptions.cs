@@ -41,4 +41,13 @@ public sealed record PackOptions
 
     /// <summary>Gets globs (repository-relative) of files to leave out, C# or not.</summary>
     public IReadOnlyList<string> Exclude { get; init; } = [];
+
+    /// <summary>Gets a value indicating whether the persistent analysis cache is read and written.</summary>
+    public bool UseCache { get; init; } = true;
+
+    /// <summary>Gets the cache folder, or null for the user's cache folder.</summary>
+    public string? CacheDirectory { get; init; }
+
+    /// <summary>Gets the packer.yaml these options came from, if any (changing it invalidates the cache).</summary>
+    public string? ConfigFile { get; init; }
 }

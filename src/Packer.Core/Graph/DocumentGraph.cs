@@ -7,13 +7,11 @@ namespace Packer.Core.Graph;
 /// <param name="Targets">The target files, sorted.</param>
 /// <param name="Hops">Each reached file's hop distance from the nearest target.</param>
 /// <param name="Edges">Every edge found, sorted by (From, To).</param>
-/// <param name="Usages">What each bound file uses, by file: the basis of co-usage similarity.</param>
+/// <param name="Usages">What each file the expansion looked at uses, by file: the basis of co-usage similarity.</param>
+/// <param name="BoundFiles">How many of those files were bound with the semantic model in this run (the others were known from the cache).</param>
 internal sealed record DocumentGraph(
     IReadOnlyList<string> Targets,
     IReadOnlyDictionary<string, int> Hops,
     IReadOnlyList<Edge> Edges,
-    IReadOnlyDictionary<string, IReadOnlyList<Usage>> Usages)
-{
-    /// <summary>Gets how many files were bound with the semantic model.</summary>
-    public int BoundFiles => Usages.Count;
-}
+    IReadOnlyDictionary<string, IReadOnlyList<Usage>> Usages,
+    int BoundFiles);

@@ -93,7 +93,7 @@ internal static class GraphBuilder
             .OrderBy(e => e.From, StringComparer.Ordinal)
             .ThenBy(e => e.To, StringComparer.Ordinal)
             .ToList();
-        return new DocumentGraph([.. targets.Order(StringComparer.Ordinal)], hops, sorted, usages.Bound.ToDictionary(StringComparer.Ordinal));
+        return new DocumentGraph([.. targets.Order(StringComparer.Ordinal)], hops, sorted, usages.Used.ToDictionary(StringComparer.Ordinal), usages.Bound.Count);
     }
 
     private static Edge Edge(string from, Usage use) =>

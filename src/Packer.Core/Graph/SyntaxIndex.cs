@@ -38,12 +38,21 @@ internal sealed class SyntaxIndex
     /// <summary>Gets the full names of all declared types with the files declaring them (several for partial types).</summary>
     public IReadOnlyDictionary<string, List<string>> TypeDeclarations => filesDeclaringType;
 
-    /// <summary>Builds the index from every C# file of a loaded solution.</summary>
-    public static async Task<SyntaxIndex> BuildAsync(LoadedSolution loaded, CancellationToken cancellationToken)
+    /// <summary>Builds the index from every C# file of a loaded solution, parsing only the files not already known.</summary>
+    /// <param name="loaded">The solution.</param>
+    /// <param name="known">Syntax facts of unchanged files, from the cache.</param>
+    /// <param name="cancellationToken">Cancels the build.</param>
+    public static async Task<SyntaxIndex> BuildAsync(LoadedSolution loaded, IReadOnlyDictionary<string, FileSyntax> known, CancellationToken cancellationToken)
     {
         var syntaxes = new List<FileSyntax>();
         foreach (var file in loaded.Files.Where(f => f.IsCSharp))
         {
+            if (known.TryGetValue(file.Path, out var syntax))
+            {
+                syntaxes.Add(syntax);
+                continue;
+            }
+
             var document = loaded.Solution.GetDocument(file.Document)!;
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             if (root is not null)

@@ -9,33 +9,51 @@ namespace Packer.Core.Graph;
 /// Binds one file at a time with Roslyn's semantic model and records which solution files declare the
 /// types and members it uses: base types, interfaces, attributes, generic arguments, object creation,
 /// member access and extension methods all appear as names that bind to a symbol. Results are memoized,
-/// so a file is bound at most once per run.
+/// so a file is bound at most once per run, and facts known from an earlier run are not bound again.
 /// </summary>
-internal sealed class UsageCollector(LoadedSolution loaded, SyntaxIndex index)
+/// <param name="loaded">The solution whose files are bound.</param>
+/// <param name="index">The syntax index that weighs names by rarity.</param>
+/// <param name="known">Facts still valid from an earlier run, by file; those files are not bound.</param>
+internal sealed class UsageCollector(LoadedSolution loaded, SyntaxIndex index, IReadOnlyDictionary<string, IReadOnlyList<UsageFact>> known)
 {
     private readonly Dictionary<string, SourceFile> filesByPath = loaded.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
     private readonly Dictionary<string, string?> pathsByTree = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<Usage>> memo = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<UsageFact>> bound = new(StringComparer.Ordinal);
 
-    /// <summary>Gets what each file bound so far uses.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<Usage>> Bound => memo;
+    public UsageCollector(LoadedSolution loaded, SyntaxIndex index)
+        : this(loaded, index, new Dictionary<string, IReadOnlyList<UsageFact>>())
+    {
+    }
+
+    /// <summary>Gets what each file asked for so far uses.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Usage>> Used => memo;
+
+    /// <summary>Gets the facts of the files bound in this run (not those known before), for the cache.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<UsageFact>> Bound => bound;
 
     /// <summary>Lists the files that <paramref name="path"/> uses, sorted by path.</summary>
     public async Task<IReadOnlyList<Usage>> UsesOfAsync(string path, CancellationToken cancellationToken)
     {
-        if (memo.TryGetValue(path, out var known))
+        if (memo.TryGetValue(path, out var weighed))
         {
-            return known;
+            return weighed;
         }
 
-        var usages = filesByPath.TryGetValue(path, out var file) && file.IsCSharp
-            ? await CollectAsync(file, cancellationToken).ConfigureAwait(false)
-            : [];
+        if (!known.TryGetValue(path, out var facts))
+        {
+            facts = filesByPath.TryGetValue(path, out var file) && file.IsCSharp
+                ? await BindAsync(file, cancellationToken).ConfigureAwait(false)
+                : [];
+            bound[path] = facts;
+        }
+
+        var usages = Weigh(facts);
         memo[path] = usages;
         return usages;
     }
 
-    private async Task<IReadOnlyList<Usage>> CollectAsync(SourceFile file, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<UsageFact>> BindAsync(SourceFile file, CancellationToken cancellationToken)
     {
         var document = loaded.Solution.GetDocument(file.Document)!;
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
@@ -65,24 +83,29 @@ internal sealed class UsageCollector(LoadedSolution loaded, SyntaxIndex index)
             }
         }
 
+        // In the order of first use, which the weighing below depends on (sums and ties).
+        return counts
+            .Select(c => new UsageFact(
+                c.Key.Name, DisplayName(c.Key), c.Value, DeclaringFiles(c.Key).Where(p => p != file.Path).Distinct(StringComparer.Ordinal).ToList(), bases.Contains(c.Key)))
+            .Where(f => f.DeclaredIn.Count > 0)
+            .ToList();
+    }
+
+    // Turns facts into one weighted use per declaring file; a rare name weighs more than a common one.
+    private List<Usage> Weigh(IReadOnlyList<UsageFact> facts)
+    {
         var byFile = new Dictionary<string, (double Weight, string Symbol, double Best)>(StringComparer.Ordinal);
         var implemented = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (symbol, count) in counts)
+        foreach (var fact in facts)
         {
-            var declaredIn = DeclaringFiles(symbol).Where(p => p != file.Path).Distinct(StringComparer.Ordinal).ToList();
-            if (declaredIn.Count == 0)
+            if (fact.IsBase)
             {
-                continue;
+                implemented.UnionWith(fact.DeclaredIn);
             }
 
-            if (bases.Contains(symbol))
-            {
-                implemented.UnionWith(declaredIn);
-            }
-
-            var name = DisplayName(symbol);
-            var weight = (1.0 + Math.Log(count)) * index.Specificity(symbol.Name) / declaredIn.Count;
-            foreach (var to in declaredIn)
+            var name = fact.Display;
+            var weight = (1.0 + Math.Log(fact.Count)) * index.Specificity(fact.Name) / fact.DeclaredIn.Count;
+            foreach (var to in fact.DeclaredIn)
             {
                 var (total, top, best) = byFile.GetValueOrDefault(to, (0.0, name, double.MinValue));
                 var better = weight > best || (weight == best && string.CompareOrdinal(name, top) < 0);

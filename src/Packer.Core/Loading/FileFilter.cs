@@ -9,13 +9,18 @@ public sealed class FileFilter
 
     private readonly IReadOnlyList<Glob> include;
     private readonly IReadOnlyList<Glob> exclude;
+    private readonly string description;
 
     /// <summary>Creates a filter from globs.</summary>
     public FileFilter(IEnumerable<string> include, IEnumerable<string> exclude)
     {
         this.include = include.Select(Glob.Parse).ToList();
         this.exclude = exclude.Select(Glob.Parse).ToList();
+        description = $"include={string.Join('\n', include)}\nexclude={string.Join('\n', exclude)}";
     }
+
+    /// <summary>Describes the globs, for keys that must change when they do.</summary>
+    public string Describe() => description;
 
     /// <summary>Tells whether a path is excluded.</summary>
     public bool IsExcluded(string path) => exclude.Any(g => g.IsMatch(path));

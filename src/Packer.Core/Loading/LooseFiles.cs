@@ -62,9 +62,8 @@ internal static class LooseFiles
 
         var added = documents.Take(loose.Count).Select((d, i) => new SourceFile(loose[i], ProjectName, d.Id));
         var warnings = loose.Select(p => $"{p} is not compiled by any loaded project; it was analysed in an ad-hoc project that references all of them.");
-        return loaded with
+        return loaded.WithSolution(solution) with
         {
-            Solution = solution,
             Files = [.. loaded.Files.Concat(added).OrderBy(f => f.Path, StringComparer.Ordinal)],
             Warnings = [.. loaded.Warnings, .. warnings],
         };
@@ -108,7 +107,7 @@ internal static class LooseFiles
         solution = TransitiveReferences.Complete(solution);
         (solution, _) = FrameworkReferences.AddWhereMissing(solution);
         files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-        return (loaded with { Solution = solution, Files = files, Warnings = warnings }, remaining);
+        return (loaded.WithSolution(solution) with { Files = files, Warnings = warnings }, remaining);
     }
 
     private static string? OwningProjectFile(string root, string path)

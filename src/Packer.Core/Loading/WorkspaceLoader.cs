@@ -58,7 +58,7 @@ public static class WorkspaceLoader
                 $"{RepoPath.Relative(root, solutionPath)}: no C# project could be loaded.{(warnings.Count > 0 ? " " + warnings[0] : string.Empty)}");
         }
 
-        return new LoadedSolution(root, RepoPath.Relative(root, solutionPath) ?? Path.GetFileName(solutionPath), solution, files, projects, warnings);
+        return new LoadedSolution(root, RepoPath.Relative(root, solutionPath) ?? Path.GetFileName(solutionPath), new Lazy<Solution>(solution), files, projects, warnings);
     }
 
     // Returns null when MSBuild cannot evaluate the solution at all; the caller then reads the project files directly.

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Packer.Core.Budget;
+using Packer.Core.Caching;
 using Packer.Core.Configuration;
 using Packer.Core.Graph;
 using Packer.Core.Loading;
@@ -14,24 +15,43 @@ namespace Packer.Core.Pipeline;
 
 /// <summary>
 /// The one entry point: loaded solution → syntax index → resolved targets → document graph → ranked
-/// files → budgeted selection → bundle and manifest. The CLI and the build target both call this.
+/// files → budgeted selection → bundle and manifest. The CLI and the build target both call this. With
+/// the cache, a run whose solution did not change skips MSBuild and re-reads only the changed files; its
+/// output is the same as a cold run's.
 /// </summary>
 public static class ContextPacker
 {
-    /// <summary>Runs the pipeline; writes nothing.</summary>
+    /// <summary>Runs the pipeline; writes nothing but the cache.</summary>
     /// <param name="options">The merged options.</param>
     /// <param name="workingDirectory">Where relative target paths are also looked up.</param>
+    /// <param name="progress">Told the name of each phase as it starts (may be null).</param>
     /// <param name="cancellationToken">Cancels the run.</param>
-    public static async Task<PackResult> PackAsync(PackOptions options, string workingDirectory, CancellationToken cancellationToken)
+    public static async Task<PackResult> PackAsync(PackOptions options, string workingDirectory, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        TokenCounter.Create(options.Tokenizer); // fail on a bad tokenizer before the slow load
+        TokenCounter.Create(options.Tokenizer); // a bad tokenizer fails before the slow load
+
         var solutionPath = SolutionFinder.Find(options.SolutionPath);
-        var loaded = await WorkspaceLoader.LoadAsync(solutionPath, new FileFilter(options.Include, options.Exclude), cancellationToken)
-            .ConfigureAwait(false);
+        var filter = new FileFilter(options.Include, options.Exclude);
+        var cache = options.UseCache
+            ? new SolutionCache(options.CacheDirectory ?? SolutionCache.DefaultDirectory, solutionPath, filter, options.ConfigFile)
+            : null;
+        progress?.Report("checking cache");
+        var warm = cache?.TryReuse(filter);
+        if (warm is null)
+        {
+            progress?.Report("loading solution");
+            TokenCounter.Preload(options.Tokenizer); // a warm run usually finds every count in the cache
+        }
+
+        var loaded = warm?.Loaded ?? await WorkspaceLoader.LoadAsync(solutionPath, filter, cancellationToken).ConfigureAwait(false);
         var load = new PhaseTiming("load", clock.Elapsed);
-        var result = await PackAsync(loaded, options, workingDirectory, cancellationToken).ConfigureAwait(false);
-        return result with { Timings = [load, .. result.Timings] };
+        var known = warm?.Known ?? KnownAnalysis.None;
+        var (result, analysis) = await PackAsync(loaded, options, workingDirectory, known, progress, cancellationToken).ConfigureAwait(false);
+        clock.Restart();
+        cache?.Save(loaded, analysis.Index, known, analysis.StillValid, analysis.Usages.Bound, analysis.TokenCounts);
+        var save = new PhaseTiming("cache", clock.Elapsed);
+        return result with { Timings = [load, .. result.Timings, save], Cache = cache?.Status ?? "off" };
     }
 
     /// <summary>Runs every stage after loading on an already loaded solution; writes nothing.</summary>
@@ -39,52 +59,66 @@ public static class ContextPacker
     /// <param name="options">The merged options.</param>
     /// <param name="workingDirectory">Where relative target paths are also looked up.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
-    public static async Task<PackResult> PackAsync(LoadedSolution loaded, PackOptions options, string workingDirectory, CancellationToken cancellationToken)
+    public static async Task<PackResult> PackAsync(LoadedSolution loaded, PackOptions options, string workingDirectory, CancellationToken cancellationToken) =>
+        (await PackAsync(loaded, options, workingDirectory, KnownAnalysis.None, null, cancellationToken).ConfigureAwait(false)).Result;
+
+    private static async Task<(PackResult Result, Analysis Analysis)> PackAsync(
+        LoadedSolution loaded, PackOptions options, string workingDirectory, KnownAnalysis known, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var timings = new List<PhaseTiming>();
         var clock = Stopwatch.StartNew();
-        void Lap(string phase)
+        void Lap(string phase, string? next)
         {
             timings.Add(new PhaseTiming(phase, clock.Elapsed));
             clock.Restart();
+            if (next is not null)
+            {
+                progress?.Report(next);
+            }
         }
 
-        var counter = TokenCounter.Create(options.Tokenizer);
-        loaded = LooseFiles.AddTargets(loaded, options.Targets, workingDirectory);
-        var index = await SyntaxIndex.BuildAsync(loaded, cancellationToken).ConfigureAwait(false);
-        var targets = new TargetResolver(loaded, index, workingDirectory).ResolveAll(options.Targets);
-        Lap("index");
+        progress?.Report("indexing");
+        var withLoose = LooseFiles.AddTargets(loaded, options.Targets, workingDirectory);
+        var index = await SyntaxIndex.BuildAsync(withLoose, known.Syntax, cancellationToken).ConfigureAwait(false);
+        var targets = new TargetResolver(withLoose, index, workingDirectory).ResolveAll(options.Targets);
+        Lap("index", "binding");
 
+        var history = Task.Run(() => GitHistory.Read(withLoose.Root), cancellationToken);
         var targetFiles = targets.SelectMany(t => t.Files).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var usages = new UsageCollector(loaded, index);
+        var stillValid = known.FactsStillValid(index);
+        var usages = new UsageCollector(withLoose, index, stillValid);
         var graph = await GraphBuilder.BuildAsync(index, usages, targetFiles, new GraphOptions(), cancellationToken).ConfigureAwait(false);
-        Lap("graph");
+        Lap("graph", "ranking");
 
-        var texts = new FileTexts(loaded.Root);
-        var git = GitHistory.Read(loaded.Root);
+        var texts = new FileTexts(withLoose.Root);
+        var git = await history.ConfigureAwait(false);
         var coChange = git?.CoChange(targetFiles) ?? new Dictionary<string, double>();
-        var ranked = Ranker.Rank(loaded, index, graph, coChange, path => texts.Read(path)?.Length ?? 0, new RankingWeights());
-        Lap("rank");
+        var ranked = Ranker.Rank(withLoose, index, graph, coChange, path => texts.Read(path)?.Length ?? 0, new RankingWeights());
+        Lap("rank", "rendering");
 
+        var tokenCounts = new TokenCountMemo(known.TokenCounts);
+        var counter = TokenCounter.Create(options.Tokenizer).Remembering(tokenCounts);
         var renderer = RendererFactory.For(options.Format, options.CacheMinTokens);
-        var header = Header(loaded, targets, renderer, counter, options.MaxTokens);
+        var header = Header(withLoose, targets, renderer, counter, options.MaxTokens);
         var planner = new BudgetPlanner(renderer, counter, texts, git);
         var selection = planner.Plan(header, ranked, options.MaxTokens);
-        var warnings = loaded.Warnings.Concat(selection.Warnings).ToList();
-        var manifest = ManifestWriter.Write(options, loaded.SolutionPath, targets, new PackedFiles(ranked, selection), warnings);
-        Lap("render");
+        var warnings = withLoose.Warnings.Concat(selection.Warnings).ToList();
+        var manifest = ManifestWriter.Write(options, withLoose.SolutionPath, targets, new PackedFiles(ranked, selection), warnings);
+        Lap("render", null);
 
         var stats = new Dictionary<string, int>(StringComparer.Ordinal)
         {
-            ["projects"] = loaded.Projects.Count,
-            ["files"] = loaded.Files.Count,
+            ["projects"] = withLoose.Projects.Count,
+            ["files"] = withLoose.Files.Count,
+            ["changedFiles"] = known.Changed.Count,
             ["boundFiles"] = graph.BoundFiles,
             ["graphFiles"] = graph.Hops.Count,
             ["edges"] = graph.Edges.Count,
             ["included"] = selection.Content.Entries.Count(e => e.Fidelity != Fidelity.Listed),
             ["listed"] = selection.Content.Entries.Count(e => e.Fidelity == Fidelity.Listed),
         };
-        return new PackResult(selection.Rendered.Text, manifest, selection.TotalTokens, warnings, timings, stats);
+        var result = new PackResult(selection.Rendered.Text, manifest, selection.TotalTokens, warnings, timings, stats, "off");
+        return (result, new Analysis(index, stillValid, usages, tokenCounts));
     }
 
     // The project graph is the most stable context there is, but on a large solution it may not be
@@ -94,4 +128,8 @@ public static class ContextPacker
         var header = new BundleHeader(loaded.SolutionPath, loaded.Projects, targets);
         return counter.Count(renderer.Begin(header)) <= maxTokens / 10 ? header : header with { Projects = [] };
     }
+
+    // What a run learnt that the cache keeps.
+    private sealed record Analysis(
+        SyntaxIndex Index, IReadOnlyDictionary<string, IReadOnlyList<UsageFact>> StillValid, UsageCollector Usages, TokenCountMemo TokenCounts);
 }

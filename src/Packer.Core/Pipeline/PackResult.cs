@@ -7,10 +7,12 @@ namespace Packer.Core.Pipeline;
 /// <param name="Warnings">Load, target and budget warnings.</param>
 /// <param name="Timings">Each phase's wall time, in order.</param>
 /// <param name="Stats">Counts for the benchmark: files, bound files, graph edges.</param>
+/// <param name="Cache">What the cache did: "off", "cold: why", or "warm: how much changed".</param>
 public sealed record PackResult(
     string Bundle,
     string Manifest,
     int TotalTokens,
     IReadOnlyList<string> Warnings,
     IReadOnlyList<PhaseTiming> Timings,
-    IReadOnlyDictionary<string, int> Stats);
+    IReadOnlyDictionary<string, int> Stats,
+    string Cache);

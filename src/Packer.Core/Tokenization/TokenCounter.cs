@@ -1,32 +1,65 @@
 using System.Collections.Concurrent;
 using Microsoft.ML.Tokenizers;
+using Packer.Core.Caching;
+using Packer.Core.Configuration;
 
 namespace Packer.Core.Tokenization;
 
-/// <summary>Counts tokens with a tiktoken encoding whose vocabulary ships in a data package (no download).</summary>
+/// <summary>
+/// Counts tokens with a tiktoken encoding whose vocabulary ships in a data package (no download). The
+/// vocabulary is loaded on the first count that is not already known from a <see cref="TokenCountMemo"/>.
+/// </summary>
 public sealed class TokenCounter
 {
-    private readonly Tokenizer tokenizer;
+    // Loading a vocabulary is the expensive part (a fifth of a second); counting is thread-safe, so one
+    // vocabulary per encoding serves all, and a caller that asks while another loads it waits for that load.
+    private static readonly ConcurrentDictionary<string, Lazy<Tokenizer>> Vocabularies = new(StringComparer.Ordinal);
 
-    private TokenCounter(string encoding, Tokenizer tokenizer)
+    private readonly Lazy<Tokenizer> tokenizer;
+    private readonly TokenCountMemo? memo;
+
+    private TokenCounter(string encoding, Lazy<Tokenizer> tokenizer, TokenCountMemo? memo)
     {
         Encoding = encoding;
         this.tokenizer = tokenizer;
+        this.memo = memo;
     }
 
     /// <summary>Gets the encoding name.</summary>
     public string Encoding { get; }
 
-    // Loading a vocabulary is the expensive part; counting is thread-safe, so one instance per encoding serves all.
-    private static readonly ConcurrentDictionary<string, TokenCounter> Counters = new(StringComparer.Ordinal);
-
     /// <summary>Gets the counter for "o200k_base" or "cl100k_base".</summary>
-    public static TokenCounter Create(string encoding) => encoding switch
+    public static TokenCounter Create(string encoding) => OptionValues.IsTokenizer(encoding)
+        ? new TokenCounter(encoding, Vocabularies.GetOrAdd(encoding, e => new(() => TiktokenTokenizer.CreateForEncoding(e))), null)
+        : throw new UsageException($"unknown tokenizer '{encoding}'. Use o200k_base or cl100k_base.");
+
+    /// <summary>Starts loading an encoding's vocabulary on the thread pool; an unknown encoding fails at once.</summary>
+    public static void Preload(string encoding)
     {
-        "o200k_base" or "cl100k_base" => Counters.GetOrAdd(encoding, e => new TokenCounter(e, TiktokenTokenizer.CreateForEncoding(e))),
-        _ => throw new UsageException($"unknown tokenizer '{encoding}'. Use o200k_base or cl100k_base."),
-    };
+        var counter = Create(encoding);
+        _ = Task.Run(() => counter.tokenizer.Value);
+    }
+
+    /// <summary>Returns a counter that looks texts up in <paramref name="known"/> before counting them, and records what it counts there.</summary>
+    public TokenCounter Remembering(TokenCountMemo known) => new(Encoding, tokenizer, known);
 
     /// <summary>Counts the tokens of a text, special-token spellings counted as ordinary text.</summary>
-    public int Count(string text) => tokenizer.CountTokens(text, considerPreTokenization: true, considerNormalization: true);
+    public int Count(string text)
+    {
+        if (memo is null)
+        {
+            return CountNow(text);
+        }
+
+        var key = ContentHash.Of(Encoding + "\n" + text);
+        if (!memo.TryGet(key, out var count))
+        {
+            count = CountNow(text);
+        }
+
+        memo.Record(key, count);
+        return count;
+    }
+
+    private int CountNow(string text) => tokenizer.Value.CountTokens(text, considerPreTokenization: true, considerNormalization: true);
 }

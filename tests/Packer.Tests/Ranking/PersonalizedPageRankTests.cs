@@ -37,6 +37,6 @@ public sealed class PersonalizedPageRankTests
     private static DocumentGraph Graph(IReadOnlyList<string> targets, IReadOnlyList<Edge> edges)
     {
         var nodes = edges.SelectMany(e => new[] { e.From, e.To }).Concat(targets).Distinct().ToDictionary(n => n, n => targets.Contains(n) ? 0 : 1);
-        return new DocumentGraph(targets, nodes, edges, new Dictionary<string, IReadOnlyList<Usage>>());
+        return new DocumentGraph(targets, nodes, edges, new Dictionary<string, IReadOnlyList<Usage>>(), 0);
     }
 }

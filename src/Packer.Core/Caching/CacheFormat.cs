@@ -1,0 +1,253 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Packer.Core.Graph;
+using Packer.Core.Loading;
+
+namespace Packer.Core.Caching;
+
+/// <summary>
+/// The cache file: a magic number and format version, a table of distinct strings, the body (strings as
+/// table indexes), and a SHA-256 of all that. A file that is truncated, altered, or from another format
+/// version fails to read with <see cref="InvalidDataException"/>; it is then rebuilt, never trusted.
+/// </summary>
+internal static class CacheFormat
+{
+    private const int Magic = 0x58434B50; // "PKCX"
+    private const int Version = 2;
+
+    public static byte[] Write(AnalysisCache cache)
+    {
+        var strings = new Dictionary<string, int>(StringComparer.Ordinal);
+        using var body = new MemoryStream();
+        using (var writer = new Writer(new BinaryWriter(body, Encoding.UTF8, leaveOpen: true), strings))
+        {
+            writer.Cache(cache);
+        }
+
+        using var file = new MemoryStream();
+        using (var output = new BinaryWriter(file, Encoding.UTF8, leaveOpen: true))
+        {
+            output.Write(Magic);
+            output.Write(Version);
+            output.Write7BitEncodedInt(strings.Count);
+            foreach (var text in strings.Keys)
+            {
+                output.Write(text);
+            }
+
+            output.Write(body.GetBuffer(), 0, (int)body.Length);
+            output.Flush();
+            output.Write(SHA256.HashData(file.GetBuffer().AsSpan(0, (int)file.Length)));
+        }
+
+        return file.ToArray();
+    }
+
+    public static AnalysisCache Read(byte[] bytes)
+    {
+        const int hashLength = 32;
+        if (bytes.Length < 8 + hashLength
+            || !SHA256.HashData(bytes.AsSpan(0, bytes.Length - hashLength)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - hashLength)))
+        {
+            throw new InvalidDataException("checksum mismatch (truncated or altered)");
+        }
+
+        using var input = new BinaryReader(new MemoryStream(bytes, 0, bytes.Length - hashLength), Encoding.UTF8);
+        if (input.ReadInt32() != Magic || input.ReadInt32() != Version)
+        {
+            throw new InvalidDataException("not a cache file of this format version");
+        }
+
+        try
+        {
+            var strings = new string[input.Read7BitEncodedInt()];
+            for (var i = 0; i < strings.Length; i++)
+            {
+                strings[i] = input.ReadString();
+            }
+
+            return new Reader(input, strings).Cache();
+        }
+        catch (Exception e) when (e is EndOfStreamException or IndexOutOfRangeException or ArgumentException or FormatException)
+        {
+            throw new InvalidDataException($"malformed ({e.GetType().Name})", e);
+        }
+    }
+
+    private sealed class Writer(BinaryWriter output, Dictionary<string, int> strings) : IDisposable
+    {
+        public void Cache(AnalysisCache cache)
+        {
+            String(cache.Settings);
+            String(cache.Root);
+            List(cache.Inputs.ToList(), kv => { String(kv.Key); String(kv.Value); });
+            String(cache.SourceDigest);
+            Snapshot(cache.Snapshot);
+            List(cache.Files.ToList(), kv =>
+            {
+                String(kv.Key);
+                String(kv.Value.Hash);
+                Syntax(kv.Value.Syntax);
+                output.Write(kv.Value.Facts is not null);
+                if (kv.Value.Facts is { } facts)
+                {
+                    List(facts, f => { String(f.Name); String(f.Display); Int(f.Count); Strings(f.DeclaredIn); output.Write(f.IsBase); });
+                }
+            });
+            List(cache.TokenCounts.ToList(), kv => { String(kv.Key); Int(kv.Value); });
+        }
+
+        public void Dispose() => output.Dispose();
+
+        private void Snapshot(SolutionSnapshot snapshot)
+        {
+            String(snapshot.SolutionPath);
+            List(snapshot.Projects, p =>
+            {
+                String(p.Name);
+                String(p.AssemblyName);
+                NullableString(p.FilePath);
+                Int((int)p.OutputKind);
+                output.Write(p.AllowUnsafe);
+                Int((int)p.Nullable);
+                Int((int)p.LanguageVersion);
+                Int((int)p.DocumentationMode);
+                NullableString(p.StrongName.KeyFile);
+                String(Convert.ToBase64String([.. p.StrongName.PublicKey]));
+                output.Write(p.StrongName.PublicSign);
+                Int(p.StrongName.DelaySign switch { null => 0, false => 1, true => 2 });
+                Strings(p.Symbols);
+                Strings(p.Documents);
+                List(p.MetadataReferences, r => { String(r.Path); Strings(r.Aliases); });
+                List(p.ProjectReferences, r => { Int(r.Project); Strings(r.Aliases); });
+            });
+            List(snapshot.Nodes, n => { String(n.Name); String(n.Path); Strings(n.References); });
+            List(snapshot.Files, f => { String(f.Path); String(f.Project); Int(f.ProjectIndex); Int(f.DocumentIndex); });
+            Strings(snapshot.Warnings);
+        }
+
+        private void Syntax(FileSyntax syntax)
+        {
+            List(syntax.Identifiers.ToList(), kv => { String(kv.Key); Int(kv.Value); });
+            Strings(syntax.DeclaredNames);
+            Strings(syntax.Types);
+            Strings(syntax.Namespaces);
+        }
+
+        private void List<T>(IReadOnlyCollection<T> items, Action<T> item)
+        {
+            Int(items.Count);
+            foreach (var x in items)
+            {
+                item(x);
+            }
+        }
+
+        private void Strings(IReadOnlyList<string> items) => List(items, String);
+
+        private void NullableString(string? text)
+        {
+            output.Write(text is not null);
+            if (text is not null)
+            {
+                String(text);
+            }
+        }
+
+        private void String(string text)
+        {
+            if (!strings.TryGetValue(text, out var index))
+            {
+                strings[text] = index = strings.Count;
+            }
+
+            Int(index);
+        }
+
+        private void Int(int value) => output.Write7BitEncodedInt(value);
+    }
+
+    private sealed class Reader(BinaryReader input, string[] strings)
+    {
+        public AnalysisCache Cache()
+        {
+            var settings = String();
+            var root = String();
+            var inputs = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            Repeat(() => inputs.Add(String(), String()));
+            var digest = String();
+            var snapshot = Snapshot();
+            var files = new Dictionary<string, CachedFile>(StringComparer.Ordinal);
+            Repeat(() =>
+            {
+                var path = String();
+                var hash = String();
+                var syntax = Syntax(path);
+                var facts = input.ReadBoolean()
+                    ? List(() => new UsageFact(String(), String(), Int(), Strings(), input.ReadBoolean()))
+                    : null;
+                files.Add(path, new CachedFile(hash, syntax, facts));
+            });
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            Repeat(() => counts.Add(String(), Int()));
+            if (input.BaseStream.Position != input.BaseStream.Length)
+            {
+                throw new InvalidDataException("trailing bytes");
+            }
+
+            return new AnalysisCache(settings, root, inputs, digest, snapshot, files, counts);
+        }
+
+        private SolutionSnapshot Snapshot()
+        {
+            var path = String();
+            var projects = List(() => new ProjectSnapshot(
+                String(), String(), NullableString(), (OutputKind)Int(), input.ReadBoolean(), (NullableContextOptions)Int(),
+                (LanguageVersion)Int(), (DocumentationMode)Int(),
+                new StrongNameSnapshot(NullableString(), Convert.FromBase64String(String()), input.ReadBoolean(), Int() switch { 0 => null, 1 => false, _ => true }),
+                Strings(), Strings(),
+                List(() => new ReferenceSnapshot(String(), Strings())),
+                List(() => new ProjectReferenceSnapshot(Int(), Strings()))));
+            var nodes = List(() => new ProjectNode(String(), String(), Strings()));
+            var files = List(() => new FileSnapshot(String(), String(), Int(), Int()));
+            return new SolutionSnapshot(path, projects, nodes, files, Strings());
+        }
+
+        private FileSyntax Syntax(string path)
+        {
+            var identifiers = new Dictionary<string, int>(StringComparer.Ordinal);
+            Repeat(() => identifiers.Add(String(), Int()));
+            return new FileSyntax(path, identifiers, Strings(), Strings(), Strings());
+        }
+
+        private void Repeat(Action item)
+        {
+            for (var count = Int(); count > 0; count--)
+            {
+                item();
+            }
+        }
+
+        private List<T> List<T>(Func<T> item)
+        {
+            var count = Int();
+            var list = new List<T>(count);
+            for (var i = 0; i < count; i++)
+            {
+                list.Add(item());
+            }
+
+            return list;
+        }
+
+        private List<string> Strings() => List(String);
+
+        private string? NullableString() => input.ReadBoolean() ? String() : null;
+
+        private string String() => strings[Int()];
+
+        private int Int() => input.Read7BitEncodedInt();
+    }
+}

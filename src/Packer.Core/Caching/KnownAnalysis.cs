@@ -1,0 +1,53 @@
+using Packer.Core.Graph;
+
+namespace Packer.Core.Caching;
+
+/// <summary>
+/// What a warm run takes over from the cache: the syntax facts of the files that did not change, and
+/// the usage facts that are still true. A file's usage facts go stale when the file changed, when it used
+/// a symbol declared in a changed file, or when it spells a name that a changed file declares (before or
+/// after the change), since that name may now bind elsewhere. Stale files are bound again if the ranking
+/// needs them, so the work after k edits is proportional to k and their neighbours.
+/// </summary>
+internal sealed class KnownAnalysis
+{
+    private readonly IReadOnlyDictionary<string, CachedFile> cached;
+    private readonly IReadOnlySet<string> changed;
+
+    public KnownAnalysis(IReadOnlyDictionary<string, CachedFile> cached, IReadOnlySet<string> changed, IReadOnlyDictionary<string, int> tokenCounts)
+    {
+        this.cached = cached;
+        this.changed = changed;
+        TokenCounts = tokenCounts;
+        Syntax = cached.Where(kv => !changed.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value.Syntax, StringComparer.Ordinal);
+    }
+
+    /// <summary>Gets nothing known: a cold run.</summary>
+    public static KnownAnalysis None { get; } = new(new Dictionary<string, CachedFile>(), new HashSet<string>(), new Dictionary<string, int>());
+
+    /// <summary>Gets the token counts the last run used.</summary>
+    public IReadOnlyDictionary<string, int> TokenCounts { get; }
+
+    /// <summary>Gets the syntax facts of the unchanged files, by path.</summary>
+    public IReadOnlyDictionary<string, FileSyntax> Syntax { get; }
+
+    /// <summary>Gets the changed files.</summary>
+    public IReadOnlySet<string> Changed => changed;
+
+    /// <summary>The usage facts that are still true, given the index of the current file contents.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<UsageFact>> FactsStillValid(SyntaxIndex index)
+    {
+        var facts = cached.Where(kv => kv.Value.Facts is not null && !changed.Contains(kv.Key));
+        if (changed.Count > 0)
+        {
+            var declared = changed
+                .SelectMany(path => (cached.GetValueOrDefault(path)?.Syntax.DeclaredNames ?? []).Concat(index[path]?.DeclaredNames ?? []))
+                .ToHashSet(StringComparer.Ordinal);
+            facts = facts.Where(kv =>
+                !kv.Value.Facts!.Any(f => f.DeclaredIn.Any(changed.Contains))
+                && !declared.Any(kv.Value.Syntax.Identifiers.ContainsKey));
+        }
+
+        return facts.ToDictionary(kv => kv.Key, kv => kv.Value.Facts!, StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,195 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Packer.Core.Loading;
+
+namespace Packer.Core.Caching;
+
+/// <summary>
+/// What a loaded solution is, written down so that a later run can rebuild it without MSBuild: each C#
+/// project's documents, references and the compiler options that change binding, and the loader's own
+/// findings (files, project graph, warnings). Rebuilding it costs no evaluation; the Roslyn solution is only
+/// created when a file actually has to be parsed or bound.
+/// </summary>
+/// <param name="SolutionPath">Repository-relative path of the solution.</param>
+/// <param name="Projects">The C# projects, in the loaded solution's order.</param>
+/// <param name="Nodes">The project graph as the bundle header shows it.</param>
+/// <param name="Files">The C# files a bundle can hold, sorted by path.</param>
+/// <param name="Warnings">The load warnings.</param>
+internal sealed record SolutionSnapshot(
+    string SolutionPath,
+    IReadOnlyList<ProjectSnapshot> Projects,
+    IReadOnlyList<ProjectNode> Nodes,
+    IReadOnlyList<FileSnapshot> Files,
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>Writes down a loaded solution (its C# files only; extra files are found again on each run).</summary>
+    public static SolutionSnapshot Capture(LoadedSolution loaded)
+    {
+        var solution = loaded.Solution;
+        var projects = solution.Projects.Where(p => p.Language == LanguageNames.CSharp).ToList();
+        var indexes = projects.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var documentIndexes = new Dictionary<DocumentId, (int Project, int Document)>();
+        var snapshots = projects.Select((project, i) =>
+        {
+            var documents = project.Documents.Where(d => d.FilePath is not null).ToList();
+            for (var d = 0; d < documents.Count; d++)
+            {
+                documentIndexes[documents[d].Id] = (i, d);
+            }
+
+            return ProjectSnapshot.Capture(project, documents, indexes);
+        }).ToList();
+
+        var files = loaded.Files
+            .Where(f => f.IsCSharp)
+            .Select(f => new FileSnapshot(f.Path, f.Project, documentIndexes[f.Document!].Project, documentIndexes[f.Document!].Document))
+            .ToList();
+        return new SolutionSnapshot(loaded.SolutionPath, snapshots, loaded.Projects, files, loaded.Warnings);
+    }
+
+    /// <summary>Gets the absolute paths of the project files.</summary>
+    public IEnumerable<string> ProjectFiles => Projects.Select(p => p.FilePath).OfType<string>().Distinct(StringComparer.Ordinal);
+
+    /// <summary>Gets the absolute paths of compiled files that are not bundle files (generated sources in obj/).</summary>
+    public IEnumerable<string> GeneratedSources(string root)
+    {
+        var bundled = Files.Select(f => Path.GetFullPath(f.Path, root)).ToHashSet(StringComparer.Ordinal);
+        return Projects.SelectMany(p => p.Documents).Where(d => !bundled.Contains(d)).Distinct(StringComparer.Ordinal);
+    }
+
+    /// <summary>Rebuilds the loaded solution; the Roslyn solution itself is built on first use.</summary>
+    /// <param name="root">The repository root.</param>
+    /// <param name="filter">Finds the extra (non-C#) files, as a load would.</param>
+    public LoadedSolution Restore(string root, FileFilter filter)
+    {
+        var projectIds = Projects.Select(_ => ProjectId.CreateNewId()).ToList();
+        var documentIds = Projects.Select((p, i) => p.Documents.Select(_ => DocumentId.CreateNewId(projectIds[i])).ToList()).ToList();
+        var files = Files.Select(f => new SourceFile(f.Path, f.Project, documentIds[f.ProjectIndex][f.DocumentIndex])).ToList();
+        var csharp = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        files.AddRange(filter.ExtraFiles(root).Where(p => !csharp.Contains(p)).Select(p => new SourceFile(p, string.Empty, null)));
+        files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        var solution = new Lazy<Solution>(() => Build(projectIds, documentIds));
+        return new LoadedSolution(root, SolutionPath, solution, files, Nodes, Warnings);
+    }
+
+    private Solution Build(List<ProjectId> projectIds, List<List<DocumentId>> documentIds)
+    {
+        // One reference object per assembly file, shared by every project that references it.
+        var metadata = new Dictionary<string, MetadataReference>(StringComparer.Ordinal);
+        MetadataReference Reference(ReferenceSnapshot r)
+        {
+            var key = r.Path + "|" + string.Join(',', r.Aliases);
+            if (!metadata.TryGetValue(key, out var reference))
+            {
+                metadata[key] = reference = MetadataReference.CreateFromFile(r.Path, new MetadataReferenceProperties(aliases: [.. r.Aliases]));
+            }
+
+            return reference;
+        }
+
+        using var workspace = new AdhocWorkspace();
+        var infos = Projects.Select((p, i) => ProjectInfo.Create(
+            projectIds[i], VersionStamp.Default, p.Name, p.AssemblyName, LanguageNames.CSharp, filePath: p.FilePath,
+            compilationOptions: p.CompilationOptions(),
+            parseOptions: new CSharpParseOptions(p.LanguageVersion, p.DocumentationMode, preprocessorSymbols: p.Symbols),
+            documents: p.Documents.Select((path, d) => DocumentInfo.Create(
+                documentIds[i][d], Path.GetFileName(path), loader: new FileTextLoader(path, defaultEncoding: null), filePath: path)),
+            projectReferences: p.ProjectReferences.Select(r => new ProjectReference(projectIds[r.Project], [.. r.Aliases])),
+            metadataReferences: p.MetadataReferences.Where(r => File.Exists(r.Path)).Select(Reference)));
+        return workspace.AddSolution(SolutionInfo.Create(SolutionId.CreateNewId(), VersionStamp.Default, projects: infos));
+    }
+}
+
+/// <summary>One C# project of a <see cref="SolutionSnapshot"/>.</summary>
+/// <param name="Name">The workspace's project name (with its target framework when there are several).</param>
+/// <param name="AssemblyName">The assembly name.</param>
+/// <param name="FilePath">The absolute project file path.</param>
+/// <param name="OutputKind">The output kind.</param>
+/// <param name="AllowUnsafe">Whether unsafe code is allowed.</param>
+/// <param name="Nullable">The nullable context.</param>
+/// <param name="LanguageVersion">The language version.</param>
+/// <param name="DocumentationMode">How documentation comments are parsed.</param>
+/// <param name="StrongName">The assembly's strong-name settings, which decide whether InternalsVisibleTo lets other projects see its internals.</param>
+/// <param name="Symbols">The preprocessor symbols.</param>
+/// <param name="Documents">Absolute paths of the compiled files.</param>
+/// <param name="MetadataReferences">The referenced assembly files.</param>
+/// <param name="ProjectReferences">The referenced projects, by index in the snapshot.</param>
+internal sealed record ProjectSnapshot(
+    string Name,
+    string AssemblyName,
+    string? FilePath,
+    OutputKind OutputKind,
+    bool AllowUnsafe,
+    NullableContextOptions Nullable,
+    LanguageVersion LanguageVersion,
+    DocumentationMode DocumentationMode,
+    StrongNameSnapshot StrongName,
+    IReadOnlyList<string> Symbols,
+    IReadOnlyList<string> Documents,
+    IReadOnlyList<ReferenceSnapshot> MetadataReferences,
+    IReadOnlyList<ProjectReferenceSnapshot> ProjectReferences)
+{
+    public static ProjectSnapshot Capture(Project project, IReadOnlyList<Document> documents, IReadOnlyDictionary<ProjectId, int> indexes)
+    {
+        var compilation = project.CompilationOptions as CSharpCompilationOptions;
+        var parse = project.ParseOptions as CSharpParseOptions ?? CSharpParseOptions.Default;
+        return new ProjectSnapshot(
+            project.Name,
+            project.AssemblyName,
+            project.FilePath,
+            compilation?.OutputKind ?? OutputKind.DynamicallyLinkedLibrary,
+            compilation?.AllowUnsafe ?? false,
+            compilation?.NullableContextOptions ?? NullableContextOptions.Disable,
+            parse.SpecifiedLanguageVersion,
+            parse.DocumentationMode,
+            new StrongNameSnapshot(
+                compilation?.CryptoKeyFile, compilation is { CryptoPublicKey.IsDefaultOrEmpty: false } ? [.. compilation.CryptoPublicKey] : [],
+                compilation?.PublicSign ?? false, compilation?.DelaySign),
+            [.. parse.PreprocessorSymbolNames],
+            [.. documents.Select(d => d.FilePath!)],
+            [.. project.MetadataReferences.OfType<PortableExecutableReference>().Where(r => r.FilePath is not null)
+                .Select(r => new ReferenceSnapshot(r.FilePath!, [.. r.Properties.Aliases]))],
+            [.. project.ProjectReferences.Where(r => indexes.ContainsKey(r.ProjectId))
+                .Select(r => new ProjectReferenceSnapshot(indexes[r.ProjectId], [.. r.Aliases]))]);
+    }
+
+    /// <summary>The options MSBuild would give the compiler for this project.</summary>
+    public CSharpCompilationOptions CompilationOptions()
+    {
+        var options = new CSharpCompilationOptions(OutputKind, allowUnsafe: AllowUnsafe, nullableContextOptions: Nullable)
+            .WithPublicSign(StrongName.PublicSign)
+            .WithDelaySign(StrongName.DelaySign);
+        if (StrongName.PublicKey.Count > 0)
+        {
+            options = options.WithCryptoPublicKey([.. StrongName.PublicKey]);
+        }
+
+        return StrongName.KeyFile is null
+            ? options
+            : options.WithCryptoKeyFile(StrongName.KeyFile).WithStrongNameProvider(new DesktopStrongNameProvider());
+    }
+}
+
+/// <summary>A project's strong-name settings.</summary>
+/// <param name="KeyFile">The key file, if any.</param>
+/// <param name="PublicKey">The public key given directly, if any.</param>
+/// <param name="PublicSign">Whether the assembly is public-signed.</param>
+/// <param name="DelaySign">Whether it is delay-signed (null: as the attributes say).</param>
+internal sealed record StrongNameSnapshot(string? KeyFile, IReadOnlyList<byte> PublicKey, bool PublicSign, bool? DelaySign);
+
+/// <summary>A referenced assembly file.</summary>
+/// <param name="Path">Its absolute path.</param>
+/// <param name="Aliases">Its extern aliases.</param>
+internal sealed record ReferenceSnapshot(string Path, IReadOnlyList<string> Aliases);
+
+/// <summary>A reference to another project of the snapshot.</summary>
+/// <param name="Project">The referenced project's index.</param>
+/// <param name="Aliases">Its extern aliases.</param>
+internal sealed record ProjectReferenceSnapshot(int Project, IReadOnlyList<string> Aliases);
+
+/// <summary>A C# file of the bundle, and which project document it is.</summary>
+/// <param name="Path">Repository-relative path.</param>
+/// <param name="Project">The owning project's name.</param>
+/// <param name="ProjectIndex">The index of the project that compiles it.</param>
+/// <param name="DocumentIndex">The index of the document in that project.</param>
+internal sealed record FileSnapshot(string Path, string Project, int ProjectIndex, int DocumentIndex);

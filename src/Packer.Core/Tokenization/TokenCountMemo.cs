@@ -1,0 +1,48 @@
+namespace Packer.Core.Tokenization;
+
+/// <summary>
+/// Token counts by text hash, kept in the analysis cache: a warm run renders the same blocks and bundle
+/// as the run before, so it finds every count here and never loads a vocabulary. Only the counts a run
+/// used are kept for the next, so the memo does not grow without bound.
+/// </summary>
+public sealed class TokenCountMemo
+{
+    private readonly IReadOnlyDictionary<string, int> known;
+    private readonly Dictionary<string, int> used = new(StringComparer.Ordinal);
+    private readonly Lock gate = new();
+
+    /// <summary>Creates a memo that starts from earlier counts.</summary>
+    public TokenCountMemo(IReadOnlyDictionary<string, int> known) => this.known = known;
+
+    /// <summary>Gets the counts looked up or made in this run.</summary>
+    public IReadOnlyDictionary<string, int> Used
+    {
+        get
+        {
+            lock (gate)
+            {
+                return new Dictionary<string, int>(used, StringComparer.Ordinal);
+            }
+        }
+    }
+
+    /// <summary>Gets a value indicating whether this run needed a count that was not known.</summary>
+    public bool Learnt { get; private set; }
+
+    internal bool TryGet(string key, out int count)
+    {
+        lock (gate)
+        {
+            return used.TryGetValue(key, out count) || known.TryGetValue(key, out count);
+        }
+    }
+
+    internal void Record(string key, int count)
+    {
+        lock (gate)
+        {
+            Learnt |= !known.ContainsKey(key);
+            used[key] = count;
+        }
+    }
+}

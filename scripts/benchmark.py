@@ -1,13 +1,20 @@
 #!/usr/bin/env python3
-"""Benchmark one pack: time of each phase (load, index, graph, rank, render), total wall time and peak
-memory of the whole process tree (the tool and Roslyn's BuildHost), as medians over several runs.
+"""Benchmark packing one solution, cold and warm: time of each phase (load, index, graph, rank, render,
+cache), total wall time and peak memory of the whole process tree (the tool and Roslyn's BuildHost), as
+medians over several runs.
 
-usage: scripts/benchmark.py SOLUTION --target SPEC [--target SPEC]... [--max-tokens N] [--runs N] [--tool CMD]
+- cold: --no-cache, so every run loads the solution with MSBuild and binds what the ranking needs;
+- warm: with a fresh cache folder, primed by one run, then nothing changed between runs;
+- edit (with --edit FILE...): before each warm run, a comment line is appended to each FILE (restored at
+  the end), so the run re-reads and re-binds only what the edits touch.
+
+usage: scripts/benchmark.py SOLUTION --target SPEC [--target SPEC]... [--max-tokens N] [--runs N]
+                            [--modes cold,warm,edit] [--edit FILE]... [--tool CMD]
 
 By default the tool is published (Release) to artifacts/bench-tool first. Python 3 standard library only;
 peak memory is sampled from /proc every 20 ms, so it needs Linux.
 """
-import argparse, json, os, re, shlex, statistics, subprocess, sys, time
+import argparse, json, os, re, shlex, shutil, statistics, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -44,6 +51,8 @@ def run_once(command):
         sys.exit(f'tool failed ({process.returncode}):\n{stderr}')
     phases = {m.group(1): float(m.group(2)) for m in re.finditer(r'^phase (\w+)\s+([\d.]+) s$', stderr, re.M)}
     stats = {m.group(1): int(m.group(2)) for m in re.finditer(r'^stat  (\w+)\s+(\d+)$', stderr, re.M)}
+    cache = re.search(r'^cache (.*)$', stderr, re.M)
+    stats['cache'] = cache.group(1) if cache else None
     return {'wall_s': round(wall, 3), 'peak_mib': round(peak / 1024), **{f'{k}_s': v for k, v in phases.items() if k != 'total'}}, stats
 
 def main():
@@ -52,6 +61,8 @@ def main():
     ap.add_argument('--target', action='append', required=True)
     ap.add_argument('--max-tokens', type=int, default=32000)
     ap.add_argument('--runs', type=int, default=5)
+    ap.add_argument('--modes', default='cold,warm', help='comma-separated: cold, warm, edit (default cold,warm)')
+    ap.add_argument('--edit', action='append', default=[], help='a file to append a comment to before each run of the edit mode')
     ap.add_argument('--tool', help='command that runs the tool (default: publish it to artifacts/bench-tool and run that)')
     a = ap.parse_args()
 
@@ -66,14 +77,42 @@ def main():
     for t in a.target:
         command += ['--target', t]
 
-    runs, stats = [], {}
-    for i in range(a.runs):
+    report = {'solution': a.solution, 'targets': a.target, 'maxTokens': a.max_tokens, 'runs': a.runs}
+    cache_dir = tempfile.mkdtemp(prefix='pack-context-bench-')
+    originals = {path: open(path, 'rb').read() for path in a.edit}
+    try:
+        for mode in a.modes.split(','):
+            if mode == 'cold':
+                report['cold'] = measure('cold', command + ['--no-cache'], a.runs)
+            elif mode in ('warm', 'edit'):
+                warm = command + ['--cache-dir', cache_dir]
+                run_once(warm)  # prime the cache
+                before = (lambda i: append_comment(a.edit, i)) if mode == 'edit' else None
+                report[mode] = measure(mode, warm, a.runs, before)
+            else:
+                sys.exit(f'unknown mode {mode!r} (cold, warm, edit)')
+    finally:
+        for path, content in originals.items():
+            with open(path, 'wb') as f:
+                f.write(content)
+        shutil.rmtree(cache_dir, ignore_errors=True)
+    print(json.dumps(report))
+
+def append_comment(paths, i):
+    for path in paths:
+        with open(path, 'a') as f:
+            f.write(f'// benchmark edit {i}\n')
+
+def measure(mode, command, runs, before=None):
+    results, stats = [], {}
+    for i in range(runs):
+        if before:
+            before(i)
         result, stats = run_once(command)
-        runs.append(result)
-        print(f'run {i + 1}: ' + ' '.join(f'{k}={v}' for k, v in result.items()), file=sys.stderr)
-    keys = list(runs[0].keys())
-    median = {k: round(statistics.median(r[k] for r in runs), 3) for k in keys}
-    print(json.dumps({'solution': a.solution, 'targets': a.target, 'maxTokens': a.max_tokens, 'runs': a.runs, 'median': median, 'stats': stats}))
+        results.append(result)
+        print(f'{mode} run {i + 1}: ' + ' '.join(f'{k}={v}' for k, v in result.items()) + f" cache={stats.get('cache')}", file=sys.stderr)
+    keys = list(results[0].keys())
+    return {'median': {k: round(statistics.median(r.get(k, 0) for r in results), 3) for k in keys}, 'stats': stats}
 
 if __name__ == '__main__':
     main()

@@ -4,7 +4,8 @@ namespace Packer.Core.Graph;
 /// Expands the dependency graph outward from the targets, one hop at a time: for each file on the
 /// frontier, what it uses (bind it) and what uses it (bind only the files whose syntax mentions one of
 /// its declared names). Files that form one unit with a frontier file (the other parts of a partial type,
-/// an interface and its few implementations) join the same hop. Nothing outside the neighbourhood is bound.
+/// an interface and its few implementations) join the same hop. Beyond the targets, callers are looked
+/// for within a budget, strongest-tied files first. Nothing outside the neighbourhood is bound.
 /// </summary>
 internal static class GraphBuilder
 {
@@ -15,8 +16,41 @@ internal static class GraphBuilder
         var edges = new Dictionary<(string From, string To), Edge>();
         var frontier = targets.Order(StringComparer.Ordinal).ToList();
 
+        var budget = new BindingBudget(options.BindingBudget);
         for (var hop = 0; hop < options.ExpandedHops && frontier.Count > 0; hop++)
         {
+            // The targets are expanded in full. Every other file (the targets' twins too) is expanded while the
+            // budget lasts, strongest ties first: its uses (one file to bind), then its callers (beyond the
+            // targets' hop, only if it is not a hub).
+            var expandUses = new HashSet<string>(StringComparer.Ordinal);
+            var expandReferrers = new HashSet<string>(StringComparer.Ordinal);
+            void Plan(string path)
+            {
+                var referrers = index.PossibleReferrers(path);
+                if (hop == 0 && frontier.Contains(path))
+                {
+                    budget.Grant([path, .. referrers]);
+                    expandUses.Add(path);
+                    expandReferrers.Add(path);
+                }
+                else if (budget.TryTake([path]))
+                {
+                    expandUses.Add(path);
+                    if ((hop == 0 || referrers.Count <= options.ReferrerLimit) && budget.TryTake(referrers))
+                    {
+                        expandReferrers.Add(path);
+                    }
+                }
+            }
+
+            foreach (var path in hop == 0 ? frontier : ByTies(frontier, edges))
+            {
+                Plan(path);
+            }
+
+            // Bind what this hop will ask for on all cores first; the walk below then reads the results in order.
+            await usages.PrefetchAsync(expandUses.Concat(expandReferrers.SelectMany(index.PossibleReferrers)), cancellationToken).ConfigureAwait(false);
+
             var next = new SortedSet<string>(StringComparer.Ordinal);
             var queue = new Queue<string>(frontier);
             void Reach(string path)
@@ -43,8 +77,14 @@ internal static class GraphBuilder
             while (queue.Count > 0)
             {
                 var path = queue.Dequeue();
+                if (!expandUses.Contains(path) && !frontier.Contains(path))
+                {
+                    Plan(path); // a twin that joined this hop
+                }
+
                 var referrers = index.PossibleReferrers(path);
-                foreach (var use in await usages.UsesOfAsync(path, cancellationToken).ConfigureAwait(false))
+                var uses = expandUses.Contains(path) ? await usages.UsesOfAsync(path, cancellationToken).ConfigureAwait(false) : [];
+                foreach (var use in uses)
                 {
                     edges[(path, use.To)] = Edge(path, use);
                     Reach(use.To);
@@ -54,7 +94,7 @@ internal static class GraphBuilder
                     }
                 }
 
-                if (hop == 0 || referrers.Count <= options.ReferrerLimit)
+                if (expandReferrers.Contains(path))
                 {
                     var implementations = new List<string>();
                     foreach (var referrer in referrers)
@@ -94,6 +134,42 @@ internal static class GraphBuilder
             .ThenBy(e => e.To, StringComparer.Ordinal)
             .ToList();
         return new DocumentGraph([.. targets.Order(StringComparer.Ordinal)], hops, sorted, usages.Used.ToDictionary(StringComparer.Ordinal), usages.Bound.Count);
+    }
+
+    // The frontier in order of how strongly (by edge weight) each file is tied to the files found before it; ties by path.
+    private static IEnumerable<string> ByTies(List<string> frontier, Dictionary<(string From, string To), Edge> edges)
+    {
+        var ties = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var edge in edges.Values.OrderBy(e => e.From, StringComparer.Ordinal).ThenBy(e => e.To, StringComparer.Ordinal))
+        {
+            ties[edge.From] = ties.GetValueOrDefault(edge.From) + edge.Weight;
+            ties[edge.To] = ties.GetValueOrDefault(edge.To) + edge.Weight;
+        }
+
+        return frontier.OrderByDescending(p => ties.GetValueOrDefault(p)).ThenBy(p => p, StringComparer.Ordinal).ToList();
+    }
+
+    // The files the expansion may bind: all those around the targets, and a fixed number more. A file
+    // counts once, however often it is asked for.
+    private sealed class BindingBudget(int limit)
+    {
+        private readonly HashSet<string> granted = new(StringComparer.Ordinal);
+        private int left = limit;
+
+        public void Grant(IEnumerable<string> paths) => granted.UnionWith(paths);
+
+        public bool TryTake(IReadOnlyCollection<string> paths)
+        {
+            var cost = paths.Count(p => !granted.Contains(p));
+            if (cost > left)
+            {
+                return false;
+            }
+
+            left -= cost;
+            granted.UnionWith(paths);
+            return true;
+        }
     }
 
     private static Edge Edge(string from, Usage use) =>

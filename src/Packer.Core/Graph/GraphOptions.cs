@@ -13,6 +13,14 @@ internal sealed record GraphOptions
     public int ReferrerLimit { get; init; } = 60;
 
     /// <summary>
+    /// Gets how many files may be bound, in all, to expand the files beyond the targets (their uses and
+    /// their callers). On a large solution two hops reach thousands of files; the files most strongly tied
+    /// to the targets are expanded first, and the budget stops the rest. Small and mid-sized solutions
+    /// stay under it.
+    /// </summary>
+    public int BindingBudget { get; init; } = 500;
+
+    /// <summary>
     /// Gets how many implementations an interface or base type may have for them to count as one unit with it
     /// (expanded at the same hop), as an interface and its single implementation are in most DI-style code.
     /// </summary>

@@ -44,24 +44,21 @@ internal sealed class SyntaxIndex
     /// <param name="cancellationToken">Cancels the build.</param>
     public static async Task<SyntaxIndex> BuildAsync(LoadedSolution loaded, IReadOnlyDictionary<string, FileSyntax> known, CancellationToken cancellationToken)
     {
-        var syntaxes = new List<FileSyntax>();
-        foreach (var file in loaded.Files.Where(f => f.IsCSharp))
+        // Files are parsed on all cores; the index is assembled in path order, so the result does not depend on timing.
+        var files = loaded.Files.Where(f => f.IsCSharp).ToList();
+        var syntaxes = new FileSyntax?[files.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), parallel, async (i, token) =>
         {
-            if (known.TryGetValue(file.Path, out var syntax))
+            if (!known.TryGetValue(files[i].Path, out var syntax))
             {
-                syntaxes.Add(syntax);
-                continue;
+                var root = await loaded.Solution.GetDocument(files[i].Document)!.GetSyntaxRootAsync(token).ConfigureAwait(false);
+                syntax = root is null ? null : DeclarationReader.Read(files[i].Path, root);
             }
 
-            var document = loaded.Solution.GetDocument(file.Document)!;
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            if (root is not null)
-            {
-                syntaxes.Add(DeclarationReader.Read(file.Path, root));
-            }
-        }
-
-        return new SyntaxIndex(syntaxes);
+            syntaxes[i] = syntax;
+        }).ConfigureAwait(false);
+        return new SyntaxIndex(syntaxes.OfType<FileSyntax>());
     }
 
     /// <summary>Gets the syntax facts of one file, or null when it is not an indexed C# file.</summary>

@@ -17,9 +17,9 @@ namespace Packer.Core.Graph;
 internal sealed class UsageCollector(LoadedSolution loaded, SyntaxIndex index, IReadOnlyDictionary<string, IReadOnlyList<UsageFact>> known)
 {
     private readonly Dictionary<string, SourceFile> filesByPath = loaded.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
-    private readonly Dictionary<string, string?> pathsByTree = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> pathsByTree = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<IReadOnlyList<UsageFact>>> binding = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<Usage>> memo = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IReadOnlyList<UsageFact>> bound = new(StringComparer.Ordinal);
 
     public UsageCollector(LoadedSolution loaded, SyntaxIndex index)
         : this(loaded, index, new Dictionary<string, IReadOnlyList<UsageFact>>())
@@ -30,7 +30,8 @@ internal sealed class UsageCollector(LoadedSolution loaded, SyntaxIndex index, I
     public IReadOnlyDictionary<string, IReadOnlyList<Usage>> Used => memo;
 
     /// <summary>Gets the facts of the files bound in this run (not those known before), for the cache.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<UsageFact>> Bound => bound;
+    public IReadOnlyDictionary<string, IReadOnlyList<UsageFact>> Bound =>
+        binding.Where(b => b.Value.IsCompletedSuccessfully).ToDictionary(b => b.Key, b => b.Value.Result, StringComparer.Ordinal);
 
     /// <summary>Lists the files that <paramref name="path"/> uses, sorted by path.</summary>
     public async Task<IReadOnlyList<Usage>> UsesOfAsync(string path, CancellationToken cancellationToken)
@@ -40,17 +41,31 @@ internal sealed class UsageCollector(LoadedSolution loaded, SyntaxIndex index, I
             return weighed;
         }
 
-        if (!known.TryGetValue(path, out var facts))
-        {
-            facts = filesByPath.TryGetValue(path, out var file) && file.IsCSharp
-                ? await BindAsync(file, cancellationToken).ConfigureAwait(false)
-                : [];
-            bound[path] = facts;
-        }
-
-        var usages = Weigh(facts);
+        var usages = Weigh(await FactsAsync(path, cancellationToken).ConfigureAwait(false));
         memo[path] = usages;
         return usages;
+    }
+
+    /// <summary>
+    /// Binds files that will be asked for soon, on all cores. Only facts are made here; the weighed
+    /// results are still made in the order they are asked for, so the outcome does not depend on timing.
+    /// </summary>
+    public Task PrefetchAsync(IEnumerable<string> paths, CancellationToken cancellationToken)
+    {
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+        return Parallel.ForEachAsync(paths.Distinct(StringComparer.Ordinal), parallel, async (path, token) => await FactsAsync(path, token).ConfigureAwait(false));
+    }
+
+    private async Task<IReadOnlyList<UsageFact>> FactsAsync(string path, CancellationToken cancellationToken)
+    {
+        if (known.TryGetValue(path, out var facts))
+        {
+            return facts;
+        }
+
+        return await binding.GetOrAdd(path, p => Task.Run(
+            async () => filesByPath.TryGetValue(p, out var file) && file.IsCSharp ? await BindAsync(file, cancellationToken).ConfigureAwait(false) : [],
+            cancellationToken)).ConfigureAwait(false);
     }
 
     private async Task<IReadOnlyList<UsageFact>> BindAsync(SourceFile file, CancellationToken cancellationToken)
@@ -181,14 +196,6 @@ internal sealed class UsageCollector(LoadedSolution loaded, SyntaxIndex index, I
         _ => symbol.Name,
     };
 
-    private string? PathOf(SyntaxTree tree)
-    {
-        if (!pathsByTree.TryGetValue(tree.FilePath, out var path))
-        {
-            path = RepoPath.Relative(loaded.Root, tree.FilePath);
-            pathsByTree[tree.FilePath] = path = path is not null && filesByPath.ContainsKey(path) ? path : null;
-        }
-
-        return path;
-    }
+    private string? PathOf(SyntaxTree tree) =>
+        pathsByTree.GetOrAdd(tree.FilePath, filePath => RepoPath.Relative(loaded.Root, filePath) is { } path && filesByPath.ContainsKey(path) ? path : null);
 }

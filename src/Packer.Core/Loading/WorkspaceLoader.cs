@@ -65,6 +65,14 @@ public static class WorkspaceLoader
     private static async Task<Solution?> OpenWithMsBuildAsync(string solutionPath, string root, List<string> warnings, CancellationToken cancellationToken)
     {
         var diagnostics = new List<WorkspaceDiagnostic>();
+
+        // Roslyn's BuildHost inherits this process's environment: without dynamic PGO (as this tool runs,
+        // see Packer.Cli.csproj) it evaluates a large solution about a quarter faster. A user's own setting wins.
+        if (Environment.GetEnvironmentVariable("DOTNET_TieredPGO") is null)
+        {
+            Environment.SetEnvironmentVariable("DOTNET_TieredPGO", "0");
+        }
+
         using var workspace = MSBuildWorkspace.Create();
         using var subscription = workspace.RegisterWorkspaceFailedHandler(e => diagnostics.Add(e.Diagnostic));
         Solution solution;

@@ -24,6 +24,8 @@ public sealed class ConfigLoaderTests
             include: ["README.md", "**/appsettings.json"]
             exclude:
               - "**/Generated/**"
+            cache: false
+            cacheDirectory: .cache/pack
             """);
 
         // When
@@ -39,12 +41,15 @@ public sealed class ConfigLoaderTests
         Assert.Equal(Path.Combine(folder, "out", "manifest.json"), config.Manifest);
         Assert.Equal(["README.md", "**/appsettings.json"], config.Include);
         Assert.Equal(["**/Generated/**"], config.Exclude);
+        Assert.False(config.Cache);
+        Assert.Equal(Path.Combine(folder, ".cache", "pack"), config.CacheDirectory);
     }
 
     [Theory]
     [InlineData("maxTokens: 8000\nmaxToken: 100\n", "packer.yaml:2: unknown key 'maxToken'. Did you mean 'maxTokens'?")]
     [InlineData("targets: App\nmaxTokens: lots\n", "packer.yaml:2: 'maxTokens' must be a whole number")]
     [InlineData("maxTokens: 10\n", "packer.yaml:1: 'maxTokens' must be a whole number of tokens, at least 64")]
+    [InlineData("cache: sometimes\n", "packer.yaml:1: 'cache' must be true or false (got 'sometimes')")]
     [InlineData("format: html\n", "packer.yaml:1: 'format' must be one of xml, markdown, json, anthropic (got 'html')")]
     [InlineData("\n\ntokenizer: p50k\n", "packer.yaml:3: 'tokenizer' must be one of o200k_base, cl100k_base")]
     [InlineData("targets:\n  nested: map\n", "packer.yaml:2: 'targets' must be a list of text values")]

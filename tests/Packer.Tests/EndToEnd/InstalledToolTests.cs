@@ -41,6 +41,28 @@ public sealed class InstalledToolTests(InstalledTool tool)
     }
 
     [Fact]
+    public async Task A_second_run_is_warm_from_the_cache_folder_and_writes_the_same_bytes_and_no_cache_runs_cold()
+    {
+        // Given
+        var root = Fixtures.Copy("Shop");
+        var cache = Path.Combine(TempFolder.Create(), "cache");
+        string[] pack = ["Shop.sln", "--target", "OrderService", "--max-tokens", "3000", "--cache-dir", cache, "--verbose"];
+
+        // When
+        var cold = await tool.RunAsync(root, [.. pack, "-o", "cold.xml"]);
+        var warm = await tool.RunAsync(root, [.. pack, "-o", "warm.xml"]);
+        var uncached = await tool.RunAsync(root, [.. pack, "-o", "uncached.xml", "--no-cache"]);
+
+        // Then
+        Assert.Contains("cache cold: no cache yet", cold.StandardError, StringComparison.Ordinal);
+        Assert.Contains("cache warm: 0 changed file(s)", warm.StandardError, StringComparison.Ordinal);
+        Assert.Contains("cache off", uncached.StandardError, StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(root, "cold.xml")), File.ReadAllBytes(Path.Combine(root, "warm.xml")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(root, "cold.xml")), File.ReadAllBytes(Path.Combine(root, "uncached.xml")));
+        Assert.Single(Directory.GetFiles(cache, "*.cache"));
+    }
+
+    [Fact]
     public async Task Reads_packer_yaml_from_the_working_folder_and_flags_override_it()
     {
         var root = Fixtures.Copy("Shop");

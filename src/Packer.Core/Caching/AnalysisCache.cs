@@ -1,4 +1,5 @@
 using Packer.Core.Graph;
+using Packer.Core.Ordering;
 
 namespace Packer.Core.Caching;
 
@@ -14,6 +15,7 @@ namespace Packer.Core.Caching;
 /// <param name="Snapshot">The loaded solution.</param>
 /// <param name="Files">Each C# file's analysis, by repository-relative path.</param>
 /// <param name="TokenCounts">The token counts the last run used, by hash of encoding and text.</param>
+/// <param name="History">The commit log as of the last run's HEAD, if the repository has one.</param>
 internal sealed record AnalysisCache(
     string Settings,
     string Root,
@@ -21,7 +23,8 @@ internal sealed record AnalysisCache(
     string SourceDigest,
     SolutionSnapshot Snapshot,
     IReadOnlyDictionary<string, CachedFile> Files,
-    IReadOnlyDictionary<string, int> TokenCounts);
+    IReadOnlyDictionary<string, int> TokenCounts,
+    GitLog? History);
 
 /// <summary>One C# file's analysis.</summary>
 /// <param name="Hash">The hash of the content it was made from.</param>

@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Packer.Core.Graph;
 using Packer.Core.Loading;
+using Packer.Core.Ordering;
 
 namespace Packer.Core.Caching;
 
@@ -15,7 +16,7 @@ namespace Packer.Core.Caching;
 internal static class CacheFormat
 {
     private const int Magic = 0x58434B50; // "PKCX"
-    private const int Version = 2;
+    private const int Version = 3;
 
     public static byte[] Write(AnalysisCache cache)
     {
@@ -97,6 +98,12 @@ internal static class CacheFormat
                 }
             });
             List(cache.TokenCounts.ToList(), kv => { String(kv.Key); Int(kv.Value); });
+            NullableString(cache.History?.Head);
+            if (cache.History is { } history)
+            {
+                List(history.LastChange.ToList(), kv => { String(kv.Key); output.Write(kv.Value); });
+                List(history.Commits, Strings);
+            }
         }
 
         public void Dispose() => output.Dispose();
@@ -192,12 +199,20 @@ internal static class CacheFormat
             });
             var counts = new Dictionary<string, int>(StringComparer.Ordinal);
             Repeat(() => counts.Add(String(), Int()));
+            GitLog? history = null;
+            if (NullableString() is { } head)
+            {
+                var lastChange = new Dictionary<string, long>(StringComparer.Ordinal);
+                Repeat(() => lastChange.Add(String(), input.ReadInt64()));
+                history = new GitLog(head, lastChange, List<IReadOnlyList<string>>(Strings));
+            }
+
             if (input.BaseStream.Position != input.BaseStream.Length)
             {
                 throw new InvalidDataException("trailing bytes");
             }
 
-            return new AnalysisCache(settings, root, inputs, digest, snapshot, files, counts);
+            return new AnalysisCache(settings, root, inputs, digest, snapshot, files, counts, history);
         }
 
         private SolutionSnapshot Snapshot()

@@ -1,4 +1,5 @@
 using Packer.Core.Graph;
+using Packer.Core.Ordering;
 
 namespace Packer.Core.Caching;
 
@@ -14,8 +15,9 @@ internal sealed class KnownAnalysis
     private readonly IReadOnlyDictionary<string, CachedFile> cached;
     private readonly IReadOnlySet<string> changed;
 
-    public KnownAnalysis(IReadOnlyDictionary<string, CachedFile> cached, IReadOnlySet<string> changed, IReadOnlyDictionary<string, int> tokenCounts)
+    public KnownAnalysis(IReadOnlyDictionary<string, CachedFile> cached, IReadOnlySet<string> changed, IReadOnlyDictionary<string, int> tokenCounts, GitLog? history)
     {
+        History = history;
         this.cached = cached;
         this.changed = changed;
         TokenCounts = tokenCounts;
@@ -23,7 +25,10 @@ internal sealed class KnownAnalysis
     }
 
     /// <summary>Gets nothing known: a cold run.</summary>
-    public static KnownAnalysis None { get; } = new(new Dictionary<string, CachedFile>(), new HashSet<string>(), new Dictionary<string, int>());
+    public static KnownAnalysis None { get; } = new(new Dictionary<string, CachedFile>(), new HashSet<string>(), new Dictionary<string, int>(), null);
+
+    /// <summary>Gets the commit log the last run read, if any.</summary>
+    public GitLog? History { get; }
 
     /// <summary>Gets the token counts the last run used.</summary>
     public IReadOnlyDictionary<string, int> TokenCounts { get; }

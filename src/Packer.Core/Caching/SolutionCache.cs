@@ -1,6 +1,7 @@
 using System.Reflection;
 using Packer.Core.Graph;
 using Packer.Core.Loading;
+using Packer.Core.Ordering;
 using Packer.Core.Output;
 using Packer.Core.Tokenization;
 
@@ -53,8 +54,11 @@ public sealed class SolutionCache
                 return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "pack-context");
             }
 
+            // Without a home folder (some CI containers), the temporary folder: never a path relative to the
+            // working folder, which would put the cache inside the repository.
             var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-            var cacheHome = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg ? xdg
+            var cacheHome = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg && Path.IsPathRooted(xdg) ? xdg
+                : !Path.IsPathRooted(home) ? Path.GetTempPath()
                 : OperatingSystem.IsMacOS() ? Path.Combine(home, "Library", "Caches")
                 : Path.Combine(home, ".cache");
             return Path.Combine(cacheHome, "pack-context");
@@ -109,7 +113,7 @@ public sealed class SolutionCache
         sourceDigest = cache.SourceDigest;
         var changed = current.Where(h => cache.Files.GetValueOrDefault(h.Key)?.Hash != h.Value).Select(h => h.Key).ToHashSet(StringComparer.Ordinal);
         Status = $"warm: {changed.Count} changed file(s)";
-        return (cache.Snapshot.Restore(root, filter), new KnownAnalysis(cache.Files, changed, cache.TokenCounts));
+        return (cache.Snapshot.Restore(root, filter), new KnownAnalysis(cache.Files, changed, cache.TokenCounts, cache.History));
     }
 
     /// <summary>Writes what this run knows, unless it is what the cache already held.</summary>
@@ -119,17 +123,19 @@ public sealed class SolutionCache
     /// <param name="stillValid">The cached usage facts that were still true.</param>
     /// <param name="bound">The usage facts of the files bound in this run.</param>
     /// <param name="tokenCounts">The token counts of this run.</param>
+    /// <param name="history">The commit log this run read.</param>
     internal void Save(
         LoadedSolution loaded,
         SyntaxIndex index,
         KnownAnalysis known,
         IReadOnlyDictionary<string, IReadOnlyList<UsageFact>> stillValid,
         IReadOnlyDictionary<string, IReadOnlyList<UsageFact>> bound,
-        TokenCountMemo tokenCounts)
+        TokenCountMemo tokenCounts,
+        GitLog? history)
     {
         var warm = snapshot is not null;
         var written = snapshot ?? SolutionSnapshot.Capture(loaded);
-        if (warm && known.Changed.Count == 0 && !tokenCounts.Learnt && !written.Files.Any(f => bound.ContainsKey(f.Path)))
+        if (warm && known.Changed.Count == 0 && !tokenCounts.Learnt && history == known.History && !written.Files.Any(f => bound.ContainsKey(f.Path)))
         {
             return; // nothing new
         }
@@ -146,7 +152,7 @@ public sealed class SolutionCache
             }
         }
 
-        var cache = new AnalysisCache(settings, root, inputs, sourceDigest, written, files, tokenCounts.Used);
+        var cache = new AnalysisCache(settings, root, inputs, sourceDigest, written, files, tokenCounts.Used, history);
         try
         {
             AtomicFile.WriteAllBytes(file, CacheFormat.Write(cache));

@@ -5,7 +5,8 @@ namespace Packer.Core.Ordering;
 /// <summary>
 /// What git knows about how volatile each file is: when it last changed in a commit, and whether it is
 /// changed in the working tree now. Read with the git command line; absent when there is no git or no
-/// repository, and the order then falls back to paths.
+/// repository, and the order then falls back to paths. The log (the slow part on a long history) is read
+/// again only when HEAD moved; the working tree's status is read on every run.
 /// </summary>
 /// <param name="LastChange">Commit time (Unix seconds) of each file's last change, by repository-relative path.</param>
 /// <param name="Changed">Files modified, added or untracked in the working tree.</param>
@@ -19,16 +20,53 @@ internal sealed record GitHistory(IReadOnlyDictionary<string, long> LastChange, 
     // Enough history to date nearly every file of a large repository, bounded so a huge one stays quick.
     private const int MaxCommits = 20_000;
 
-    public static GitHistory? Read(string root)
+    /// <summary>Reads the history of the repository at <paramref name="root"/>, or null when there is none.</summary>
+    /// <param name="root">The repository root.</param>
+    /// <param name="known">The log read by an earlier run, reused when HEAD is where it was.</param>
+    public static GitHistory? Read(string root, GitLog? known = null) => ReadWithLog(root, known).History;
+
+    /// <summary>As <see cref="Read"/>, and also returns the log, for the cache.</summary>
+    public static (GitHistory? History, GitLog? Log) ReadWithLog(string root, GitLog? known)
     {
         if (!Directory.Exists(Path.Combine(root, ".git")) && !File.Exists(Path.Combine(root, ".git")))
         {
-            return null;
+            return (null, null);
         }
 
-        var log = Git(root, "log", $"--max-count={MaxCommits}", "--format=%x01%ct", "--name-only", "--no-renames", "-z");
+        var head = Git(root, "rev-parse", "--verify", "--quiet", "HEAD")?.Trim();
+        if (string.IsNullOrEmpty(head))
+        {
+            return (null, null); // no git, or no commit yet
+        }
+
+        var log = known is not null && known.Head == head ? known : ReadLog(root, head);
         var status = Git(root, "status", "--porcelain=v1", "-z", "--untracked-files=all");
         if (log is null || status is null)
+        {
+            return (null, null);
+        }
+
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        var entries = status.Split('\0');
+        for (var i = 0; i < entries.Length; i++)
+        {
+            if (entries[i].Length > 3)
+            {
+                changed.Add(entries[i][3..]);
+                if (entries[i][0] is 'R' or 'C')
+                {
+                    i++; // the entry after a rename is its old path
+                }
+            }
+        }
+
+        return (new GitHistory(log.LastChange, changed, log.Commits), log);
+    }
+
+    private static GitLog? ReadLog(string root, string head)
+    {
+        var log = Git(root, "log", $"--max-count={MaxCommits}", "--format=%x01%ct", "--name-only", "--no-renames", "-z");
+        if (log is null)
         {
             return null;
         }
@@ -57,22 +95,7 @@ internal sealed record GitHistory(IReadOnlyDictionary<string, long> LastChange, 
         }
 
         commits.RemoveAll(c => c.Count is 0 or > MaxFilesPerCommit);
-
-        var changed = new HashSet<string>(StringComparer.Ordinal);
-        var entries = status.Split('\0');
-        for (var i = 0; i < entries.Length; i++)
-        {
-            if (entries[i].Length > 3)
-            {
-                changed.Add(entries[i][3..]);
-                if (entries[i][0] is 'R' or 'C')
-                {
-                    i++; // the entry after a rename is its old path
-                }
-            }
-        }
-
-        return new GitHistory(lastChange, changed, commits);
+        return new GitLog(head, lastChange, commits);
     }
 
     /// <summary>

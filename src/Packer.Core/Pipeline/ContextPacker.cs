@@ -49,7 +49,7 @@ public static class ContextPacker
         var known = warm?.Known ?? KnownAnalysis.None;
         var (result, analysis) = await PackAsync(loaded, options, workingDirectory, known, progress, cancellationToken).ConfigureAwait(false);
         clock.Restart();
-        cache?.Save(loaded, analysis.Index, known, analysis.StillValid, analysis.Usages.Bound, analysis.TokenCounts);
+        cache?.Save(loaded, analysis.Index, known, analysis.StillValid, analysis.Usages.Bound, analysis.TokenCounts, analysis.History);
         var save = new PhaseTiming("cache", clock.Elapsed);
         return result with { Timings = [load, .. result.Timings, save], Cache = cache?.Status ?? "off" };
     }
@@ -83,7 +83,7 @@ public static class ContextPacker
         var targets = new TargetResolver(withLoose, index, workingDirectory).ResolveAll(options.Targets);
         Lap("index", "binding");
 
-        var history = Task.Run(() => GitHistory.Read(withLoose.Root), cancellationToken);
+        var history = Task.Run(() => GitHistory.ReadWithLog(withLoose.Root, known.History), cancellationToken);
         var targetFiles = targets.SelectMany(t => t.Files).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var stillValid = known.FactsStillValid(index);
         var usages = new UsageCollector(withLoose, index, stillValid);
@@ -91,7 +91,7 @@ public static class ContextPacker
         Lap("graph", "ranking");
 
         var texts = new FileTexts(withLoose.Root);
-        var git = await history.ConfigureAwait(false);
+        var (git, log) = await history.ConfigureAwait(false);
         var coChange = git?.CoChange(targetFiles) ?? new Dictionary<string, double>();
         var ranked = Ranker.Rank(withLoose, index, graph, coChange, path => texts.Read(path)?.Length ?? 0, new RankingWeights());
         Lap("rank", "rendering");
@@ -118,7 +118,7 @@ public static class ContextPacker
             ["listed"] = selection.Content.Entries.Count(e => e.Fidelity == Fidelity.Listed),
         };
         var result = new PackResult(selection.Rendered.Text, manifest, selection.TotalTokens, warnings, timings, stats, "off");
-        return (result, new Analysis(index, stillValid, usages, tokenCounts));
+        return (result, new Analysis(index, stillValid, usages, tokenCounts, log));
     }
 
     // The project graph is the most stable context there is, but on a large solution it may not be
@@ -131,5 +131,5 @@ public static class ContextPacker
 
     // What a run learnt that the cache keeps.
     private sealed record Analysis(
-        SyntaxIndex Index, IReadOnlyDictionary<string, IReadOnlyList<UsageFact>> StillValid, UsageCollector Usages, TokenCountMemo TokenCounts);
+        SyntaxIndex Index, IReadOnlyDictionary<string, IReadOnlyList<UsageFact>> StillValid, UsageCollector Usages, TokenCountMemo TokenCounts, GitLog? History);
 }

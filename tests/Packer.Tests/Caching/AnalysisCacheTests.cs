@@ -1,3 +1,4 @@
+using Packer.Core.Caching;
 using Packer.Core.Configuration;
 using Packer.Core.Pipeline;
 using Packer.Tests.Infrastructure;
@@ -109,13 +110,48 @@ public sealed class AnalysisCacheTests
     }
 
     [Fact]
-    public async Task Other_include_globs_or_another_tool_build_do_not_reuse_the_cache()
+    public async Task A_new_commit_is_seen_by_a_warm_run_through_the_git_history()
+    {
+        // Given a packed fixture in a git repository
+        var (root, options) = Setup();
+        var repository = await GitRepository.InitAsync(root);
+        await PackAsync(options);
+
+        // When a commit changes the order's evidence (OrderLine.cs becomes the most recently changed file)
+        File.AppendAllText(Path.Combine(root, "src", "Shop.Domain", "Orders", "OrderLine.cs"), "// touched\n");
+        await repository.CommitAllAsync("touch OrderLine");
+        var warm = await PackAsync(options);
+
+        // Then the warm run reads the new log and agrees with a cold run
+        Assert.Equal("warm: 1 changed file(s)", warm.Cache);
+        Assert.Equal((await PackAsync(options with { UseCache = false })).Manifest, warm.Manifest);
+    }
+
+    [Fact]
+    public async Task A_cache_written_by_another_build_of_the_tool_is_not_reused()
+    {
+        // Given a cache that says another build of the tool wrote it (intact, with a valid checksum)
+        var (_, options) = Setup();
+        await PackAsync(options);
+        var file = Directory.GetFiles(options.CacheDirectory!).Single();
+        var cache = CacheFormat.Read(File.ReadAllBytes(file));
+        File.WriteAllBytes(file, CacheFormat.Write(cache with { Settings = cache.Settings.Replace("tool=", "tool=0.0.0-other/", StringComparison.Ordinal) }));
+
+        // When
+        var result = await PackAsync(options);
+
+        // Then
+        Assert.Equal("cold: the tool or its settings changed", result.Cache);
+    }
+
+    [Fact]
+    public async Task Other_include_globs_do_not_reuse_the_cache()
     {
         // Given a packed fixture
         var (_, options) = Setup();
         await PackAsync(options);
 
-        // When the include globs change (they are part of the cache's identity, as the tool's build is)
+        // When the include globs change (they are part of the cache's identity)
         var other = await PackAsync(options with { Include = ["**/*.md"] });
 
         // Then a separate cache starts cold, and the first is left as it was

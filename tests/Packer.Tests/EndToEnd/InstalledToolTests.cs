@@ -57,6 +57,7 @@ public sealed class InstalledToolTests(InstalledTool tool)
         Assert.Contains("cache cold: no cache yet", cold.StandardError, StringComparison.Ordinal);
         Assert.Contains("cache warm: 0 changed file(s)", warm.StandardError, StringComparison.Ordinal);
         Assert.Contains("cache off", uncached.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain('\r', cold.StandardError); // no progress line when standard error is not a terminal
         Assert.Equal(File.ReadAllBytes(Path.Combine(root, "cold.xml")), File.ReadAllBytes(Path.Combine(root, "warm.xml")));
         Assert.Equal(File.ReadAllBytes(Path.Combine(root, "cold.xml")), File.ReadAllBytes(Path.Combine(root, "uncached.xml")));
         Assert.Single(Directory.GetFiles(cache, "*.cache"));

@@ -100,8 +100,10 @@ public sealed class SolutionCache
             return null;
         }
 
+        // A project may list a file that does not exist (one a build step generates); it stays absent.
+        string Recorded(string path) => cache.Files.GetValueOrDefault(path)?.Hash ?? ContentHash.Absent;
         var current = HashFiles(cache.Snapshot.Files.Select(f => f.Path));
-        if (current.FirstOrDefault(h => h.Value == ContentHash.Absent) is { Key: { } missing })
+        if (current.FirstOrDefault(h => h.Value == ContentHash.Absent && Recorded(h.Key) != ContentHash.Absent) is { Key: { } missing })
         {
             Status = $"cold: {missing} was removed";
             return null;
@@ -111,7 +113,7 @@ public sealed class SolutionCache
         hashes = current;
         inputs = cache.Inputs;
         sourceDigest = cache.SourceDigest;
-        var changed = current.Where(h => cache.Files.GetValueOrDefault(h.Key)?.Hash != h.Value).Select(h => h.Key).ToHashSet(StringComparer.Ordinal);
+        var changed = current.Where(h => Recorded(h.Key) != h.Value).Select(h => h.Key).ToHashSet(StringComparer.Ordinal);
         Status = $"warm: {changed.Count} changed file(s)";
         return (cache.Snapshot.Restore(root, filter), new KnownAnalysis(cache.Files, changed, cache.TokenCounts, cache.History));
     }

@@ -110,6 +110,21 @@ public sealed class AnalysisCacheTests
     }
 
     [Fact]
+    public async Task A_compiled_file_that_does_not_exist_yet_does_not_keep_the_cache_cold()
+    {
+        // Given a project that compiles a file a build step would generate, and has not
+        var (root, options) = Setup();
+        Edit(root, "src/Shop.Domain/Shop.Domain.csproj", "</Project>", "  <ItemGroup>\n    <Compile Include=\"Generated/Native.g.cs\" />\n  </ItemGroup>\n</Project>");
+        await PackAsync(options);
+
+        // When
+        var warm = await PackAsync(options);
+
+        // Then
+        Assert.Equal("warm: 0 changed file(s)", warm.Cache);
+    }
+
+    [Fact]
     public async Task A_new_commit_is_seen_by_a_warm_run_through_the_git_history()
     {
         // Given a packed fixture in a git repository

@@ -30,15 +30,16 @@ public sealed class SolutionCache
     /// <param name="directory">The cache folder (created when first written).</param>
     /// <param name="solutionPath">The absolute path of the .sln, .slnx or .csproj.</param>
     /// <param name="filter">The include and exclude globs, which decide the files.</param>
+    /// <param name="focus">The projects MSBuild evaluates, when not all (a large solution): each focus has its own cache.</param>
     /// <param name="configFile">The packer.yaml used, if any: changing it starts cold.</param>
-    public SolutionCache(string directory, string solutionPath, FileFilter filter, string? configFile)
+    public SolutionCache(string directory, string solutionPath, FileFilter filter, IReadOnlySet<string>? focus, string? configFile)
     {
         this.solutionPath = Path.GetFullPath(solutionPath);
         this.configFile = configFile is null ? null : Path.GetFullPath(configFile);
         root = RepositoryRoot.For(this.solutionPath);
         var tool = typeof(SolutionCache).Assembly;
         var version = tool.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "?";
-        var scope = $"solution={this.solutionPath}\n{filter.Describe()}";
+        var scope = $"solution={this.solutionPath}\n{filter.Describe()}\nfocus={(focus is null ? "all" : string.Join('\n', focus.Order(StringComparer.Ordinal)))}";
         settings = $"tool={version}/{tool.ManifestModule.ModuleVersionId}\nconfig={this.configFile}\n{scope}";
         file = Path.Combine(directory, $"{Path.GetFileNameWithoutExtension(solutionPath)}-{ContentHash.Of(scope)[..16]}.cache");
         Status = "cold: no cache yet";

@@ -15,15 +15,17 @@ public static class WorkspaceLoader
     /// <param name="solutionPath">Absolute path of a .sln, .slnx or .csproj.</param>
     /// <param name="filter">Which extra files to add and which files to leave out.</param>
     /// <param name="cancellationToken">Cancels the load.</param>
-    public static Task<LoadedSolution> LoadAsync(string solutionPath, FileFilter filter, CancellationToken cancellationToken)
+    /// <param name="focus">The project files MSBuild evaluates (see <see cref="ProjectFocus"/>); the others are read from their files. Null: all.</param>
+    public static Task<LoadedSolution> LoadAsync(string solutionPath, FileFilter filter, CancellationToken cancellationToken, IReadOnlySet<string>? focus = null)
     {
         var sdkWarning = MsBuildRegistration.EnsureRegistered(Path.GetDirectoryName(solutionPath)!);
-        return OpenAsync(solutionPath, filter, sdkWarning, cancellationToken);
+        return OpenAsync(solutionPath, filter, sdkWarning, focus, cancellationToken);
     }
 
     // Kept apart from LoadAsync so that no workspace type is touched before MSBuild is registered.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static async Task<LoadedSolution> OpenAsync(string solutionPath, FileFilter filter, string? sdkWarning, CancellationToken cancellationToken)
+    private static async Task<LoadedSolution> OpenAsync(
+        string solutionPath, FileFilter filter, string? sdkWarning, IReadOnlySet<string>? focus, CancellationToken cancellationToken)
     {
         var root = RepositoryRoot.For(solutionPath);
         var warnings = new List<string>();
@@ -32,7 +34,7 @@ public static class WorkspaceLoader
             warnings.Add(sdkWarning);
         }
 
-        var solution = await OpenWithMsBuildAsync(solutionPath, root, warnings, cancellationToken).ConfigureAwait(false);
+        var solution = await OpenWithMsBuildAsync(solutionPath, root, warnings, focus, cancellationToken).ConfigureAwait(false);
         if (solution is null)
         {
             (solution, var skipped) = await ProjectFileReader.ReadAsync(solutionPath, cancellationToken).ConfigureAwait(false);
@@ -40,7 +42,7 @@ public static class WorkspaceLoader
         }
         else
         {
-            solution = await AddUnloadedProjectsAsync(solution, solutionPath, root, warnings, cancellationToken).ConfigureAwait(false);
+            solution = await AddUnloadedProjectsAsync(solution, solutionPath, root, warnings, focus, cancellationToken).ConfigureAwait(false);
         }
 
         solution = TransitiveReferences.Complete(solution);
@@ -62,7 +64,8 @@ public static class WorkspaceLoader
     }
 
     // Returns null when MSBuild cannot evaluate the solution at all; the caller then reads the project files directly.
-    private static async Task<Solution?> OpenWithMsBuildAsync(string solutionPath, string root, List<string> warnings, CancellationToken cancellationToken)
+    private static async Task<Solution?> OpenWithMsBuildAsync(
+        string solutionPath, string root, List<string> warnings, IReadOnlySet<string>? focus, CancellationToken cancellationToken)
     {
         var diagnostics = new List<WorkspaceDiagnostic>();
 
@@ -76,17 +79,25 @@ public static class WorkspaceLoader
         using var workspace = MSBuildWorkspace.Create();
         using var subscription = workspace.RegisterWorkspaceFailedHandler(e => diagnostics.Add(e.Diagnostic));
         Solution solution;
+        var focused = focus is null ? null : FocusedSolution(focus);
         try
         {
             solution = solutionPath.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)
                 ? (await workspace.OpenProjectAsync(solutionPath, cancellationToken: cancellationToken).ConfigureAwait(false)).Solution
-                : await workspace.OpenSolutionAsync(solutionPath, cancellationToken: cancellationToken).ConfigureAwait(false);
+                : await workspace.OpenSolutionAsync(focused ?? solutionPath, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             warnings.Add($"MSBuild could not evaluate {RepoPath.Relative(root, solutionPath) ?? solutionPath} ({FirstLine(e.Message)}); "
                 + "its project files were read directly instead (default globs, Compile and ProjectReference items, no conditions).");
             return null;
+        }
+        finally
+        {
+            if (focused is not null)
+            {
+                Directory.Delete(Path.GetDirectoryName(focused)!, recursive: true);
+            }
         }
 
         warnings.AddRange(LoadWarnings.Summarize(diagnostics, root));
@@ -98,10 +109,21 @@ public static class WorkspaceLoader
         return solution;
     }
 
-    // C# projects that the solution lists but MSBuild could not evaluate (e.g. a custom MSBuild SDK that
-    // cannot be resolved) are read from their project files, and project references to them restored.
+    // A solution of just the focus projects, in a temporary folder (paths absolute), for MSBuild to open.
+    private static string FocusedSolution(IReadOnlySet<string> focus)
+    {
+        var folder = Directory.CreateTempSubdirectory("pack-context-").FullName;
+        var path = Path.Combine(folder, "focus.slnx");
+        var projects = focus.Order(StringComparer.Ordinal).Select(p => $"  <Project Path=\"{System.Security.SecurityElement.Escape(p)}\" />");
+        File.WriteAllText(path, $"<Solution>\n{string.Join('\n', projects)}\n</Solution>\n");
+        return path;
+    }
+
+    // C# projects that the solution lists but MSBuild did not evaluate (it could not, e.g. a custom MSBuild
+    // SDK that cannot be resolved; or they are outside the focus) are read from their project files, and
+    // project references to them restored.
     private static async Task<Solution> AddUnloadedProjectsAsync(
-        Solution solution, string solutionPath, string root, List<string> warnings, CancellationToken cancellationToken)
+        Solution solution, string solutionPath, string root, List<string> warnings, IReadOnlySet<string>? focus, CancellationToken cancellationToken)
     {
         var listed = await ProjectFileReader.ProjectPathsAsync(solutionPath, cancellationToken).ConfigureAwait(false);
         var ids = ProjectFileReader.ProjectIdsByFile(solution);
@@ -140,8 +162,20 @@ public static class WorkspaceLoader
             }
         }
 
-        warnings.Add($"{missing.Count} project(s) could not be evaluated by MSBuild ({string.Join(", ", missing.Select(p => RepoPath.Relative(root, p) ?? p))}); "
-            + "they were read from their project files.");
+        var unfocused = missing.Where(p => focus is not null && !focus.Contains(p)).ToList();
+        var failed = missing.Except(unfocused).ToList();
+        if (failed.Count > 0)
+        {
+            warnings.Add($"{failed.Count} project(s) could not be evaluated by MSBuild ({string.Join(", ", failed.Select(p => RepoPath.Relative(root, p) ?? p))}); "
+                + "they were read from their project files.");
+        }
+
+        if (unfocused.Count > 0)
+        {
+            warnings.Add($"{unfocused.Count} of the solution's projects neither reference nor are referenced by the targets' projects; "
+                + "to load this large solution faster they were read from their project files instead of being evaluated by MSBuild.");
+        }
+
         return solution;
     }
 

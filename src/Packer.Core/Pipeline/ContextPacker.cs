@@ -33,8 +33,9 @@ public static class ContextPacker
 
         var solutionPath = SolutionFinder.Find(options.SolutionPath);
         var filter = new FileFilter(options.Include, options.Exclude);
+        var focus = await ProjectFocus.ForAsync(solutionPath, options.Targets, workingDirectory, cancellationToken).ConfigureAwait(false);
         var cache = options.UseCache
-            ? new SolutionCache(options.CacheDirectory ?? SolutionCache.DefaultDirectory, solutionPath, filter, options.ConfigFile)
+            ? new SolutionCache(options.CacheDirectory ?? SolutionCache.DefaultDirectory, solutionPath, filter, focus, options.ConfigFile)
             : null;
         progress?.Report("checking cache");
         var warm = cache?.TryReuse(filter);
@@ -44,7 +45,7 @@ public static class ContextPacker
             TokenCounter.Preload(options.Tokenizer); // a warm run usually finds every count in the cache
         }
 
-        var loaded = warm?.Loaded ?? await WorkspaceLoader.LoadAsync(solutionPath, filter, cancellationToken).ConfigureAwait(false);
+        var loaded = warm?.Loaded ?? await WorkspaceLoader.LoadAsync(solutionPath, filter, cancellationToken, focus).ConfigureAwait(false);
         var load = new PhaseTiming("load", clock.Elapsed);
         var known = warm?.Known ?? KnownAnalysis.None;
         var (result, analysis) = await PackAsync(loaded, options, workingDirectory, known, progress, cancellationToken).ConfigureAwait(false);

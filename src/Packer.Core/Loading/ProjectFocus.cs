@@ -1,0 +1,115 @@
+using Packer.Core.Text;
+
+namespace Packer.Core.Loading;
+
+/// <summary>
+/// Which projects of a large solution can matter for the targets: the targets' own projects, what they
+/// reference (to bind them) and what references them (their callers and tests), read from the project
+/// files' ProjectReference items before anything is loaded. Only those are evaluated by MSBuild; the others
+/// cannot use the targets, so they are read from their project files (fast, syntax enough for names and
+/// folders). Null means "all of them": a small solution, or a target (a type, a namespace) whose project
+/// is only known after loading.
+/// </summary>
+public static class ProjectFocus
+{
+    /// <summary>A solution with more C# projects than this is large enough for focusing to pay.</summary>
+    public const int LargeSolution = 40;
+
+    /// <summary>Finds the project files (absolute) that can matter for the targets, or null for all.</summary>
+    /// <param name="solutionPath">The absolute path of the .sln or .slnx.</param>
+    /// <param name="specs">The target specs.</param>
+    /// <param name="workingDirectory">Where relative target paths are also looked up.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    public static async Task<IReadOnlySet<string>?> ForAsync(
+        string solutionPath, IReadOnlyList<string> specs, string workingDirectory, CancellationToken cancellationToken)
+    {
+        if (solutionPath.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || specs.Count == 0)
+        {
+            return null;
+        }
+
+        var projects = (await ProjectFileReader.ProjectPathsAsync(solutionPath, cancellationToken).ConfigureAwait(false))
+            .Where(p => p.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) && File.Exists(p))
+            .ToList();
+        if (projects.Count <= LargeSolution)
+        {
+            return null;
+        }
+
+        var root = RepositoryRoot.For(solutionPath);
+        var targets = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var spec in specs)
+        {
+            if (TargetProject(spec, projects, root, workingDirectory) is not { } project)
+            {
+                return null;
+            }
+
+            targets.Add(project);
+        }
+
+        var references = projects.ToDictionary(
+            p => p, p => ProjectFileReader.ProjectReferencePaths(p).Where(File.Exists).ToList(), StringComparer.Ordinal);
+        var referrers = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (project, referenced) in references)
+        {
+            foreach (var reference in referenced)
+            {
+                if (!referrers.TryGetValue(reference, out var list))
+                {
+                    referrers[reference] = list = [];
+                }
+
+                list.Add(project);
+            }
+        }
+
+        var focus = Closure(targets, p => references.GetValueOrDefault(p) ?? []);
+        focus.UnionWith(Closure(targets, p => referrers.GetValueOrDefault(p) ?? []));
+        return focus.Count(projects.Contains) < projects.Count ? focus : null;
+    }
+
+    // A file spec names the project whose folder holds the file (the deepest); a project spec names itself.
+    private static string? TargetProject(string spec, List<string> projects, string root, string workingDirectory)
+    {
+        if (spec.StartsWith("type:", StringComparison.Ordinal) || spec.StartsWith("namespace:", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var name = spec.StartsWith("project:", StringComparison.Ordinal) ? spec["project:".Length..].Trim()
+            : spec.StartsWith("file:", StringComparison.Ordinal) ? spec["file:".Length..].Trim()
+            : spec.Trim();
+        var byName = projects.Where(p => Path.GetFileNameWithoutExtension(p) == name).ToList();
+        if (byName.Count == 1)
+        {
+            return byName[0];
+        }
+
+        var file = new[] { Path.GetFullPath(name, root), Path.GetFullPath(name, workingDirectory) }.FirstOrDefault(File.Exists);
+        return file is null
+            ? null
+            : projects
+                .Where(p => RepoPath.Relative(Path.GetDirectoryName(p)!, file) is not null)
+                .OrderByDescending(p => p.Length)
+                .FirstOrDefault();
+    }
+
+    private static HashSet<string> Closure(IEnumerable<string> start, Func<string, IEnumerable<string>> next)
+    {
+        var seen = new HashSet<string>(start, StringComparer.Ordinal);
+        var queue = new Queue<string>(seen);
+        while (queue.Count > 0)
+        {
+            foreach (var project in next(queue.Dequeue()))
+            {
+                if (seen.Add(project))
+                {
+                    queue.Enqueue(project);
+                }
+            }
+        }
+
+        return seen;
+    }
+}

@@ -121,24 +121,13 @@ public sealed class SolutionCache
 
     /// <summary>Writes what this run knows, unless it is what the cache already held.</summary>
     /// <param name="loaded">The solution as loaded (before loose target files were added).</param>
-    /// <param name="index">The syntax index of this run.</param>
     /// <param name="known">What the run took over from the cache.</param>
-    /// <param name="stillValid">The cached usage facts that were still true.</param>
-    /// <param name="bound">The usage facts of the files bound in this run.</param>
-    /// <param name="tokenCounts">The token counts of this run.</param>
-    /// <param name="history">The commit log this run read.</param>
-    internal void Save(
-        LoadedSolution loaded,
-        SyntaxIndex index,
-        KnownAnalysis known,
-        IReadOnlyDictionary<string, IReadOnlyList<UsageFact>> stillValid,
-        IReadOnlyDictionary<string, IReadOnlyList<UsageFact>> bound,
-        TokenCountMemo tokenCounts,
-        GitLog? history)
+    /// <param name="run">What the run learnt.</param>
+    internal void Save(LoadedSolution loaded, KnownAnalysis known, RunAnalysis run)
     {
         var warm = snapshot is not null;
         var written = snapshot ?? SolutionSnapshot.Capture(loaded);
-        if (warm && known.Changed.Count == 0 && !tokenCounts.Learnt && history == known.History && !written.Files.Any(f => bound.ContainsKey(f.Path)))
+        if (warm && known.Changed.Count == 0 && !run.TokenCounts.Learnt && run.History == known.History && !written.Files.Any(f => run.Bound.ContainsKey(f.Path)))
         {
             return; // nothing new
         }
@@ -149,13 +138,13 @@ public sealed class SolutionCache
         var files = new Dictionary<string, CachedFile>(StringComparer.Ordinal);
         foreach (var path in written.Files.Select(f => f.Path))
         {
-            if (index[path] is { } syntax)
+            if (run.Index[path] is { } syntax)
             {
-                files[path] = new CachedFile(hashes[path], syntax, bound.GetValueOrDefault(path) ?? stillValid.GetValueOrDefault(path));
+                files[path] = new CachedFile(hashes[path], syntax, run.Bound.GetValueOrDefault(path) ?? run.StillValid.GetValueOrDefault(path));
             }
         }
 
-        var cache = new AnalysisCache(settings, root, inputs, sourceDigest, written, files, tokenCounts.Used, history);
+        var cache = new AnalysisCache(settings, root, inputs, sourceDigest, written, files, run.TokenCounts.Used, run.History);
         try
         {
             AtomicFile.WriteAllBytes(file, CacheFormat.Write(cache));

@@ -50,7 +50,7 @@ public static class ContextPacker
         var known = warm?.Known ?? KnownAnalysis.None;
         var (result, analysis) = await PackAsync(loaded, options, workingDirectory, known, progress, cancellationToken).ConfigureAwait(false);
         clock.Restart();
-        cache?.Save(loaded, analysis.Index, known, analysis.StillValid, analysis.Usages.Bound, analysis.TokenCounts, analysis.History);
+        cache?.Save(loaded, known, analysis);
         var save = new PhaseTiming("cache", clock.Elapsed);
         return result with { Timings = [load, .. result.Timings, save], Cache = cache?.Status ?? "off" };
     }
@@ -63,7 +63,7 @@ public static class ContextPacker
     public static async Task<PackResult> PackAsync(LoadedSolution loaded, PackOptions options, string workingDirectory, CancellationToken cancellationToken) =>
         (await PackAsync(loaded, options, workingDirectory, KnownAnalysis.None, null, cancellationToken).ConfigureAwait(false)).Result;
 
-    private static async Task<(PackResult Result, Analysis Analysis)> PackAsync(
+    private static async Task<(PackResult Result, RunAnalysis Analysis)> PackAsync(
         LoadedSolution loaded, PackOptions options, string workingDirectory, KnownAnalysis known, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var timings = new List<PhaseTiming>();
@@ -119,7 +119,7 @@ public static class ContextPacker
             ["listed"] = selection.Content.Entries.Count(e => e.Fidelity == Fidelity.Listed),
         };
         var result = new PackResult(selection.Rendered.Text, manifest, selection.TotalTokens, warnings, timings, stats, "off");
-        return (result, new Analysis(index, stillValid, usages, tokenCounts, log));
+        return (result, new RunAnalysis(index, stillValid, usages.Bound, tokenCounts, log));
     }
 
     // The project graph is the most stable context there is, but on a large solution it may not be
@@ -129,8 +129,4 @@ public static class ContextPacker
         var header = new BundleHeader(loaded.SolutionPath, loaded.Projects, targets);
         return counter.Count(renderer.Begin(header)) <= maxTokens / 10 ? header : header with { Projects = [] };
     }
-
-    // What a run learnt that the cache keeps.
-    private sealed record Analysis(
-        SyntaxIndex Index, IReadOnlyDictionary<string, IReadOnlyList<UsageFact>> StillValid, UsageCollector Usages, TokenCountMemo TokenCounts, GitLog? History);
 }

@@ -1,9 +1,6 @@
 using System.Reflection;
-using Packer.Core.Graph;
 using Packer.Core.Loading;
-using Packer.Core.Ordering;
 using Packer.Core.Output;
-using Packer.Core.Tokenization;
 
 namespace Packer.Core.Caching;
 

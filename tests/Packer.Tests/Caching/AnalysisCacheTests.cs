@@ -110,6 +110,28 @@ public sealed class AnalysisCacheTests
     }
 
     [Fact]
+    public async Task A_target_outside_the_solution_is_analysed_the_same_way_warm_as_cold()
+    {
+        // Given a sample file that no project compiles, as the target
+        var (root, options) = Setup();
+        Directory.CreateDirectory(Path.Combine(root, "samples"));
+        File.WriteAllText(
+            Path.Combine(root, "samples", "Demo.cs"),
+            "using Shop.Application;\nusing Shop.Domain.Orders;\n\npublic static class Demo\n{\n    public static Money Total(OrderService service) => Money.Zero(\"EUR\");\n}\n");
+        options = options with { Targets = ["samples/Demo.cs"] };
+        var cold = await PackAsync(options);
+
+        // When
+        var warm = await PackAsync(options);
+
+        // Then the warm run built the solution from its snapshot to bind the sample, and agrees
+        Assert.Equal("warm: 0 changed file(s)", warm.Cache);
+        Assert.Equal(cold.Bundle, warm.Bundle);
+        Assert.Equal(cold.Manifest, warm.Manifest);
+        Assert.Contains("src/Shop.Domain/Orders/Money.cs", warm.Bundle, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_compiled_file_that_does_not_exist_yet_does_not_keep_the_cache_cold()
     {
         // Given a project that compiles a file a build step would generate, and has not

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Packer.Core.Loading;
@@ -17,14 +18,9 @@ namespace Packer.Core.Graph;
 internal sealed class UsageCollector(LoadedSolution loaded, SyntaxIndex index, IReadOnlyDictionary<string, IReadOnlyList<UsageFact>> known)
 {
     private readonly Dictionary<string, SourceFile> filesByPath = loaded.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> pathsByTree = new(StringComparer.Ordinal);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<IReadOnlyList<UsageFact>>> binding = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string?> pathsByTree = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task<IReadOnlyList<UsageFact>>> binding = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<Usage>> memo = new(StringComparer.Ordinal);
-
-    public UsageCollector(LoadedSolution loaded, SyntaxIndex index)
-        : this(loaded, index, new Dictionary<string, IReadOnlyList<UsageFact>>())
-    {
-    }
 
     /// <summary>Gets what each file asked for so far uses.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<Usage>> Used => memo;

@@ -20,13 +20,10 @@ internal sealed record GitHistory(IReadOnlyDictionary<string, long> LastChange, 
     // Enough history to date nearly every file of a large repository, bounded so a huge one stays quick.
     private const int MaxCommits = 20_000;
 
-    /// <summary>Reads the history of the repository at <paramref name="root"/>, or null when there is none.</summary>
+    /// <summary>Reads the history of the repository at <paramref name="root"/> (null when there is none), and the log it came from, for the cache.</summary>
     /// <param name="root">The repository root.</param>
     /// <param name="known">The log read by an earlier run, reused when HEAD is where it was.</param>
-    public static GitHistory? Read(string root, GitLog? known = null) => ReadWithLog(root, known).History;
-
-    /// <summary>As <see cref="Read"/>, and also returns the log, for the cache.</summary>
-    public static (GitHistory? History, GitLog? Log) ReadWithLog(string root, GitLog? known)
+    public static (GitHistory? History, GitLog? Log) Read(string root, GitLog? known)
     {
         if (!Directory.Exists(Path.Combine(root, ".git")) && !File.Exists(Path.Combine(root, ".git")))
         {

@@ -84,7 +84,7 @@ public static class ContextPacker
         var targets = new TargetResolver(withLoose, index, workingDirectory).ResolveAll(options.Targets);
         Lap("index", "binding");
 
-        var history = Task.Run(() => GitHistory.ReadWithLog(withLoose.Root, known.History), cancellationToken);
+        var history = Task.Run(() => GitHistory.Read(withLoose.Root, known.History), cancellationToken);
         var targetFiles = targets.SelectMany(t => t.Files).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var stillValid = known.FactsStillValid(index);
         var usages = new UsageCollector(withLoose, index, stillValid);

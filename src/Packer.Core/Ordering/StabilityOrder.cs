@@ -7,10 +7,11 @@ namespace Packer.Core.Ordering;
 /// <summary>
 /// Decides where each chosen file goes, apart from what was chosen: from the least to the most likely to
 /// change, so that a prompt cache keeps as long a prefix as possible after the session's own edits. The
-/// files a session edits are the ones nearest its targets, so stable files come first, farthest from the
-/// targets first (unreached, then three hops and more, then two), each tier oldest change first; then the
-/// volatile ones (next to a target, changed in the working tree, listed by path); the targets last,
-/// nearest to the question.
+/// files a session edits are the ones nearest its targets, so stable files come first: those reached
+/// through the graph nearest first (two hops, then three and more), then the unreached ones (chosen on
+/// weaker evidence, so least surely chosen again), each tier oldest change first; then the volatile ones
+/// (next to a target, changed in the working tree, listed by path); the targets last, nearest to the
+/// question. (Farthest first, and oldest change first without tiers, were measured and keep less.)
 /// </summary>
 internal static class StabilityOrder
 {

@@ -153,9 +153,11 @@ public static class WorkspaceLoader
 
         missing.AddRange(empty);
 
+        var read = missing.ToHashSet(StringComparer.Ordinal);
         foreach (var path in loadedBefore)
         {
-            var references = ProjectFileReader.ProjectReferencePaths(path).Where(missing.Contains).Select(r => new ProjectReference(ids[r]));
+            // The project file is read once, not once per target framework that shares it.
+            var references = ProjectFileReader.ProjectReferencePaths(path).Where(read.Contains).Select(r => new ProjectReference(ids[r])).ToList();
             foreach (var project in solution.Projects.Where(p => p.FilePath == path).Select(p => p.Id).ToList())
             {
                 solution = solution.AddProjectReferences(project, references.Where(r => !solution.GetProject(project)!.ProjectReferences.Contains(r)));

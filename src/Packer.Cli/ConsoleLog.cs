@@ -29,6 +29,7 @@ internal sealed class ConsoleLog(bool quiet, bool verbose)
 
             Console.Error.WriteLine($"phase total   {result.Timings.Sum(t => t.Elapsed.TotalSeconds),8:F3} s");
             Console.Error.WriteLine($"cache {result.Cache}");
+            Console.Error.WriteLine($"previous {result.Previous}");
             foreach (var (name, value) in result.Stats.OrderBy(s => s.Key, StringComparer.Ordinal))
             {
                 Console.Error.WriteLine($"stat  {name,-10} {value}");

@@ -43,6 +43,11 @@ internal static class PackCommand
 
     private static readonly Option<string?> OutputOption = new("--output", "-o") { Description = "Write the bundle to this file instead of standard output." };
     private static readonly Option<string?> ManifestOption = new("--manifest") { Description = "Write the manifest (JSON) to this file." };
+    private static readonly Option<string?> PreviousOption = new("--previous")
+    {
+        Description = "An earlier run's manifest (may be the --manifest file itself): its bundle's opening files stay in place while unchanged, so a prompt cache keeps its prefix.",
+    };
+
     private static readonly Option<string?> ConfigOption = new("--config") { Description = $"Config file (default: {ConfigLoader.DefaultFileName} in the current folder, if present)." };
     private static readonly Option<bool> NoCacheOption = new("--no-cache") { Description = "Neither read nor write the analysis cache (a cold run)." };
     private static readonly Option<string?> CacheDirOption = new("--cache-dir") { Description = "Keep the analysis cache in this folder (default: the user's cache folder)." };
@@ -55,7 +60,7 @@ internal static class PackCommand
         FormatOption.AcceptOnlyFromAmong([.. OptionValues.Formats]);
         var root = new RootCommand("Packs the files of a .NET solution that matter for a target into a deterministic, token-capped context bundle.")
         {
-            PathArgument, TargetOption, MaxTokensOption, TokenizerOption, FormatOption, CacheMinTokensOption, OutputOption, ManifestOption, ConfigOption, NoCacheOption, CacheDirOption, VerboseOption, QuietOption,
+            PathArgument, TargetOption, MaxTokensOption, TokenizerOption, FormatOption, CacheMinTokensOption, OutputOption, ManifestOption, PreviousOption, ConfigOption, NoCacheOption, CacheDirOption, VerboseOption, QuietOption,
         };
         root.SetAction((parse, cancellationToken) => ExecuteAsync(parse, cancellationToken));
 
@@ -132,6 +137,7 @@ internal static class PackCommand
             CacheMinTokens = parse.GetValue(CacheMinTokensOption),
             Output = Absolute(parse.GetValue(OutputOption)),
             Manifest = Absolute(parse.GetValue(ManifestOption)),
+            Previous = Absolute(parse.GetValue(PreviousOption)),
             Cache = parse.GetValue(NoCacheOption) ? false : null,
             CacheDirectory = Absolute(parse.GetValue(CacheDirOption)),
         };

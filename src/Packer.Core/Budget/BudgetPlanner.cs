@@ -1,4 +1,5 @@
 using Packer.Core.Ordering;
+using Packer.Core.Output;
 using Packer.Core.Ranking;
 using Packer.Core.Rendering;
 using Packer.Core.Tokenization;
@@ -11,7 +12,9 @@ namespace Packer.Core.Budget;
 /// listed by path while room remains. So that the session's own edits do not move files across the budget
 /// boundary (and so break the cached prefix early), the targets' allotment and that of the volatile files
 /// next to them are rounded up to steps of the cap, and the stable files are chosen again within what is
-/// left: small changes to targets and their neighbours leave the stable choice as it was. Block costs are
+/// left: small changes to targets and their neighbours leave the stable choice as it was. Given the previous
+/// bundle's layout, its files are kept first, in order, for as long as each would render the same bytes and
+/// fits; fresh choices fill what they leave. Block costs are
 /// estimated one by one; then the whole rendered text is counted and, while it is over the cap, the
 /// last-added blocks go, so the cap holds on the final text exactly as the tokenizer counts it.
 /// </summary>
@@ -32,7 +35,12 @@ internal sealed class BudgetPlanner(IBundleRenderer renderer, TokenCounter count
 
     private readonly Dictionary<(string Path, Fidelity Fidelity), Choice> prices = [];
 
-    public Selection Plan(BundleHeader header, IReadOnlyList<RankedFile> ranked, int maxTokens)
+    /// <summary>Chooses the files and their fidelity, and arranges them.</summary>
+    /// <param name="header">The bundle's header.</param>
+    /// <param name="ranked">Every file, in rank order.</param>
+    /// <param name="maxTokens">The cap on the rendered text.</param>
+    /// <param name="previous">The previous bundle's layout, to keep as a prefix (may be null).</param>
+    public Selection Plan(BundleHeader header, IReadOnlyList<RankedFile> ranked, int maxTokens, PreviousBundle? previous)
     {
         var remaining = maxTokens - Frame(header);
         var warnings = new List<string>();
@@ -41,9 +49,16 @@ internal sealed class BudgetPlanner(IBundleRenderer renderer, TokenCounter count
         var targetAllotment = Allotment(targetTokens, maxTokens / TargetQuanta, remaining);
         remaining -= targetAllotment;
 
-        // First pass: every other file in rank order, to see which volatile files make it.
+        // The kept files may use what rounding the targets' allotment left over, as the files they were
+        // chosen with did.
         var content = remaining - (int)(maxTokens * ListingShare);
-        var others = ranked.Where(f => !f.IsTarget).ToList();
+        var kept = Keep(previous, ranked, content + (targetAllotment - targetTokens));
+        chosen.AddRange(kept.Select(k => k.Choice));
+        content -= kept.Sum(k => k.Choice.Tokens);
+
+        // First pass: every other file in rank order, to see which volatile files make it.
+        var keptPaths = kept.Select(k => k.Choice.File.Path).ToHashSet(StringComparer.Ordinal);
+        var others = ranked.Where(f => !f.IsTarget && !keptPaths.Contains(f.Path)).ToList();
         var volatileChoices = Choose(others, content).Where(c => StabilityOrder.IsVolatile(c.File, git)).ToList();
         chosen.AddRange(volatileChoices);
         var volatileTokens = volatileChoices.Sum(c => c.Tokens);
@@ -77,7 +92,40 @@ internal sealed class BudgetPlanner(IBundleRenderer renderer, TokenCounter count
             remaining -= listing.Tokens;
         }
 
-        return Fit(header, ranked, chosen, fill.Select(c => c.File.Path).ToHashSet(StringComparer.Ordinal), maxTokens, warnings);
+        var fills = fill.Select(c => c.File.Path).ToHashSet(StringComparer.Ordinal);
+        return Fit(header, ranked, chosen, fills, kept.Select(k => k.Previous).ToList(), maxTokens, warnings);
+    }
+
+    // The previous bundle's files, from its start, while each is still a ranked non-target file whose block
+    // renders to the same bytes, and while they fit: the longest prefix the previous bundle can lend.
+    private List<(Choice Choice, PreviousBundle.Entry Previous)> Keep(PreviousBundle? previous, IReadOnlyList<RankedFile> ranked, int budget)
+    {
+        var kept = new List<(Choice, PreviousBundle.Entry)>();
+        if (previous is null)
+        {
+            return kept;
+        }
+
+        var byPath = ranked.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        foreach (var entry in previous.Entries)
+        {
+            if (!byPath.TryGetValue(entry.Path, out var file) || file.IsTarget || texts.Read(file.Path) is not { } text
+                || (entry.Fidelity == Fidelity.Signatures && !IsCSharp(file)))
+            {
+                break;
+            }
+
+            var choice = Price(file, entry.Fidelity, entry.Fidelity == Fidelity.Full ? text : SignatureExtractor.Extract(text));
+            if (PackedFiles.HashOf(choice.Entry) != entry.Hash || choice.Tokens > budget)
+            {
+                break;
+            }
+
+            kept.Add((choice, entry));
+            budget -= choice.Tokens;
+        }
+
+        return kept;
     }
 
     // Everything but the file blocks: header, closing text, and what each segment adds (the JSON formats
@@ -202,16 +250,23 @@ internal sealed class BudgetPlanner(IBundleRenderer renderer, TokenCounter count
     }
 
     private Selection Fit(
-        BundleHeader header, IReadOnlyList<RankedFile> ranked, List<Choice> chosen, IReadOnlySet<string> fills, int maxTokens, List<string> warnings)
+        BundleHeader header,
+        IReadOnlyList<RankedFile> ranked,
+        List<Choice> chosen,
+        IReadOnlySet<string> fills,
+        IReadOnlyList<PreviousBundle.Entry> kept,
+        int maxTokens,
+        List<string> warnings)
     {
         while (true)
         {
-            var content = new BundleContent(header, StabilityOrder.Arrange(chosen.Select(c => (c.File, c.Entry)).ToList(), git, fills));
+            var content = new BundleContent(header, StabilityOrder.Arrange(chosen.Select(c => (c.File, c.Entry)).ToList(), git, fills, kept));
             var rendered = BundleComposer.Compose(renderer, content, counter);
             var total = counter.Count(rendered.Text);
             if (total <= maxTokens)
             {
-                return new Selection(content, Decisions(ranked, chosen), rendered, total, warnings);
+                var keptFiles = kept.Count(k => chosen.Exists(c => c.File.Path == k.Path));
+                return new Selection(content, Decisions(ranked, chosen), rendered, total, warnings, keptFiles);
             }
 
             if (chosen.Count == 0)

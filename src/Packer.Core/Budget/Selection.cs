@@ -8,9 +8,11 @@ namespace Packer.Core.Budget;
 /// <param name="Rendered">The rendered bundle and its segments.</param>
 /// <param name="TotalTokens">The tokens of the rendered text, never above the cap.</param>
 /// <param name="Warnings">What the budget had to give up on targets.</param>
+/// <param name="KeptFiles">How many files opening the previous bundle were kept in place.</param>
 public sealed record Selection(
     BundleContent Content,
     IReadOnlyDictionary<string, FileDecision> Decisions,
     RenderedBundle Rendered,
     int TotalTokens,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings,
+    int KeptFiles);

@@ -30,6 +30,9 @@ public sealed record ConfigFile
     /// <summary>Gets the manifest path.</summary>
     public string? Manifest { get; init; }
 
+    /// <summary>Gets the path of an earlier run's manifest.</summary>
+    public string? Previous { get; init; }
+
     /// <summary>Gets the include globs.</summary>
     public IReadOnlyList<string>? Include { get; init; }
 

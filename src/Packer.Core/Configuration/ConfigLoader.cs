@@ -16,7 +16,7 @@ public static class ConfigLoader
     public const string DefaultFileName = "packer.yaml";
 
     private static readonly string[] Keys =
-        ["solution", "targets", "maxTokens", "tokenizer", "format", "cacheMinTokens", "output", "manifest", "include", "exclude", "cache", "cacheDirectory"];
+        ["solution", "targets", "maxTokens", "tokenizer", "format", "cacheMinTokens", "output", "manifest", "previous", "include", "exclude", "cache", "cacheDirectory"];
 
     /// <summary>Reads and checks a config file.</summary>
     /// <param name="path">The file; relative paths inside it resolve against its folder.</param>
@@ -72,6 +72,7 @@ public static class ConfigLoader
                 "cacheMinTokens" => config with { CacheMinTokens = CacheMinTokens(display, key, value) },
                 "output" => config with { Output = ResolvePath(folder, Scalar(display, key, value)) },
                 "manifest" => config with { Manifest = ResolvePath(folder, Scalar(display, key, value)) },
+                "previous" => config with { Previous = ResolvePath(folder, Scalar(display, key, value)) },
                 "include" => config with { Include = List(display, key, value) },
                 "exclude" => config with { Exclude = List(display, key, value) },
                 "cache" => config with { Cache = Boolean(display, key, value) },

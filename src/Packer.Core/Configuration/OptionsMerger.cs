@@ -21,6 +21,7 @@ public static class OptionsMerger
             CacheMinTokens = flags.CacheMinTokens ?? file.CacheMinTokens ?? PackOptions.DefaultCacheMinTokens,
             Output = flags.Output ?? file.Output,
             Manifest = flags.Manifest ?? file.Manifest,
+            Previous = flags.Previous ?? file.Previous,
             Include = NonEmpty(flags.Include) ?? file.Include ?? [],
             Exclude = NonEmpty(flags.Exclude) ?? file.Exclude ?? [],
             UseCache = flags.Cache ?? file.Cache ?? true,

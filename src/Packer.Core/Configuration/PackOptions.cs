@@ -36,6 +36,12 @@ public sealed record PackOptions
     /// <summary>Gets the manifest file, or null for none.</summary>
     public string? Manifest { get; init; }
 
+    /// <summary>
+    /// Gets the manifest of an earlier run whose bundle's opening files are kept in place while unchanged,
+    /// or null for none. A missing file is not an error (there is no earlier run yet).
+    /// </summary>
+    public string? Previous { get; init; }
+
     /// <summary>Gets globs (repository-relative) of extra non-C# files to rank and include.</summary>
     public IReadOnlyList<string> Include { get; init; } = [];
 

@@ -7,11 +7,12 @@ namespace Packer.Core.Ordering;
 /// <summary>
 /// Decides where each chosen file goes, apart from what was chosen: from the least to the most likely to
 /// change, so that a prompt cache keeps as long a prefix as possible after the session's own edits. The
-/// files a session edits are the ones nearest its targets, so stable files come first: those reached
-/// through the graph nearest first (two hops, then three and more), then the unreached ones (chosen on
-/// weaker evidence, so least surely chosen again), each tier oldest change first; then the volatile ones
-/// (next to a target, changed in the working tree, listed by path); the targets last, nearest to the
-/// question. (Farthest first, and oldest change first without tiers, were measured and keep less.)
+/// files a session edits are the ones nearest its targets. So the stable files come first, the least
+/// relevant first; then the volatile ones (next to a target, committed with one before, or changed in the
+/// working tree), again the least relevant first; the targets last, nearest to the question. Files kept
+/// from the previous bundle (<see cref="PreviousBundle"/>) come before all of these, in their earlier order
+/// and segments. Measured on real commits (issue 3's note): least relevant first keeps a prefix several
+/// times longer than nearest first, or than the oldest change first, once the previous bundle is kept.
 /// </summary>
 internal static class StabilityOrder
 {
@@ -26,30 +27,34 @@ internal static class StabilityOrder
     /// <param name="chosen">The chosen files with their entries.</param>
     /// <param name="git">The repository's history, if any.</param>
     /// <param name="fills">Files chosen only to fill what rounding the budget left over; they count as volatile.</param>
-    public static IReadOnlyList<BundleSegment> Arrange(IReadOnlyList<(RankedFile File, BundleEntry Entry)> chosen, GitHistory? git, IReadOnlySet<string> fills)
+    /// <param name="kept">Files kept from the previous bundle, in their earlier order, with their earlier segments.</param>
+    public static IReadOnlyList<BundleSegment> Arrange(
+        IReadOnlyList<(RankedFile File, BundleEntry Entry)> chosen, GitHistory? git, IReadOnlySet<string> fills, IReadOnlyList<PreviousBundle.Entry> kept)
     {
         bool IsVolatile(RankedFile f) => StabilityOrder.IsVolatile(f, git) || fills.Contains(f.Path);
-
-        // Files git does not know (new, untracked) sort as the newest.
-        long LastChange(string path) => git is null ? 0 : git.LastChange.GetValueOrDefault(path, long.MaxValue);
-        // Stable files reached through the graph first, nearest first, and files chosen on weaker evidence
-        // (unreached, so least surely chosen again after an edit) last; volatile ones least often changed
-        // with the targets first.
-        List<BundleEntry> ByAge(IEnumerable<(RankedFile File, BundleEntry Entry)> files) => files
-            .OrderBy(c => c.File.Distance ?? int.MaxValue)
-            .ThenBy(c => c.File.Signals.History)
-            .ThenBy(c => LastChange(c.File.Path))
+        static List<BundleEntry> LeastRelevantFirst(IEnumerable<(RankedFile File, BundleEntry Entry)> files) => files
+            .OrderBy(c => c.File.Score)
             .ThenBy(c => c.File.Path, StringComparer.Ordinal)
             .Select(c => c.Entry)
             .ToList();
 
-        var others = chosen.Where(c => !c.File.IsTarget).ToList();
+        var byPath = chosen.ToDictionary(c => c.File.Path, c => c.Entry, StringComparer.Ordinal);
+        var keptHere = kept.Where(k => byPath.ContainsKey(k.Path)).ToList();
+        var keptPaths = keptHere.Select(k => k.Path).ToHashSet(StringComparer.Ordinal);
+        List<BundleEntry> Kept(SegmentKind kind) => keptHere.Where(k => k.Segment == kind).Select(k => byPath[k.Path]).ToList();
+
+        var others = chosen.Where(c => !c.File.IsTarget && !keptPaths.Contains(c.File.Path)).ToList();
         var content = others.Where(c => c.Entry.Fidelity != Fidelity.Listed).ToList();
+        var stable = LeastRelevantFirst(content.Where(c => !IsVolatile(c.File)));
         var listed = others.Where(c => c.Entry.Fidelity == Fidelity.Listed).Select(c => c.Entry);
+
+        // Fresh files come after every kept one; once the kept files reach into the volatile segment, the
+        // fresh stable ones go there too.
+        var stableIsClosed = keptHere.Any(k => k.Segment == SegmentKind.Volatile);
         return
         [
-            new BundleSegment(SegmentKind.Stable, ByAge(content.Where(c => !IsVolatile(c.File)))),
-            new BundleSegment(SegmentKind.Volatile, [.. ByAge(content.Where(c => IsVolatile(c.File))), .. listed]),
+            new BundleSegment(SegmentKind.Stable, [.. Kept(SegmentKind.Stable), .. stableIsClosed ? [] : stable]),
+            new BundleSegment(SegmentKind.Volatile, [.. Kept(SegmentKind.Volatile), .. stableIsClosed ? stable : [], .. LeastRelevantFirst(content.Where(c => IsVolatile(c.File))), .. listed]),
             new BundleSegment(SegmentKind.Targets, chosen.Where(c => c.File.IsTarget).OrderBy(c => c.File.Path, StringComparer.Ordinal).Select(c => c.Entry).ToList()),
         ];
     }

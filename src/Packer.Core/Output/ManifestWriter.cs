@@ -84,9 +84,14 @@ internal static class ManifestWriter
                 json.WriteNumber("rank", file.Rank);
                 json.WriteNumber("score", file.Score);
                 json.WriteString("fidelity", Names.Of(decision.Fidelity));
-                if (packed.SegmentOf(file.Path) is { } segment)
+                if (packed.PlacementOf(file.Path) is { } placement)
                 {
-                    json.WriteString("segment", Names.Of(segment));
+                    json.WriteString("segment", Names.Of(placement.Segment));
+                    json.WriteNumber("position", placement.Position);
+                    if (placement.Hash is { } hash)
+                    {
+                        json.WriteString("hash", hash);
+                    }
                 }
 
                 json.WriteNumber("tokens", decision.Tokens);

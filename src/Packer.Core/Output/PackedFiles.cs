@@ -1,4 +1,5 @@
 using Packer.Core.Budget;
+using Packer.Core.Caching;
 using Packer.Core.Ranking;
 using Packer.Core.Rendering;
 
@@ -9,10 +10,20 @@ namespace Packer.Core.Output;
 /// <param name="Selection">The budgeted selection.</param>
 internal sealed record PackedFiles(IReadOnlyList<RankedFile> Ranked, Selection Selection)
 {
-    private readonly Dictionary<string, SegmentKind> segments = Selection.Content.Segments
-        .SelectMany(s => s.Entries.Select(e => (e.Path, s.Kind)))
-        .ToDictionary(x => x.Path, x => x.Kind, StringComparer.Ordinal);
+    private readonly Dictionary<string, Placement> placements = Selection.Content.Segments
+        .SelectMany(s => s.Entries.Select(e => (Entry: e, s.Kind)))
+        .Select((x, i) => (x.Entry.Path, Placement: new Placement(x.Kind, i + 1, x.Entry.Fidelity == Fidelity.Listed ? null : HashOf(x.Entry))))
+        .ToDictionary(x => x.Path, x => x.Placement, StringComparer.Ordinal);
 
-    /// <summary>The segment a file went into, or null when it was omitted.</summary>
-    public SegmentKind? SegmentOf(string path) => segments.TryGetValue(path, out var kind) ? kind : null;
+    /// <summary>
+    /// The hash the manifest records of a file's packed text (path, project, fidelity and text), so that a
+    /// later run can tell whether the same block would render the same bytes.
+    /// </summary>
+    public static string HashOf(BundleEntry entry) => ContentHash.Of($"{entry.Path}\n{entry.Project}\n{entry.Fidelity}\n{entry.Text}");
+
+    /// <summary>Where a file went: its segment, its 1-based position in the bundle, and its hash (none for a listed path); null when omitted.</summary>
+    public Placement? PlacementOf(string path) => placements.GetValueOrDefault(path);
+
+    /// <summary>A file's place in the bundle.</summary>
+    internal sealed record Placement(SegmentKind Segment, int Position, string? Hash);
 }

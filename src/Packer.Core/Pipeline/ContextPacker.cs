@@ -101,9 +101,13 @@ public static class ContextPacker
         var counter = TokenCounter.Create(options.Tokenizer).Remembering(tokenCounts);
         var renderer = RendererFactory.For(options.Format, options.CacheMinTokens);
         var header = Header(withLoose, targets, renderer, counter, options.MaxTokens);
+        var previousWarnings = new List<string>();
+        var (previous, previousStatus) = options.Previous is null
+            ? (null, "off")
+            : PreviousBundle.Read(options.Previous, options, withLoose.SolutionPath, targets, previousWarnings);
         var planner = new BudgetPlanner(renderer, counter, texts, git);
-        var selection = planner.Plan(header, ranked, options.MaxTokens);
-        var warnings = withLoose.Warnings.Concat(selection.Warnings).ToList();
+        var selection = planner.Plan(header, ranked, options.MaxTokens, previous);
+        var warnings = withLoose.Warnings.Concat(previousWarnings).Concat(selection.Warnings).ToList();
         var manifest = ManifestWriter.Write(options, withLoose.SolutionPath, targets, new PackedFiles(ranked, selection), warnings);
         Lap("render", null);
 
@@ -117,8 +121,9 @@ public static class ContextPacker
             ["edges"] = graph.Edges.Count,
             ["included"] = selection.Content.Entries.Count(e => e.Fidelity != Fidelity.Listed),
             ["listed"] = selection.Content.Entries.Count(e => e.Fidelity == Fidelity.Listed),
+            ["keptFiles"] = selection.KeptFiles,
         };
-        var result = new PackResult(selection.Rendered.Text, manifest, selection.TotalTokens, warnings, timings, stats, "off");
+        var result = new PackResult(selection.Rendered.Text, manifest, selection.TotalTokens, warnings, timings, stats, "off", previousStatus);
         return (result, new RunAnalysis(index, stillValid, usages.Bound, tokenCounts, log));
     }
 

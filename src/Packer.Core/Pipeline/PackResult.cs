@@ -8,6 +8,7 @@ namespace Packer.Core.Pipeline;
 /// <param name="Timings">Each phase's wall time, in order.</param>
 /// <param name="Stats">Counts for the benchmark: files, bound files, graph edges.</param>
 /// <param name="Cache">What the cache did: "off", "cold: why", or "warm: how much changed".</param>
+/// <param name="Previous">What became of --previous: "off", or whether and how its manifest was read.</param>
 public sealed record PackResult(
     string Bundle,
     string Manifest,
@@ -15,4 +16,5 @@ public sealed record PackResult(
     IReadOnlyList<string> Warnings,
     IReadOnlyList<PhaseTiming> Timings,
     IReadOnlyDictionary<string, int> Stats,
-    string Cache);
+    string Cache,
+    string Previous = "off");

@@ -21,6 +21,7 @@ public sealed class ConfigLoaderTests
             format: markdown
             output: out/context.md
             manifest: out/manifest.json
+            previous: out/manifest.json
             include: ["README.md", "**/appsettings.json"]
             exclude:
               - "**/Generated/**"
@@ -39,6 +40,7 @@ public sealed class ConfigLoaderTests
         Assert.Equal(BundleFormat.Markdown, config.Format);
         Assert.Equal(Path.Combine(folder, "out", "context.md"), config.Output);
         Assert.Equal(Path.Combine(folder, "out", "manifest.json"), config.Manifest);
+        Assert.Equal(Path.Combine(folder, "out", "manifest.json"), config.Previous);
         Assert.Equal(["README.md", "**/appsettings.json"], config.Include);
         Assert.Equal(["**/Generated/**"], config.Exclude);
         Assert.False(config.Cache);

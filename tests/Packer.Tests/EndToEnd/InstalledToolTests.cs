@@ -41,12 +41,12 @@ public sealed class InstalledToolTests(InstalledTool tool)
     }
 
     [Fact]
-    public async Task A_second_run_is_warm_from_the_cache_folder_and_writes_the_same_bytes_and_no_cache_runs_cold()
+    public async Task A_second_run_is_warm_from_the_cache_folder_keeps_the_previous_bundle_and_writes_the_same_bytes_and_no_cache_runs_cold()
     {
-        // Given
+        // Given a session script's command, which also hands each run the previous run's manifest
         var root = Fixtures.Copy("Shop");
         var cache = Path.Combine(TempFolder.Create(), "cache");
-        string[] pack = ["Shop.sln", "--target", "OrderService", "--max-tokens", "3000", "--cache-dir", cache, "--verbose"];
+        string[] pack = ["Shop.sln", "--target", "OrderService", "--max-tokens", "3000", "--cache-dir", cache, "--verbose", "--manifest", "m.json", "--previous", "m.json"];
 
         // When
         var cold = await tool.RunAsync(root, [.. pack, "-o", "cold.xml"]);
@@ -57,6 +57,8 @@ public sealed class InstalledToolTests(InstalledTool tool)
         Assert.Contains("cache cold: no cache yet", cold.StandardError, StringComparison.Ordinal);
         Assert.Contains("cache warm: 0 changed file(s)", warm.StandardError, StringComparison.Ordinal);
         Assert.Contains("cache off", uncached.StandardError, StringComparison.Ordinal);
+        Assert.Contains("previous none yet (no such file)", cold.StandardError, StringComparison.Ordinal);
+        Assert.Contains("previous read ", warm.StandardError, StringComparison.Ordinal);
         Assert.DoesNotContain('\r', cold.StandardError); // no progress line when standard error is not a terminal
         Assert.Equal(File.ReadAllBytes(Path.Combine(root, "cold.xml")), File.ReadAllBytes(Path.Combine(root, "warm.xml")));
         Assert.Equal(File.ReadAllBytes(Path.Combine(root, "cold.xml")), File.ReadAllBytes(Path.Combine(root, "uncached.xml")));

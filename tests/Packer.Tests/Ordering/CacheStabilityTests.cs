@@ -37,29 +37,120 @@ public sealed partial class CacheStabilityTests
     }
 
     [Fact]
-    public async Task Orders_stable_files_oldest_change_first_and_puts_working_tree_changes_and_targets_last()
+    public async Task Orders_each_segment_least_relevant_first_and_puts_working_tree_changes_and_targets_last()
     {
-        // Given OrderLine.cs changed in a later commit and Money.cs changed in the working tree
+        // Given Money.cs changed in the working tree
         var root = Fixtures.Copy("Shop");
-        var repository = await GitRepository.InitAsync(root);
-        File.AppendAllText(Path.Combine(root, "src", "Shop.Domain", "Orders", "OrderLine.cs"), "// later\n");
-        await repository.CommitAllAsync("touch OrderLine");
+        await GitRepository.InitAsync(root);
         File.AppendAllText(Path.Combine(root, "src", "Shop.Domain", "Orders", "Money.cs"), "// uncommitted\n");
 
         // When
         var result = await PackAsync(Options(root, "src/Shop.Reporting/ReportFormatter.cs"));
 
         // Then
-        var manifest = JsonDocument.Parse(result.Manifest).RootElement;
+        var files = JsonDocument.Parse(result.Manifest).RootElement.GetProperty("files").EnumerateArray()
+            .ToDictionary(f => f.GetProperty("path").GetString()!);
         var order = Regex().Matches(result.Bundle).Select(m => m.Groups[1].Value).ToList();
-        string SegmentOf(string path) => manifest.GetProperty("files").EnumerateArray().Single(f => f.GetProperty("path").GetString() == path).GetProperty("segment").GetString()!;
+        string SegmentOf(string path) => files[path].GetProperty("segment").GetString()!;
         Assert.Equal("src/Shop.Reporting/ReportFormatter.cs", order[^1]);
         Assert.Equal("targets", SegmentOf("src/Shop.Reporting/ReportFormatter.cs"));
         Assert.Equal("volatile", SegmentOf("src/Shop.Domain/Orders/Money.cs"));
-        Assert.Equal("stable", SegmentOf("src/Shop.Domain/Orders/OrderLine.cs"));
-        var stable = order.Where(p => SegmentOf(p) == "stable").ToList();
-        Assert.Equal("src/Shop.Domain/Orders/OrderLine.cs", stable[^1]);
-        Assert.Equal(stable.Take(stable.Count - 1).Order(StringComparer.Ordinal), stable.Take(stable.Count - 1));
+        Assert.Equal(order.Select((p, i) => (p, i)).Where(x => files[x.p].GetProperty("position").GetInt32() == x.i + 1).Count(), order.Count);
+        foreach (var segment in new[] { "stable", "volatile" })
+        {
+            var scores = order.Where(p => SegmentOf(p) == segment && files[p].GetProperty("fidelity").GetString() != "listed")
+                .Select(p => files[p].GetProperty("score").GetDouble()).ToList();
+            Assert.NotEmpty(scores);
+            Assert.Equal(scores.Order(), scores);
+        }
+    }
+
+    [Fact]
+    public async Task With_the_previous_manifest_an_edit_that_changes_the_targets_dependencies_keeps_the_prefix()
+    {
+        // Given a bundle too small for every file, packed before the session, its manifest kept
+        var root = Fixtures.Copy("Shop");
+        var repository = await GitRepository.InitAsync(root);
+        var manifest = Path.Combine(root, "context.json");
+        var options = Options(root, "src/Shop.Application/OrderService.cs") with { MaxTokens = 2500, Manifest = manifest, Previous = manifest };
+        var before = await PackAndKeepManifestAsync(options);
+
+        // When the session rewrites the target to use other types, and packs again
+        var target = Path.Combine(root, "src", "Shop.Application", "OrderService.cs");
+        File.WriteAllText(target, File.ReadAllText(target).Replace(
+            "        return order.Describe();",
+            "        return order.Describe() + \" \" + PricingCalculator.Total(order) + \" \" + order.Status;",
+            StringComparison.Ordinal));
+        await repository.CommitAllAsync("submit reports the total");
+        var fresh = await PackAsync(options with { Previous = null });
+        var after = await PackAndKeepManifestAsync(options);
+
+        // Then the bundle changed, and keeps far more of the earlier one than a fresh pack does
+        Assert.NotEqual(before.Bundle, after.Bundle);
+        Assert.True(Counter.Count(after.Bundle) <= 2500);
+        Assert.True(after.Stats["keptFiles"] > 0);
+        var (kept, freshKept) = (PrefixShare(before.Bundle, after.Bundle), PrefixShare(before.Bundle, fresh.Bundle));
+        Assert.True(kept >= 0.9 && kept >= freshKept, $"prefix kept: {kept:P1} with the previous manifest, {freshKept:P1} without");
+    }
+
+    [Theory]
+    [InlineData(BundleFormat.Xml)]
+    [InlineData(BundleFormat.Markdown)]
+    [InlineData(BundleFormat.Json)]
+    [InlineData(BundleFormat.Anthropic)]
+    public async Task A_pack_given_its_own_manifest_as_previous_is_byte_identical(BundleFormat format)
+    {
+        // Given
+        var root = Fixtures.Copy("Shop");
+        await GitRepository.InitAsync(root);
+        var manifest = Path.Combine(root, "context.json");
+        var options = Options(root, "OrderService") with { Format = format, MaxTokens = 1800, CacheMinTokens = 200, Manifest = manifest, Previous = manifest };
+
+        // When
+        var first = await PackAndKeepManifestAsync(options);
+        var second = await PackAndKeepManifestAsync(options);
+
+        // Then
+        Assert.Equal("none yet (no such file)", first.Previous);
+        Assert.StartsWith("read ", second.Previous, StringComparison.Ordinal);
+        Assert.True(second.Stats["keptFiles"] > 0);
+        Assert.Equal(first.Bundle, second.Bundle);
+    }
+
+    [Fact]
+    public async Task A_previous_manifest_made_with_other_settings_is_not_used()
+    {
+        // Given a manifest made with another cap
+        var root = Fixtures.Copy("Shop");
+        await GitRepository.InitAsync(root);
+        var manifest = Path.Combine(root, "context.json");
+        var options = Options(root, "OrderService") with { Manifest = manifest, Previous = manifest };
+        await PackAndKeepManifestAsync(options with { MaxTokens = 1500 });
+
+        // When
+        var result = await PackAsync(options);
+
+        // Then
+        Assert.Equal("not used: it was made with another tokenizer, format or cap", result.Previous);
+        Assert.Equal((await PackAsync(options with { Previous = null })).Bundle, result.Bundle);
+    }
+
+    [Fact]
+    public async Task An_unreadable_previous_manifest_is_a_warning_and_the_pack_goes_on()
+    {
+        // Given
+        var root = Fixtures.Copy("Shop");
+        await GitRepository.InitAsync(root);
+        var manifest = Path.Combine(root, "context.json");
+        File.WriteAllText(manifest, "{ \"schemaVersion\": 1, \"tool\": ");
+        var options = Options(root, "OrderService") with { Previous = manifest };
+
+        // When
+        var result = await PackAsync(options);
+
+        // Then
+        Assert.Contains(result.Warnings, w => w.Contains("previous manifest", StringComparison.Ordinal) && w.Contains(manifest, StringComparison.Ordinal));
+        Assert.Equal((await PackAsync(options with { Previous = null })).Bundle, result.Bundle);
     }
 
     [Theory]
@@ -130,6 +221,14 @@ public sealed partial class CacheStabilityTests
     {
         var loaded = await WorkspaceLoader.LoadAsync(options.SolutionPath, new FileFilter([], []), CancellationToken.None);
         return await ContextPacker.PackAsync(loaded, options, Path.GetDirectoryName(options.SolutionPath)!, CancellationToken.None);
+    }
+
+    // Packs and writes the manifest where options.Manifest says, as the CLI does.
+    private static async Task<PackResult> PackAndKeepManifestAsync(PackOptions options)
+    {
+        var result = await PackAsync(options);
+        File.WriteAllText(options.Manifest!, result.Manifest);
+        return result;
     }
 
     private static double PrefixShare(string before, string after)

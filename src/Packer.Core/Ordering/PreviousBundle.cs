@@ -1,0 +1,114 @@
+using System.Text.Json;
+using Packer.Core.Budget;
+using Packer.Core.Configuration;
+using Packer.Core.Output;
+using Packer.Core.Rendering;
+using Packer.Core.Targeting;
+
+namespace Packer.Core.Ordering;
+
+/// <summary>
+/// The layout of an earlier bundle, read from its manifest (<c>--previous</c>), so that the next bundle can
+/// open with the same bytes. A prompt cache reuses a prefix only up to its first differing byte, and a
+/// fresh selection after an edit moves a few files across the budget boundary, which breaks the prefix
+/// wherever the first of them sat. Keeping the earlier bundle's files in their places for as long as their
+/// packed text is unchanged leaves only the files the edit itself changed to break it.
+/// </summary>
+/// <param name="Entries">The earlier bundle's context files with content, in output order; targets and listed paths are left out.</param>
+internal sealed record PreviousBundle(IReadOnlyList<PreviousBundle.Entry> Entries)
+{
+    /// <summary>One context file of the earlier bundle.</summary>
+    /// <param name="Path">Repository-relative path.</param>
+    /// <param name="Fidelity">Full text or signatures.</param>
+    /// <param name="Segment">The segment it was in.</param>
+    /// <param name="Hash">The hash of its packed text (<see cref="PackedFiles.HashOf"/>).</param>
+    internal sealed record Entry(string Path, Fidelity Fidelity, SegmentKind Segment, string Hash);
+
+    /// <summary>Reads an earlier manifest, if it was made with the same settings for the same targets.</summary>
+    /// <param name="path">The manifest's path.</param>
+    /// <param name="options">This run's options.</param>
+    /// <param name="solution">This run's solution path, as the manifest spells it.</param>
+    /// <param name="targets">This run's resolved targets.</param>
+    /// <param name="warnings">Gets a warning when the file exists but cannot be read.</param>
+    /// <returns>The earlier layout or null, and a line saying which and why, for --verbose.</returns>
+    public static (PreviousBundle? Bundle, string Status) Read(
+        string path, PackOptions options, string solution, IReadOnlyList<ResolvedTarget> targets, List<string> warnings)
+    {
+        if (!File.Exists(path))
+        {
+            return (null, "none yet (no such file)");
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            var root = document.RootElement;
+            if (Mismatch(root, options, solution, targets) is { } why)
+            {
+                return (null, $"not used: it was made {why}");
+            }
+
+            var entries = root.GetProperty("files").EnumerateArray()
+                .Where(f => f.TryGetProperty("position", out _))
+                .Select(f => (Position: f.GetProperty("position").GetInt32(), File: f))
+                .OrderBy(f => f.Position)
+                .Select(f => Parse(f.File))
+                .OfType<Entry>()
+                .ToList();
+            return (new PreviousBundle(entries), $"read {entries.Count} context files");
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or FormatException or IOException or UnauthorizedAccessException)
+        {
+            warnings.Add($"the previous manifest {path} could not be read ({e.Message}); packed without it. Delete it or point --previous at a manifest this tool wrote.");
+            return (null, "unreadable");
+        }
+    }
+
+    // Why an earlier manifest cannot lend its layout, or null when it can: any setting that changes the
+    // rendered bytes or the choice of files.
+    private static string? Mismatch(JsonElement root, PackOptions options, string solution, IReadOnlyList<ResolvedTarget> targets)
+    {
+        var tool = root.GetProperty("tool");
+        if (tool.GetProperty("name").GetString() != ManifestWriter.ToolName || tool.GetProperty("version").GetString() != ManifestWriter.ToolVersion)
+        {
+            return "by another version of the tool";
+        }
+
+        if (root.GetProperty("solution").GetString() != solution)
+        {
+            return "for another solution";
+        }
+
+        if (root.GetProperty("tokenizer").GetString() != options.Tokenizer
+            || root.GetProperty("format").GetString() != Names.Of(options.Format)
+            || root.GetProperty("maxTokens").GetInt32() != options.MaxTokens
+            || (options.Format == BundleFormat.Anthropic && root.GetProperty("cacheMinTokens").GetInt32() != options.CacheMinTokens))
+        {
+            return "with another tokenizer, format or cap";
+        }
+
+        static IEnumerable<string> Files(IEnumerable<string> files) => files.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var before = root.GetProperty("targets").EnumerateArray()
+            .SelectMany(t => t.GetProperty("files").EnumerateArray().Select(f => f.GetString()!));
+        return Files(before).SequenceEqual(Files(targets.SelectMany(t => t.Files)), StringComparer.Ordinal) ? null : "for other targets";
+    }
+
+    private static Entry? Parse(JsonElement file)
+    {
+        var fidelity = file.GetProperty("fidelity").GetString() switch
+        {
+            "full" => Fidelity.Full,
+            "signatures" => Fidelity.Signatures,
+            _ => (Fidelity?)null,
+        };
+        var segment = file.GetProperty("segment").GetString() switch
+        {
+            "stable" => SegmentKind.Stable,
+            "volatile" => SegmentKind.Volatile,
+            _ => (SegmentKind?)null,
+        };
+        return fidelity is { } f && segment is { } s
+            ? new Entry(file.GetProperty("path").GetString()!, f, s, file.GetProperty("hash").GetString()!)
+            : null;
+    }
+}

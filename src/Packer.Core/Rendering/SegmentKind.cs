@@ -6,10 +6,10 @@ public enum SegmentKind
     /// <summary>What the bundle is: solution, projects and their references, targets.</summary>
     Header,
 
-    /// <summary>Context files that neither are targets nor use or are used by one, oldest change first.</summary>
+    /// <summary>Context files that neither are targets nor use or are used by one, least relevant first.</summary>
     Stable,
 
-    /// <summary>Files next to the targets, files changed in the working tree, and paths listed without content.</summary>
+    /// <summary>Files next to the targets, committed with them before, or changed in the working tree, least relevant first; then paths listed without content.</summary>
     Volatile,
 
     /// <summary>The targets' own files.</summary>

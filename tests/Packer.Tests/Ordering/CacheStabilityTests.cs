@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Packer.Core.Configuration;
 using Packer.Core.Loading;
 using Packer.Core.Pipeline;
@@ -115,6 +116,34 @@ public sealed partial class CacheStabilityTests
         Assert.StartsWith("read ", second.Previous, StringComparison.Ordinal);
         Assert.True(second.Stats["keptFiles"] > 0);
         Assert.Equal(first.Bundle, second.Bundle);
+    }
+
+    [Theory]
+    [InlineData(false, 1)]
+    [InlineData(true, 0)]
+    public async Task A_previous_file_that_fell_far_down_the_ranking_is_not_kept(bool lowestRanked, int kept)
+    {
+        // Given a previous manifest whose bundle held one file: the best or the worst ranked one
+        var root = Fixtures.Copy("Shop");
+        await GitRepository.InitAsync(root);
+        var manifest = Path.Combine(root, "context.json");
+        var options = Options(root, "OrderService") with { MaxTokens = 8000, Manifest = manifest };
+        var all = JsonNode.Parse((await PackAsync(options)).Manifest)!;
+        var files = all["files"]!.AsArray().Where(f => f!["reason"]!.GetValue<string>() != "target" && f!["hash"] is not null).ToList();
+        var keep = lowestRanked ? files[^1]! : files[0]!;
+        Assert.True(keep["rank"]!.GetValue<int>() > 4 == lowestRanked);
+        foreach (var file in files.Where(f => f != keep))
+        {
+            file!.AsObject().Remove("position");
+        }
+
+        File.WriteAllText(manifest, all.ToJsonString());
+
+        // When
+        var result = await PackAsync(options with { Previous = manifest });
+
+        // Then a file ranked beyond twice the previous bundle's size (one file and one target) is not kept
+        Assert.Equal(kept, result.Stats["keptFiles"]);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ internal static class Ranker
         var coUsages = loaded.Files.ToDictionary(f => f.Path, f => coUsage.Of(f.Path), StringComparer.Ordinal);
         var scaleCoUsage = Scale(others.Select(f => coUsages[f.Path]));
         var similarities = loaded.Files.ToDictionary(f => f.Path, f => names.Of(f.Path), StringComparer.Ordinal);
-        var scaleNames = Scale(others.Select(f => similarities[f.Path]));
+        var scaleNames = Scale(others.Select(f => similarities[f.Path]), Math.Max(1, (int)Math.Round(others.Count * weights.NamesScaleShare)));
         var scaleHistory = Scale(others.Select(f => coChange.GetValueOrDefault(f.Path)));
 
         Signals SignalsOf(SourceFile f) => new(
@@ -67,6 +67,16 @@ internal static class Ranker
     {
         var best = values.DefaultIfEmpty(0).Max();
         return best > 0 ? v => v / best : _ => 0;
+    }
+
+    /// <summary>
+    /// Scales a signal so that its rank-th best value (or the lowest positive one, if fewer are positive)
+    /// is 1, and caps it there: a robust maximum, which one outlier cannot set.
+    /// </summary>
+    internal static Func<double, double> Scale(IEnumerable<double> values, int rank)
+    {
+        var positive = values.Where(v => v > 0).OrderDescending().Take(rank).ToList();
+        return positive.Count > 0 ? v => Math.Min(1, v / positive[^1]) : _ => 0;
     }
 
     // Signals are rounded before they are combined, so that the last bits of floating-point arithmetic

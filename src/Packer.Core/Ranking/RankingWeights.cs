@@ -27,6 +27,14 @@ internal sealed record RankingWeights
     /// <summary>Gets the weight of identifier similarity.</summary>
     public double Names { get; init; } = 1.0;
 
+    /// <summary>
+    /// Gets the share of the files whose best identifier similarity scales that signal to 1 (higher ones
+    /// are capped at 1): with a twentieth, the 13th best of 250 files, the best of 20. Not the very best
+    /// in a large solution, because one near-copy of a target (a second Startup.cs) would flatten the
+    /// signal for every other file.
+    /// </summary>
+    public double NamesScaleShare { get; init; } = 0.05;
+
     /// <summary>Gets the weight of file-name affinity (a target's test or subject, or its name elsewhere).</summary>
     public double FileName { get; init; } = 1.0;
 

@@ -23,6 +23,22 @@ public sealed class PersonalizedPageRankTests
     }
 
     [Fact]
+    public void Scaling_to_the_rank_th_best_value_caps_an_outlier_instead_of_flattening_the_rest()
+    {
+        // Given one near-copy of the target (0.9) above ordinary similarities
+        double[] similarities = [0.9, 0.2, 0.1, 0.05, 0, 0];
+
+        // When
+        var byThird = Ranker.Scale(similarities, 3);
+        var beyondPositives = Ranker.Scale(similarities, 10);
+
+        // Then
+        Assert.Equal([1, 1, 1, 0.5, 0, 0], similarities.Select(byThird));
+        Assert.Equal(1, beyondPositives(0.05));
+        Assert.Equal(0, Ranker.Scale([0, 0], 3)(0));
+    }
+
+    [Fact]
     public void Scores_are_the_same_bits_whatever_the_edge_order()
     {
         var edges = new List<Edge> { Uses("T", "X"), Uses("X", "Y"), Uses("Z", "T"), Uses("Y", "Z") };

@@ -98,8 +98,10 @@ internal sealed class BudgetPlanner(IBundleRenderer renderer, TokenCounter count
 
     // The previous bundle's files, from its start, while each is still a ranked non-target file whose block
     // renders to the same bytes, and while they fit: the longest prefix the previous bundle can lend. A file
-    // that has fallen far down the ranking (beyond twice as many files as the previous bundle held) ends it
-    // too, so that bundles handed on from session to session do not keep files the work has moved away from.
+    // now ranked beyond twice the previous bundle's depth (its lowest-ranked file then) ends it too, so that
+    // bundles handed on from session to session do not keep files the work has moved away from. (A bound
+    // relative to each file's own earlier rank would end it at the very files an edit stops using, which
+    // is what the prefix is kept for.)
     private List<(Choice Choice, PreviousBundle.Entry Previous)> Keep(PreviousBundle? previous, IReadOnlyList<RankedFile> ranked, int budget)
     {
         var kept = new List<(Choice, PreviousBundle.Entry)>();
@@ -109,7 +111,7 @@ internal sealed class BudgetPlanner(IBundleRenderer renderer, TokenCounter count
         }
 
         var byPath = ranked.ToDictionary(f => f.Path, StringComparer.Ordinal);
-        var horizon = 2 * (previous.Entries.Count + ranked.Count(f => f.IsTarget));
+        var horizon = 2 * previous.Depth;
         foreach (var entry in previous.Entries)
         {
             if (!byPath.TryGetValue(entry.Path, out var file) || file.IsTarget || file.Rank > horizon || texts.Read(file.Path) is not { } text

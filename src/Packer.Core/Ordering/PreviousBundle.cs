@@ -15,7 +15,8 @@ namespace Packer.Core.Ordering;
 /// packed text is unchanged leaves only the files the edit itself changed to break it.
 /// </summary>
 /// <param name="Entries">The earlier bundle's context files with content, in output order; targets and listed paths are left out.</param>
-internal sealed record PreviousBundle(IReadOnlyList<PreviousBundle.Entry> Entries)
+/// <param name="Depth">The lowest rank (largest number) among those files in the earlier run.</param>
+internal sealed record PreviousBundle(IReadOnlyList<PreviousBundle.Entry> Entries, int Depth)
 {
     /// <summary>One context file of the earlier bundle.</summary>
     /// <param name="Path">Repository-relative path.</param>
@@ -48,14 +49,14 @@ internal sealed record PreviousBundle(IReadOnlyList<PreviousBundle.Entry> Entrie
                 return (null, $"not used: it was made {why}");
             }
 
-            var entries = root.GetProperty("files").EnumerateArray()
+            var placed = root.GetProperty("files").EnumerateArray()
                 .Where(f => f.TryGetProperty("position", out _))
-                .Select(f => (Position: f.GetProperty("position").GetInt32(), File: f))
+                .Select(f => (Position: f.GetProperty("position").GetInt32(), Rank: f.GetProperty("rank").GetInt32(), Entry: Parse(f)))
+                .Where(f => f.Entry is not null)
                 .OrderBy(f => f.Position)
-                .Select(f => Parse(f.File))
-                .OfType<Entry>()
                 .ToList();
-            return (new PreviousBundle(entries), $"read {entries.Count} context files");
+            var entries = placed.Select(f => f.Entry!).ToList();
+            return (new PreviousBundle(entries, placed.Select(f => f.Rank).DefaultIfEmpty(0).Max()), $"read {entries.Count} context files");
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or FormatException or IOException or UnauthorizedAccessException)
         {

@@ -39,8 +39,11 @@ def tree_rss_kib(pid):
     return total
 
 def run_once(command):
+    # In the solution's folder, as a user would run it: the packer.yaml of the folder this script was
+    # started from must not apply to the benchmarked solution.
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                               cwd=os.path.dirname(command[command.index('--max-tokens') - 1]))
     peak = 0
     while process.poll() is None:
         peak = max(peak, tree_rss_kib(process.pid))
@@ -73,6 +76,7 @@ def main():
         subprocess.run(['dotnet', 'publish', os.path.join(ROOT, 'src', 'Packer.Cli'), '-c', 'Release', '-o', out, '--nologo', '-v', 'q'], check=True,
                        stdout=subprocess.DEVNULL)
         tool = ['dotnet', os.path.join(out, 'dotnet-pack-context.dll')]
+    a.solution = os.path.abspath(a.solution)
     command = tool + [a.solution, '--max-tokens', str(a.max_tokens), '-o', os.devnull, '--verbose']
     for t in a.target:
         command += ['--target', t]

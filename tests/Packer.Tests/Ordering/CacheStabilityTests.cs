@@ -14,6 +14,8 @@ public sealed partial class CacheStabilityTests
 {
     private static readonly TokenCounter Counter = TokenCounter.Create("o200k_base");
 
+    public static TheoryData<BundleFormat> Formats => [BundleFormat.Xml, BundleFormat.Markdown, BundleFormat.Json, BundleFormat.Anthropic];
+
     [Fact]
     public async Task An_edit_to_the_target_keeps_at_least_90_percent_of_the_bundle_as_an_identical_prefix()
     {
@@ -95,10 +97,7 @@ public sealed partial class CacheStabilityTests
     }
 
     [Theory]
-    [InlineData(BundleFormat.Xml)]
-    [InlineData(BundleFormat.Markdown)]
-    [InlineData(BundleFormat.Json)]
-    [InlineData(BundleFormat.Anthropic)]
+    [MemberData(nameof(Formats))]
     public async Task A_pack_given_its_own_manifest_as_previous_is_byte_identical(BundleFormat format)
     {
         // Given
@@ -188,10 +187,7 @@ public sealed partial class CacheStabilityTests
     }
 
     [Theory]
-    [InlineData(BundleFormat.Xml)]
-    [InlineData(BundleFormat.Markdown)]
-    [InlineData(BundleFormat.Json)]
-    [InlineData(BundleFormat.Anthropic)]
+    [MemberData(nameof(Formats))]
     public async Task Segment_offsets_match_the_output_bytes_and_tokens(BundleFormat format)
     {
         // Given

@@ -50,15 +50,20 @@ internal sealed class BudgetPlanner(IBundleRenderer renderer, TokenCounter count
         remaining -= targetAllotment;
 
         // The kept files may use what rounding the targets' allotment left over, as the files they were
-        // chosen with did.
+        // chosen with did, but not what the volatile files new since the previous bundle need: a file the
+        // session's edit made the target use must not lose its place to an older one.
         var content = remaining - (int)(maxTokens * ListingShare);
-        var kept = Keep(previous, ranked, content + (targetAllotment - targetTokens));
+        var arrivals = NewVolatile(previous, ranked, content);
+        var kept = Keep(previous, ranked, content + (targetAllotment - targetTokens) - arrivals.Sum(c => c.Tokens));
         chosen.AddRange(kept.Select(k => k.Choice));
         content -= kept.Sum(k => k.Choice.Tokens);
 
-        // First pass: every other file in rank order, to see which volatile files make it.
+        // First pass: every other file in rank order (the new volatile ones first, so that they get what was
+        // kept free for them), to see which volatile files make it.
         var keptPaths = kept.Select(k => k.Choice.File.Path).ToHashSet(StringComparer.Ordinal);
-        var others = ranked.Where(f => !f.IsTarget && !keptPaths.Contains(f.Path)).ToList();
+        var others = arrivals.Select(c => c.File)
+            .Concat(ranked.Where(f => !f.IsTarget && !keptPaths.Contains(f.Path) && !arrivals.Exists(c => c.File.Path == f.Path)))
+            .ToList();
         var volatileChoices = Choose(others, content).Where(c => StabilityOrder.IsVolatile(c.File, git)).ToList();
         chosen.AddRange(volatileChoices);
         var volatileTokens = volatileChoices.Sum(c => c.Tokens);
@@ -70,8 +75,9 @@ internal sealed class BudgetPlanner(IBundleRenderer renderer, TokenCounter count
         chosen.AddRange(stableChoices);
         content -= stableChoices.Sum(c => c.Tokens);
 
-        // Third pass: what the rounding left over goes to the next files in rank order. Which files fit
-        // there depends on exact sizes, so they go with the volatile files, after the stable prefix.
+        // Third pass: what the rounding left over goes to the next files in rank order. (They are placed by
+        // their own kind: once a previous bundle keeps them in place, their flicker no longer matters, and
+        // as the least relevant files they are the least likely to change.)
         var taken = chosen.Select(c => c.File.Path).ToHashSet(StringComparer.Ordinal);
         content += (targetAllotment - targetTokens) + (volatileAllotment - volatileTokens);
         var fill = Choose(others.Where(f => !taken.Contains(f.Path)), content);
@@ -92,16 +98,29 @@ internal sealed class BudgetPlanner(IBundleRenderer renderer, TokenCounter count
             remaining -= listing.Tokens;
         }
 
-        var fills = fill.Select(c => c.File.Path).ToHashSet(StringComparer.Ordinal);
-        return Fit(header, ranked, chosen, fills, kept.Select(k => k.Previous).ToList(), maxTokens, warnings);
+        return Fit(header, ranked, chosen, kept.Select(k => k.Previous).ToList(), maxTokens, warnings);
+    }
+
+    // The volatile files a fresh plan would choose that the previous bundle did not hold.
+    private List<Choice> NewVolatile(PreviousBundle? previous, IReadOnlyList<RankedFile> ranked, int budget)
+    {
+        if (previous is null)
+        {
+            return [];
+        }
+
+        var before = previous.Entries.Select(e => e.Path).ToHashSet(StringComparer.Ordinal);
+        return Choose(ranked.Where(f => !f.IsTarget), budget)
+            .Where(c => StabilityOrder.IsVolatile(c.File, git) && !before.Contains(c.File.Path))
+            .ToList();
     }
 
     // The previous bundle's files, from its start, while each is still a ranked non-target file whose block
     // renders to the same bytes, and while they fit: the longest prefix the previous bundle can lend. A file
-    // now ranked beyond twice the previous bundle's depth (its lowest-ranked file then) ends it too, so that
-    // bundles handed on from session to session do not keep files the work has moved away from. (A bound
-    // relative to each file's own earlier rank would end it at the very files an edit stops using, which
-    // is what the prefix is kept for.)
+    // now in the lower half of the ranking and beyond twice the previous bundle's depth (its lowest-ranked
+    // file then) ends it too, so that bundles handed on from session to session do not keep files the work
+    // has moved away from. (A bound relative to each file's own earlier rank would end it at the very files
+    // an edit stops using, which is what the prefix is kept for.)
     private List<(Choice Choice, PreviousBundle.Entry Previous)> Keep(PreviousBundle? previous, IReadOnlyList<RankedFile> ranked, int budget)
     {
         var kept = new List<(Choice, PreviousBundle.Entry)>();
@@ -111,7 +130,7 @@ internal sealed class BudgetPlanner(IBundleRenderer renderer, TokenCounter count
         }
 
         var byPath = ranked.ToDictionary(f => f.Path, StringComparer.Ordinal);
-        var horizon = 2 * previous.Depth;
+        var horizon = Math.Max(2 * previous.Depth, ranked.Count / 2);
         foreach (var entry in previous.Entries)
         {
             if (!byPath.TryGetValue(entry.Path, out var file) || file.IsTarget || file.Rank > horizon || texts.Read(file.Path) is not { } text
@@ -258,14 +277,13 @@ internal sealed class BudgetPlanner(IBundleRenderer renderer, TokenCounter count
         BundleHeader header,
         IReadOnlyList<RankedFile> ranked,
         List<Choice> chosen,
-        IReadOnlySet<string> fills,
         IReadOnlyList<PreviousBundle.Entry> kept,
         int maxTokens,
         List<string> warnings)
     {
         while (true)
         {
-            var content = new BundleContent(header, StabilityOrder.Arrange(chosen.Select(c => (c.File, c.Entry)).ToList(), git, fills, kept));
+            var content = new BundleContent(header, StabilityOrder.Arrange(chosen.Select(c => (c.File, c.Entry)).ToList(), git, kept));
             var rendered = BundleComposer.Compose(renderer, content, counter);
             var total = counter.Count(rendered.Text);
             if (total <= maxTokens)

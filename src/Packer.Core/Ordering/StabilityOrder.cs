@@ -26,12 +26,11 @@ internal static class StabilityOrder
     /// <summary>Places the chosen files into segments.</summary>
     /// <param name="chosen">The chosen files with their entries.</param>
     /// <param name="git">The repository's history, if any.</param>
-    /// <param name="fills">Files chosen only to fill what rounding the budget left over; they count as volatile.</param>
     /// <param name="kept">Files kept from the previous bundle, in their earlier order, with their earlier segments.</param>
     public static IReadOnlyList<BundleSegment> Arrange(
-        IReadOnlyList<(RankedFile File, BundleEntry Entry)> chosen, GitHistory? git, IReadOnlySet<string> fills, IReadOnlyList<PreviousBundle.Entry> kept)
+        IReadOnlyList<(RankedFile File, BundleEntry Entry)> chosen, GitHistory? git, IReadOnlyList<PreviousBundle.Entry> kept)
     {
-        bool IsVolatile(RankedFile f) => StabilityOrder.IsVolatile(f, git) || fills.Contains(f.Path);
+        bool IsVolatile(RankedFile f) => StabilityOrder.IsVolatile(f, git);
         static List<BundleEntry> LeastRelevantFirst(IEnumerable<(RankedFile File, BundleEntry Entry)> files) => files
             .OrderBy(c => c.File.Score)
             .ThenBy(c => c.File.Path, StringComparer.Ordinal)

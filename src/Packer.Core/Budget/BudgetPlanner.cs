@@ -14,7 +14,7 @@ namespace Packer.Core.Budget;
 /// next to them are rounded up to steps of the cap, and the stable files are chosen again within what is
 /// left: small changes to targets and their neighbours leave the stable choice as it was. Given the previous
 /// bundle's layout, its files are kept first, in order, for as long as each would render the same bytes and
-/// fits; fresh choices fill what they leave. Block costs are
+/// fits beside the new neighbours of the targets; fresh choices fill what they leave. Block costs are
 /// estimated one by one; then the whole rendered text is counted and, while it is over the cap, the
 /// last-added blocks go, so the cap holds on the final text exactly as the tokenizer counts it.
 /// </summary>

@@ -60,10 +60,8 @@ internal sealed class BudgetPlanner(IBundleRenderer renderer, TokenCounter count
 
         // First pass: every other file in rank order (the new volatile ones first, so that they get what was
         // kept free for them), to see which volatile files make it.
-        var keptPaths = kept.Select(k => k.Choice.File.Path).ToHashSet(StringComparer.Ordinal);
-        var others = arrivals.Select(c => c.File)
-            .Concat(ranked.Where(f => !f.IsTarget && !keptPaths.Contains(f.Path) && !arrivals.Exists(c => c.File.Path == f.Path)))
-            .ToList();
+        var placed = kept.Select(k => k.Choice).Concat(arrivals).Select(c => c.File.Path).ToHashSet(StringComparer.Ordinal);
+        var others = arrivals.Select(c => c.File).Concat(ranked.Where(f => !f.IsTarget && !placed.Contains(f.Path))).ToList();
         var volatileChoices = Choose(others, content).Where(c => StabilityOrder.IsVolatile(c.File, git)).ToList();
         chosen.AddRange(volatileChoices);
         var volatileTokens = volatileChoices.Sum(c => c.Tokens);

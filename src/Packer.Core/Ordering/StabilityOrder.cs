@@ -30,7 +30,6 @@ internal static class StabilityOrder
     public static IReadOnlyList<BundleSegment> Arrange(
         IReadOnlyList<(RankedFile File, BundleEntry Entry)> chosen, GitHistory? git, IReadOnlyList<PreviousBundle.Entry> kept)
     {
-        bool IsVolatile(RankedFile f) => StabilityOrder.IsVolatile(f, git);
         static List<BundleEntry> LeastRelevantFirst(IEnumerable<(RankedFile File, BundleEntry Entry)> files) => files
             .OrderBy(c => c.File.Score)
             .ThenBy(c => c.File.Path, StringComparer.Ordinal)
@@ -44,7 +43,7 @@ internal static class StabilityOrder
 
         var others = chosen.Where(c => !c.File.IsTarget && !keptPaths.Contains(c.File.Path)).ToList();
         var content = others.Where(c => c.Entry.Fidelity != Fidelity.Listed).ToList();
-        var stable = LeastRelevantFirst(content.Where(c => !IsVolatile(c.File)));
+        var stable = LeastRelevantFirst(content.Where(c => !IsVolatile(c.File, git)));
         var listed = others.Where(c => c.Entry.Fidelity == Fidelity.Listed).Select(c => c.Entry);
 
         // Fresh files come after every kept one; once the kept files reach into the volatile segment, the
@@ -53,7 +52,7 @@ internal static class StabilityOrder
         return
         [
             new BundleSegment(SegmentKind.Stable, [.. Kept(SegmentKind.Stable), .. stableIsClosed ? [] : stable]),
-            new BundleSegment(SegmentKind.Volatile, [.. Kept(SegmentKind.Volatile), .. stableIsClosed ? stable : [], .. LeastRelevantFirst(content.Where(c => IsVolatile(c.File))), .. listed]),
+            new BundleSegment(SegmentKind.Volatile, [.. Kept(SegmentKind.Volatile), .. stableIsClosed ? stable : [], .. LeastRelevantFirst(content.Where(c => IsVolatile(c.File, git))), .. listed]),
             new BundleSegment(SegmentKind.Targets, chosen.Where(c => c.File.IsTarget).OrderBy(c => c.File.Path, StringComparer.Ordinal).Select(c => c.Entry).ToList()),
         ];
     }

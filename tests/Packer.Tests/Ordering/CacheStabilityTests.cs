@@ -72,19 +72,11 @@ public sealed partial class CacheStabilityTests
     public async Task With_the_previous_manifest_an_edit_that_changes_the_targets_dependencies_keeps_the_prefix()
     {
         // Given a bundle too small for every file, packed before the session, its manifest kept
-        var root = Fixtures.Copy("Shop");
-        var repository = await GitRepository.InitAsync(root);
-        var manifest = Path.Combine(root, "context.json");
-        var options = Options(root, "src/Shop.Application/OrderService.cs") with { MaxTokens = 2500, Manifest = manifest, Previous = manifest };
+        var (repository, options) = await SessionOnOrderServiceAsync(maxTokens: 2500);
         var before = await PackAndKeepManifestAsync(options);
 
         // When the session rewrites the target to use other types, and packs again
-        var target = Path.Combine(root, "src", "Shop.Application", "OrderService.cs");
-        File.WriteAllText(target, File.ReadAllText(target).Replace(
-            "        return order.Describe();",
-            "        return order.Describe() + \" \" + PricingCalculator.Total(order) + \" \" + order.Status;",
-            StringComparison.Ordinal));
-        await repository.CommitAllAsync("submit reports the total");
+        await EditSubmitAsync(repository, "order.Describe() + \" \" + PricingCalculator.Total(order) + \" \" + order.Status");
         var fresh = await PackAsync(options with { Previous = null });
         var after = await PackAndKeepManifestAsync(options);
 
@@ -100,17 +92,12 @@ public sealed partial class CacheStabilityTests
     public async Task A_file_the_edit_made_the_target_use_gets_in_though_the_previous_bundle_filled_the_budget()
     {
         // Given a full bundle without PricingCalculator.cs, its manifest kept
-        var root = Fixtures.Copy("Shop");
-        var repository = await GitRepository.InitAsync(root);
-        var manifest = Path.Combine(root, "context.json");
-        var options = Options(root, "src/Shop.Application/OrderService.cs") with { MaxTokens = 900, Manifest = manifest, Previous = manifest };
+        var (repository, options) = await SessionOnOrderServiceAsync(maxTokens: 900);
         var before = Manifest.Parse((await PackAndKeepManifestAsync(options)).Manifest);
         Assert.DoesNotContain(before.File("src/Shop.Application/PricingCalculator.cs").Fidelity, (string[])["full", "signatures"]);
 
         // When only the target changes, to use it
-        var target = Path.Combine(root, "src", "Shop.Application", "OrderService.cs");
-        File.WriteAllText(target, File.ReadAllText(target).Replace("return order.Describe();", "return order.Describe() + PricingCalculator.Total(order);", StringComparison.Ordinal));
-        await repository.CommitAllAsync("submit reports the total");
+        await EditSubmitAsync(repository, "order.Describe() + PricingCalculator.Total(order)");
         var after = await PackAndKeepManifestAsync(options);
 
         // Then it goes in, and files of the previous bundle still open the new one
@@ -274,6 +261,24 @@ public sealed partial class CacheStabilityTests
     {
         var loaded = await WorkspaceLoader.LoadAsync(options.SolutionPath, new FileFilter([], []), CancellationToken.None);
         return await ContextPacker.PackAsync(loaded, options, Path.GetDirectoryName(options.SolutionPath)!, CancellationToken.None);
+    }
+
+    // A Shop repository with history, and the options of a session script aimed at OrderService.cs that
+    // hands each run the previous run's manifest.
+    private static async Task<(GitRepository Repository, PackOptions Options)> SessionOnOrderServiceAsync(int maxTokens)
+    {
+        var root = Fixtures.Copy("Shop");
+        var repository = await GitRepository.InitAsync(root);
+        var manifest = Path.Combine(root, "context.json");
+        return (repository, Options(root, "src/Shop.Application/OrderService.cs") with { MaxTokens = maxTokens, Manifest = manifest, Previous = manifest });
+    }
+
+    // The session's edit to the target: OrderService.Submit returns the given expression, committed as the bench does.
+    private static async Task EditSubmitAsync(GitRepository repository, string returned)
+    {
+        var target = Path.Combine(repository.Root, "src", "Shop.Application", "OrderService.cs");
+        File.WriteAllText(target, File.ReadAllText(target).Replace("return order.Describe();", $"return {returned};", StringComparison.Ordinal));
+        await repository.CommitAllAsync("submit reports the total");
     }
 
     // Packs and writes the manifest where options.Manifest says, as the CLI does.

@@ -9,6 +9,12 @@ public enum Fidelity
     /// <summary>Declarations only, bodies removed.</summary>
     Signatures,
 
+    /// <summary>
+    /// What changed in a file since the text the bundle shows of it earlier, as a unified diff: the edits a
+    /// session appends to an earlier bundle (<c>--previous</c>) so that the bundle before them stays as it was.
+    /// </summary>
+    Diff,
+
     /// <summary>Only its path, in the listing.</summary>
     Listed,
 

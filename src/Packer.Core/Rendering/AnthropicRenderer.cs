@@ -7,7 +7,8 @@ namespace Packer.Core.Rendering;
 /// <summary>
 /// A content-block array for direct API use: one text block per segment (the XML rendering, split at
 /// segment ends), with <c>cache_control</c> on the ends of at most four segments that are each at least
-/// the minimum cacheable size. Pieces are escaped as they are made, so each file block is priced as written.
+/// the minimum cacheable size (the first three such and the last). Pieces are escaped as they are made, so
+/// each file block is priced as written.
 /// </summary>
 internal sealed class AnthropicRenderer(int cacheMinTokens) : IBundleRenderer
 {
@@ -26,12 +27,14 @@ internal sealed class AnthropicRenderer(int cacheMinTokens) : IBundleRenderer
 
     public RenderedBundle Finish(string composed, IReadOnlyList<(SegmentKind Kind, int Start, int End)> segments, TokenCounter counter)
     {
-        var breakpoints = segments
+        // The first three large segments and the last: when edits are appended as a fifth segment, only the
+        // mark at the end of the targets moves, so the blocks before it keep their bytes.
+        var large = segments
             .Select((s, i) => (Index: i, Tokens: counter.Count(composed[s.Start..s.End])))
             .Where(s => s.Tokens >= cacheMinTokens)
             .Select(s => s.Index)
-            .TakeLast(MaxBreakpoints)
-            .ToHashSet();
+            .ToList();
+        var breakpoints = large.Take(MaxBreakpoints - 1).Concat(large.TakeLast(1)).ToHashSet();
 
         var text = new StringBuilder("[\n");
         var blocks = new List<(SegmentKind Kind, int Start, int End)>();

@@ -40,7 +40,7 @@ internal sealed class MarkdownRenderer : IBundleRenderer
         }
 
         var fence = new string('`', Math.Max(3, LongestBacktickRun(entry.Text) + 1));
-        return $"## {entry.Path}\n({project}{Names.Of(entry.Fidelity)})\n\n{fence}{Language(entry.Path)}\n{entry.Text}{fence}\n\n";
+        return $"## {entry.Path}\n({project}{Names.Of(entry.Fidelity)})\n\n{fence}{(entry.Fidelity == Fidelity.Diff ? "diff" : Language(entry.Path))}\n{entry.Text}{fence}\n\n";
     }
 
     public string End() => string.Empty;

@@ -13,6 +13,7 @@ public static class Names
         Fidelity.Full => "full",
         Fidelity.Signatures => "signatures",
         Fidelity.Listed => "listed",
+        Fidelity.Diff => "diff",
         _ => "omitted",
     };
 
@@ -31,7 +32,8 @@ public static class Names
         SegmentKind.Header => "header",
         SegmentKind.Stable => "stable",
         SegmentKind.Volatile => "volatile",
-        _ => "targets",
+        SegmentKind.Targets => "targets",
+        _ => "edits",
     };
 
     /// <summary>The name of a target kind.</summary>

@@ -14,4 +14,10 @@ public enum SegmentKind
 
     /// <summary>The targets' own files.</summary>
     Targets,
+
+    /// <summary>
+    /// Appended to an earlier bundle that is otherwise repeated byte for byte: diffs of its files that changed
+    /// since, and files new next to the targets (<c>--previous</c>).
+    /// </summary>
+    Edits,
 }

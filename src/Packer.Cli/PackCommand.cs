@@ -45,7 +45,12 @@ internal static class PackCommand
     private static readonly Option<string?> ManifestOption = new("--manifest") { Description = "Write the manifest (JSON) to this file." };
     private static readonly Option<string?> PreviousOption = new("--previous")
     {
-        Description = "An earlier run's manifest (may be the --manifest file itself): its bundle's opening files stay in place while unchanged, so a prompt cache keeps its prefix.",
+        Description = "An earlier run's manifest (may be the --manifest file itself): its bundle is repeated with the session's edits appended as diffs, or else its opening files stay in place while unchanged, so a prompt cache keeps its prefix.",
+    };
+
+    private static readonly Option<int?> EditRoomOption = new("--edit-room")
+    {
+        Description = $"With --previous: percent of the cap a bundle leaves free for the edits later runs append (default {PackOptions.DefaultEditRoom}; 0 turns appending off).",
     };
 
     private static readonly Option<string?> ConfigOption = new("--config") { Description = $"Config file (default: {ConfigLoader.DefaultFileName} in the current folder, if present)." };
@@ -60,7 +65,7 @@ internal static class PackCommand
         FormatOption.AcceptOnlyFromAmong([.. OptionValues.Formats]);
         var root = new RootCommand("Packs the files of a .NET solution that matter for a target into a deterministic, token-capped context bundle.")
         {
-            PathArgument, TargetOption, MaxTokensOption, TokenizerOption, FormatOption, CacheMinTokensOption, OutputOption, ManifestOption, PreviousOption, ConfigOption, NoCacheOption, CacheDirOption, VerboseOption, QuietOption,
+            PathArgument, TargetOption, MaxTokensOption, TokenizerOption, FormatOption, CacheMinTokensOption, OutputOption, ManifestOption, PreviousOption, EditRoomOption, ConfigOption, NoCacheOption, CacheDirOption, VerboseOption, QuietOption,
         };
         root.SetAction((parse, cancellationToken) => ExecuteAsync(parse, cancellationToken));
 
@@ -126,6 +131,11 @@ internal static class PackCommand
             throw new UsageException("--cache-min-tokens must not be negative.");
         }
 
+        if (parse.GetValue(EditRoomOption) is { } room && !OptionValues.IsEditRoom(room))
+        {
+            throw new UsageException($"--edit-room must be {OptionValues.EditRoomExpected} (got {room}).");
+        }
+
         string? Absolute(string? path) => path is null ? null : Path.GetFullPath(path, workingDirectory);
         var flags = new ConfigFile
         {
@@ -138,6 +148,7 @@ internal static class PackCommand
             Output = Absolute(parse.GetValue(OutputOption)),
             Manifest = Absolute(parse.GetValue(ManifestOption)),
             Previous = Absolute(parse.GetValue(PreviousOption)),
+            EditRoom = parse.GetValue(EditRoomOption),
             Cache = parse.GetValue(NoCacheOption) ? false : null,
             CacheDirectory = Absolute(parse.GetValue(CacheDirOption)),
         };

@@ -33,6 +33,9 @@ public sealed record ConfigFile
     /// <summary>Gets the path of an earlier run's manifest.</summary>
     public string? Previous { get; init; }
 
+    /// <summary>Gets the percent of the cap kept free for appended edits.</summary>
+    public int? EditRoom { get; init; }
+
     /// <summary>Gets the include globs.</summary>
     public IReadOnlyList<string>? Include { get; init; }
 

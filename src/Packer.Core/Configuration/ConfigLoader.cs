@@ -16,7 +16,7 @@ public static class ConfigLoader
     public const string DefaultFileName = "packer.yaml";
 
     private static readonly string[] Keys =
-        ["solution", "targets", "maxTokens", "tokenizer", "format", "cacheMinTokens", "output", "manifest", "previous", "include", "exclude", "cache", "cacheDirectory"];
+        ["solution", "targets", "maxTokens", "tokenizer", "format", "cacheMinTokens", "output", "manifest", "previous", "editRoom", "include", "exclude", "cache", "cacheDirectory"];
 
     /// <summary>Reads and checks a config file.</summary>
     /// <param name="path">The file; relative paths inside it resolve against its folder.</param>
@@ -73,6 +73,7 @@ public static class ConfigLoader
                 "output" => config with { Output = ResolvePath(folder, Scalar(display, key, value)) },
                 "manifest" => config with { Manifest = ResolvePath(folder, Scalar(display, key, value)) },
                 "previous" => config with { Previous = ResolvePath(folder, Scalar(display, key, value)) },
+                "editRoom" => config with { EditRoom = EditRoom(display, key, value) },
                 "include" => config with { Include = List(display, key, value) },
                 "exclude" => config with { Exclude = List(display, key, value) },
                 "cache" => config with { Cache = Boolean(display, key, value) },
@@ -125,6 +126,12 @@ public static class ConfigLoader
         WholeNumber(file, key, node, OptionValues.MinMaxTokens, $"a whole number of tokens, at least {OptionValues.MinMaxTokens}");
 
     private static int CacheMinTokens(string file, string key, YamlNode node) => WholeNumber(file, key, node, 0, "a whole number of tokens");
+
+    private static int EditRoom(string file, string key, YamlNode node)
+    {
+        var percent = WholeNumber(file, key, node, 0, OptionValues.EditRoomExpected);
+        return OptionValues.IsEditRoom(percent) ? percent : throw Error(file, node, $"'{key}' must be {OptionValues.EditRoomExpected} (got '{percent}').");
+    }
 
     private static int WholeNumber(string file, string key, YamlNode node, int minimum, string expected)
     {

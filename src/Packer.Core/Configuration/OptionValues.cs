@@ -28,6 +28,12 @@ public static class OptionValues
     /// <summary>The largest token count any setting accepts.</summary>
     public const int MaxTokenSetting = 100_000_000;
 
+    /// <summary>What an edit room must be, for error messages.</summary>
+    public const string EditRoomExpected = "a whole percent of the cap, from 0 to 50";
+
+    /// <summary>Tells whether an edit room (percent of the cap) is usable.</summary>
+    public static bool IsEditRoom(long percent) => percent is >= 0 and <= 50;
+
     /// <summary>Tells whether a token cap is usable.</summary>
     public static bool IsMaxTokens(long value) => value >= MinMaxTokens && value <= MaxTokenSetting;
 }

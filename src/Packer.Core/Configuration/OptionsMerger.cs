@@ -22,6 +22,7 @@ public static class OptionsMerger
             Output = flags.Output ?? file.Output,
             Manifest = flags.Manifest ?? file.Manifest,
             Previous = flags.Previous ?? file.Previous,
+            EditRoom = flags.EditRoom ?? file.EditRoom ?? PackOptions.DefaultEditRoom,
             Include = NonEmpty(flags.Include) ?? file.Include ?? [],
             Exclude = NonEmpty(flags.Exclude) ?? file.Exclude ?? [],
             UseCache = flags.Cache ?? file.Cache ?? true,

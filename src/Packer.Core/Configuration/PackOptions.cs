@@ -42,6 +42,15 @@ public sealed record PackOptions
     /// </summary>
     public string? Previous { get; init; }
 
+    /// <summary>The default share of the cap, in percent, that a session bundle keeps free for appended edits.</summary>
+    public const int DefaultEditRoom = 10;
+
+    /// <summary>
+    /// Gets the share of the cap, in percent, that a bundle made with <see cref="Previous"/> leaves free, so that
+    /// later runs can repeat it and append the session's edits (diffs) instead of changing it; 0 turns appending off.
+    /// </summary>
+    public int EditRoom { get; init; } = DefaultEditRoom;
+
     /// <summary>Gets globs (repository-relative) of extra non-C# files to rank and include.</summary>
     public IReadOnlyList<string> Include { get; init; } = [];
 

@@ -22,6 +22,7 @@ public sealed class ConfigLoaderTests
             output: out/context.md
             manifest: out/manifest.json
             previous: out/manifest.json
+            editRoom: 15
             include: ["README.md", "**/appsettings.json"]
             exclude:
               - "**/Generated/**"
@@ -41,6 +42,7 @@ public sealed class ConfigLoaderTests
         Assert.Equal(Path.Combine(folder, "out", "context.md"), config.Output);
         Assert.Equal(Path.Combine(folder, "out", "manifest.json"), config.Manifest);
         Assert.Equal(Path.Combine(folder, "out", "manifest.json"), config.Previous);
+        Assert.Equal(15, config.EditRoom);
         Assert.Equal(["README.md", "**/appsettings.json"], config.Include);
         Assert.Equal(["**/Generated/**"], config.Exclude);
         Assert.False(config.Cache);
@@ -51,6 +53,7 @@ public sealed class ConfigLoaderTests
     [InlineData("maxTokens: 8000\nmaxToken: 100\n", "packer.yaml:2: unknown key 'maxToken'. Did you mean 'maxTokens'?")]
     [InlineData("targets: App\nmaxTokens: lots\n", "packer.yaml:2: 'maxTokens' must be a whole number")]
     [InlineData("maxTokens: 10\n", "packer.yaml:1: 'maxTokens' must be a whole number of tokens, at least 64")]
+    [InlineData("editRoom: 60\n", "packer.yaml:1: 'editRoom' must be a whole percent of the cap, from 0 to 50 (got '60')")]
     [InlineData("cache: sometimes\n", "packer.yaml:1: 'cache' must be true or false (got 'sometimes')")]
     [InlineData("format: html\n", "packer.yaml:1: 'format' must be one of xml, markdown, json, anthropic (got 'html')")]
     [InlineData("\n\ntokenizer: p50k\n", "packer.yaml:3: 'tokenizer' must be one of o200k_base, cl100k_base")]

@@ -40,7 +40,8 @@ internal sealed class BudgetPlanner(IBundleRenderer renderer, TokenCounter count
     /// <param name="ranked">Every file, in rank order.</param>
     /// <param name="maxTokens">The cap on the rendered text.</param>
     /// <param name="previous">The previous bundle's layout, to keep as a prefix (may be null).</param>
-    public Selection Plan(BundleHeader header, IReadOnlyList<RankedFile> ranked, int maxTokens, PreviousBundle? previous)
+    /// <param name="room">Tokens a fresh selection leaves free for the edits later runs append (see <see cref="EditAppender"/>).</param>
+    public Selection Plan(BundleHeader header, IReadOnlyList<RankedFile> ranked, int maxTokens, PreviousBundle? previous, int room)
     {
         var remaining = maxTokens - Frame(header);
         var warnings = new List<string>();
@@ -48,12 +49,27 @@ internal sealed class BudgetPlanner(IBundleRenderer renderer, TokenCounter count
         var targetTokens = chosen.Sum(c => c.Tokens);
         var targetAllotment = Allotment(targetTokens, maxTokens / TargetQuanta, remaining);
         remaining -= targetAllotment;
-
-        // The kept files may use what rounding the targets' allotment left over, as the files they were
-        // chosen with did, but not what the volatile files new since the previous bundle need: a file the
-        // session's edit made the target use must not lose its place to an older one.
         var content = remaining - (int)(maxTokens * ListingShare);
+        room = Math.Min(room, Math.Max(0, content));
+        content -= room;
+
+        // The earlier bundle, repeated with this run's edits appended, when they fit.
         var arrivals = NewVolatile(previous, ranked, content);
+        var why = string.Empty;
+        if (previous?.Session is { } session)
+        {
+            (var appended, why) = new EditAppender(renderer, counter, texts)
+                .Append(header, ranked, session, arrivals.Select(c => c.Entry).ToList(), room, maxTokens);
+            if (appended is not null)
+            {
+                return appended;
+            }
+        }
+
+        // Else the earlier files are kept in place while unchanged. They may use what rounding the targets'
+        // allotment left over, as the files they were chosen with did, but not what the volatile files new
+        // since the previous bundle need: a file the session's edit made the target use must not lose its
+        // place to an older one.
         var kept = Keep(previous, ranked, content + (targetAllotment - targetTokens) - arrivals.Sum(c => c.Tokens));
         chosen.AddRange(kept.Select(k => k.Choice));
         content -= kept.Sum(k => k.Choice.Tokens);
@@ -96,7 +112,8 @@ internal sealed class BudgetPlanner(IBundleRenderer renderer, TokenCounter count
             remaining -= listing.Tokens;
         }
 
-        return Fit(header, ranked, chosen, kept.Select(k => k.Previous).ToList(), maxTokens, warnings);
+        var selection = Fit(header, ranked, chosen, kept.Select(k => k.Previous).ToList(), maxTokens, warnings);
+        return previous is null ? selection : selection with { Reuse = $"{why}{(why.Length > 0 ? "; " : string.Empty)}kept {selection.KeptFiles} files in place" };
     }
 
     // The volatile files a fresh plan would choose that the previous bundle did not hold.
@@ -107,9 +124,8 @@ internal sealed class BudgetPlanner(IBundleRenderer renderer, TokenCounter count
             return [];
         }
 
-        var before = previous.Entries.Select(e => e.Path).ToHashSet(StringComparer.Ordinal);
         return Choose(ranked.Where(f => !f.IsTarget), budget)
-            .Where(c => StabilityOrder.IsVolatile(c.File, git) && !before.Contains(c.File.Path))
+            .Where(c => StabilityOrder.IsVolatile(c.File, git) && !previous.Held.Contains(c.File.Path))
             .ToList();
     }
 
@@ -220,18 +236,22 @@ internal sealed class BudgetPlanner(IBundleRenderer renderer, TokenCounter count
                 chosen[i] = full[i]!;
             }
 
-            if (chosen[i].Entry.Fidelity == Fidelity.Listed)
+            if (TargetWarning(targets[i].Path, chosen[i].Entry.Fidelity, maxTokens) is { } warning)
             {
-                warnings.Add($"target file {targets[i].Path} does not fit within {maxTokens} tokens, not even as signatures; it is only listed.");
-            }
-            else if (chosen[i].Entry.Fidelity == Fidelity.Signatures)
-            {
-                warnings.Add($"target file {targets[i].Path} does not fit in full within {maxTokens} tokens; it is given as signatures.");
+                warnings.Add(warning);
             }
         }
 
         return [.. chosen];
     }
+
+    /// <summary>The warning for a target that is not given in full, or null.</summary>
+    public static string? TargetWarning(string path, Fidelity fidelity, int maxTokens) => fidelity switch
+    {
+        Fidelity.Listed => $"target file {path} does not fit within {maxTokens} tokens, not even as signatures; it is only listed.",
+        Fidelity.Signatures => $"target file {path} does not fit in full within {maxTokens} tokens; it is given as signatures.",
+        _ => null,
+    };
 
     private Choice? ChooseContent(RankedFile file, int remaining)
     {

@@ -15,4 +15,14 @@ public sealed record Selection(
     RenderedBundle Rendered,
     int TotalTokens,
     IReadOnlyList<string> Warnings,
-    int KeptFiles);
+    int KeptFiles)
+{
+    /// <summary>Gets, for files with diffs appended, the text the bundle now shows of them (null when gone).</summary>
+    public IReadOnlyDictionary<string, string?> Views { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Gets how many diffs and files were appended to the earlier bundle in this run.</summary>
+    public int AppendedEdits { get; init; }
+
+    /// <summary>Gets what became of the earlier bundle, for --verbose ("" without one).</summary>
+    public string Reuse { get; init; } = string.Empty;
+}

@@ -16,7 +16,9 @@ namespace Packer.Core.Ordering;
 /// </summary>
 /// <param name="Entries">The earlier bundle's context files with content, in output order; targets and listed paths are left out.</param>
 /// <param name="Depth">The lowest rank (largest number) among those files in the earlier run.</param>
-internal sealed record PreviousBundle(IReadOnlyList<PreviousBundle.Entry> Entries, int Depth)
+/// <param name="Held">Every file the earlier bundle gave content of (full, signatures), targets and appended files too.</param>
+/// <param name="Session">The earlier bundle's blocks and text, when its run had <c>--previous</c> too; null otherwise.</param>
+internal sealed record PreviousBundle(IReadOnlyList<PreviousBundle.Entry> Entries, int Depth, IReadOnlySet<string> Held, PreviousBundle.State? Session)
 {
     /// <summary>One context file of the earlier bundle.</summary>
     /// <param name="Path">Repository-relative path.</param>
@@ -24,6 +26,12 @@ internal sealed record PreviousBundle(IReadOnlyList<PreviousBundle.Entry> Entrie
     /// <param name="Segment">The segment it was in.</param>
     /// <param name="Hash">The hash of its packed text (<see cref="PackedFiles.HashOf"/>).</param>
     internal sealed record Entry(string Path, Fidelity Fidelity, SegmentKind Segment, string Hash);
+
+    /// <summary>What a run needs to repeat the earlier bundle byte for byte and append to it (the manifest's <c>session</c>).</summary>
+    /// <param name="Header">The hash of the earlier bundle's rendered header.</param>
+    /// <param name="Segments">The earlier bundle's blocks, segment by segment, as they were rendered.</param>
+    /// <param name="Views">For every file with content, the text the reader has last seen of it (its block's, or after its diffs); null when it is gone.</param>
+    internal sealed record State(string Header, IReadOnlyList<BundleSegment> Segments, IReadOnlyDictionary<string, string?> Views);
 
     /// <summary>Reads an earlier manifest, if it was made with the same settings for the same targets.</summary>
     /// <param name="path">The manifest's path.</param>
@@ -56,7 +64,13 @@ internal sealed record PreviousBundle(IReadOnlyList<PreviousBundle.Entry> Entrie
                 .OrderBy(f => f.Position)
                 .ToList();
             var entries = placed.Select(f => f.Entry!).ToList();
-            return (new PreviousBundle(entries, placed.Select(f => f.Rank).DefaultIfEmpty(0).Max()), $"read {entries.Count} context files");
+            var held = root.GetProperty("files").EnumerateArray()
+                .Where(f => f.GetProperty("fidelity").GetString() is "full" or "signatures")
+                .Select(f => f.GetProperty("path").GetString()!)
+                .ToHashSet(StringComparer.Ordinal);
+            var session = root.TryGetProperty("session", out var state) ? ReadSession(state) : null;
+            var bundle = new PreviousBundle(entries, placed.Select(f => f.Rank).DefaultIfEmpty(0).Max(), held, session);
+            return (bundle, $"read {entries.Count} context files{(session is null ? " (no session blocks)" : string.Empty)}");
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or FormatException or IOException or UnauthorizedAccessException)
         {
@@ -92,6 +106,36 @@ internal sealed record PreviousBundle(IReadOnlyList<PreviousBundle.Entry> Entrie
         var before = root.GetProperty("targets").EnumerateArray()
             .SelectMany(t => t.GetProperty("files").EnumerateArray().Select(f => f.GetString()!));
         return Files(before).SequenceEqual(Files(targets.SelectMany(t => t.Files)), StringComparer.Ordinal) ? null : "for other targets";
+    }
+
+    private static State ReadSession(JsonElement state)
+    {
+        var segments = new List<(SegmentKind Kind, List<BundleEntry> Entries)>();
+        var views = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var block in state.GetProperty("blocks").EnumerateArray())
+        {
+            var kind = Enum.GetValues<SegmentKind>().Single(k => Names.Of(k) == block.GetProperty("segment").GetString());
+            var fidelity = Enum.GetValues<Fidelity>().Single(f => Names.Of(f) == block.GetProperty("fidelity").GetString());
+            var entry = new BundleEntry(
+                block.GetProperty("path").GetString()!, block.GetProperty("project").GetString()!, fidelity, block.GetProperty("text").GetString()!);
+            if (segments.Count == 0 || segments[^1].Kind != kind)
+            {
+                segments.Add((kind, []));
+            }
+
+            segments[^1].Entries.Add(entry);
+            if (fidelity is Fidelity.Full or Fidelity.Signatures)
+            {
+                views.TryAdd(entry.Path, entry.Text);
+            }
+        }
+
+        foreach (var view in state.GetProperty("views").EnumerateArray())
+        {
+            views[view.GetProperty("path").GetString()!] = view.GetProperty("text").GetString();
+        }
+
+        return new State(state.GetProperty("header").GetString()!, segments.Select(s => new BundleSegment(s.Kind, s.Entries)).ToList(), views);
     }
 
     private static Entry? Parse(JsonElement file)

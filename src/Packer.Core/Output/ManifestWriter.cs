@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Packer.Core.Budget;
+using Packer.Core.Caching;
 using Packer.Core.Configuration;
 using Packer.Core.Rendering;
 using Packer.Core.Targeting;
@@ -21,7 +22,14 @@ internal static class ManifestWriter
         ? $"{v.Major}.{v.Minor}.{v.Build}"
         : "0.0.0";
 
-    public static string Write(PackOptions options, string solution, IReadOnlyList<ResolvedTarget> targets, PackedFiles packed, IReadOnlyList<string> warnings)
+    /// <summary>Writes the manifest of one run.</summary>
+    /// <param name="options">The run's options.</param>
+    /// <param name="solution">The solution path, as the bundle spells it.</param>
+    /// <param name="targets">The resolved targets.</param>
+    /// <param name="packed">The ranking and the selection.</param>
+    /// <param name="warnings">The run's warnings.</param>
+    /// <param name="header">The bundle's rendered header; with --previous its hash goes into the session state.</param>
+    public static string Write(PackOptions options, string solution, IReadOnlyList<ResolvedTarget> targets, PackedFiles packed, IReadOnlyList<string> warnings, string header)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions
@@ -112,9 +120,49 @@ internal static class ManifestWriter
             json.WriteStartArray("warnings");
             warnings.ToList().ForEach(json.WriteStringValue);
             json.WriteEndArray();
+            if (options.Previous is not null)
+            {
+                WriteSession(json, packed.Selection, header);
+            }
+
             json.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    // What a later run with --previous needs to repeat this bundle byte for byte and append to it: every
+    // block as rendered, and the text the reader last saw of each file that has diffs (null when deleted).
+    private static void WriteSession(Utf8JsonWriter json, Selection selection, string header)
+    {
+        json.WriteStartObject("session");
+        json.WriteString("header", ContentHash.Of(header));
+        json.WriteStartArray("blocks");
+        foreach (var segment in selection.Content.Segments)
+        {
+            foreach (var entry in segment.Entries)
+            {
+                json.WriteStartObject();
+                json.WriteString("segment", Names.Of(segment.Kind));
+                json.WriteString("path", entry.Path);
+                json.WriteString("project", entry.Project);
+                json.WriteString("fidelity", Names.Of(entry.Fidelity));
+                json.WriteString("text", entry.Text);
+                json.WriteEndObject();
+            }
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("views");
+        foreach (var (path, text) in selection.Views.OrderBy(v => v.Key, StringComparer.Ordinal))
+        {
+            json.WriteStartObject();
+            json.WriteString("path", path);
+            json.WriteString("text", text);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 }

@@ -13,6 +13,7 @@ internal sealed record PackedFiles(IReadOnlyList<RankedFile> Ranked, Selection S
     private readonly Dictionary<string, Placement> placements = Selection.Content.Segments
         .SelectMany(s => s.Entries.Select(e => (Entry: e, s.Kind)))
         .Select((x, i) => (x.Entry.Path, Placement: new Placement(x.Kind, i + 1, x.Entry.Fidelity == Fidelity.Listed ? null : HashOf(x.Entry))))
+        .DistinctBy(x => x.Path, StringComparer.Ordinal) // a file with diffs appended is placed where its text is
         .ToDictionary(x => x.Path, x => x.Placement, StringComparer.Ordinal);
 
     /// <summary>

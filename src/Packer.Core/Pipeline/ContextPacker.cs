@@ -106,9 +106,11 @@ public static class ContextPacker
             ? (null, "off")
             : PreviousBundle.Read(options.Previous, options, withLoose.SolutionPath, targets, previousWarnings);
         var planner = new BudgetPlanner(renderer, counter, texts, git);
-        var selection = planner.Plan(header, ranked, options.MaxTokens, previous);
+        var room = options.Previous is null ? 0 : (int)((long)options.MaxTokens * options.EditRoom / 100);
+        var selection = planner.Plan(header, ranked, options.MaxTokens, previous, room);
+        previousStatus = selection.Reuse.Length == 0 ? previousStatus : $"{previousStatus}: {selection.Reuse}";
         var warnings = withLoose.Warnings.Concat(previousWarnings).Concat(selection.Warnings).ToList();
-        var manifest = ManifestWriter.Write(options, withLoose.SolutionPath, targets, new PackedFiles(ranked, selection), warnings);
+        var manifest = ManifestWriter.Write(options, withLoose.SolutionPath, targets, new PackedFiles(ranked, selection), warnings, renderer.Begin(header));
         Lap("render", null);
 
         var stats = new Dictionary<string, int>(StringComparer.Ordinal)
@@ -122,6 +124,7 @@ public static class ContextPacker
             ["included"] = selection.Content.Entries.Count(e => e.Fidelity != Fidelity.Listed),
             ["listed"] = selection.Content.Entries.Count(e => e.Fidelity == Fidelity.Listed),
             ["keptFiles"] = selection.KeptFiles,
+            ["appendedEdits"] = selection.AppendedEdits,
         };
         var result = new PackResult(selection.Rendered.Text, manifest, selection.TotalTokens, warnings, timings, stats, "off", previousStatus);
         return (result, new RunAnalysis(index, stillValid, usages.Bound, tokenCounts, log));

@@ -43,15 +43,16 @@ internal sealed class BudgetPlanner(IBundleRenderer renderer, TokenCounter count
     /// <param name="room">Tokens a fresh selection leaves free for the edits later runs append (see <see cref="EditAppender"/>).</param>
     public Selection Plan(BundleHeader header, IReadOnlyList<RankedFile> ranked, int maxTokens, PreviousBundle? previous, int room)
     {
+        // The room comes off the top, targets included: a project target can fill any cap.
         var remaining = maxTokens - Frame(header);
+        room = Math.Clamp(room, 0, Math.Max(0, remaining));
+        remaining -= room;
         var warnings = new List<string>();
-        var chosen = PlanTargets(ranked.Where(f => f.IsTarget).ToList(), remaining, maxTokens, warnings);
+        var chosen = PlanTargets(ranked.Where(f => f.IsTarget).ToList(), remaining, maxTokens, room, warnings);
         var targetTokens = chosen.Sum(c => c.Tokens);
         var targetAllotment = Allotment(targetTokens, maxTokens / TargetQuanta, remaining);
         remaining -= targetAllotment;
         var content = remaining - (int)(maxTokens * ListingShare);
-        room = Math.Min(room, Math.Max(0, content));
-        content -= room;
 
         // The earlier bundle, repeated with this run's edits appended, when they fit.
         var arrivals = NewVolatile(previous, ranked, content);
@@ -203,7 +204,7 @@ internal sealed class BudgetPlanner(IBundleRenderer renderer, TokenCounter count
     // All targets in full when they fit. Otherwise each target's listing line is reserved first, so none
     // goes missing; then every target goes in as signatures (in rank order, while they fit), and then
     // they are upgraded to full in rank order while the budget allows.
-    private List<Choice> PlanTargets(List<RankedFile> targets, int budget, int maxTokens, List<string> warnings)
+    private List<Choice> PlanTargets(List<RankedFile> targets, int budget, int maxTokens, int room, List<string> warnings)
     {
         var full = targets.Select(t => texts.Read(t.Path) is { } text ? Price(t, Fidelity.Full, text) : null).ToList();
         if (full.All(f => f is not null) && full.Sum(f => f!.Tokens) <= budget)
@@ -236,7 +237,7 @@ internal sealed class BudgetPlanner(IBundleRenderer renderer, TokenCounter count
                 chosen[i] = full[i]!;
             }
 
-            if (TargetWarning(targets[i].Path, chosen[i].Entry.Fidelity, maxTokens) is { } warning)
+            if (TargetWarning(targets[i].Path, chosen[i].Entry.Fidelity, maxTokens, room) is { } warning)
             {
                 warnings.Add(warning);
             }
@@ -246,12 +247,16 @@ internal sealed class BudgetPlanner(IBundleRenderer renderer, TokenCounter count
     }
 
     /// <summary>The warning for a target that is not given in full, or null.</summary>
-    public static string? TargetWarning(string path, Fidelity fidelity, int maxTokens) => fidelity switch
+    public static string? TargetWarning(string path, Fidelity fidelity, int maxTokens, int room)
     {
-        Fidelity.Listed => $"target file {path} does not fit within {maxTokens} tokens, not even as signatures; it is only listed.",
-        Fidelity.Signatures => $"target file {path} does not fit in full within {maxTokens} tokens; it is given as signatures.",
-        _ => null,
-    };
+        var within = room > 0 ? $"within {maxTokens} tokens less the {room} kept free for edits (--edit-room)" : $"within {maxTokens} tokens";
+        return fidelity switch
+        {
+            Fidelity.Listed => $"target file {path} does not fit {within}, not even as signatures; it is only listed.",
+            Fidelity.Signatures => $"target file {path} does not fit in full {within}; it is given as signatures.",
+            _ => null,
+        };
+    }
 
     private Choice? ChooseContent(RankedFile file, int remaining)
     {

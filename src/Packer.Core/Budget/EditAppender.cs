@@ -70,7 +70,7 @@ internal sealed class EditAppender(IBundleRenderer renderer, TokenCounter counte
         var blocks = content.Entries.Where(e => e.Fidelity is Fidelity.Full or Fidelity.Signatures)
             .DistinctBy(e => e.Path, StringComparer.Ordinal).ToDictionary(e => e.Path, StringComparer.Ordinal);
         var warnings = ranked.Where(f => f.IsTarget)
-            .Select(f => BudgetPlanner.TargetWarning(f.Path, blocks.TryGetValue(f.Path, out var b) ? b.Fidelity : Fidelity.Listed, maxTokens))
+            .Select(f => BudgetPlanner.TargetWarning(f.Path, blocks.TryGetValue(f.Path, out var b) ? b.Fidelity : Fidelity.Listed, maxTokens, room))
             .OfType<string>().ToList();
         var diffs = changes.Count(c => c.Fidelity == Fidelity.Diff);
         var selection = new Selection(content, Decisions(ranked, content), rendered, total, warnings, session.Views.Count)

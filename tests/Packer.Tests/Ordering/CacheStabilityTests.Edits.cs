@@ -114,19 +114,22 @@ public sealed partial class CacheStabilityTests
         Assert.DoesNotContain("fidelity=\"diff\"", after.Bundle, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_session_bundle_leaves_its_edit_room_free()
+    [Theory]
+    [InlineData("src/Shop.Application/OrderService.cs", 1500)]
+    [InlineData("Shop.Domain", 700)] // a project target whose files alone fill the cap
+    public async Task A_session_bundle_leaves_its_edit_room_free(string target, int maxTokens)
     {
         // Given a cap too small for every file
-        var (_, options) = await SessionOnOrderServiceAsync(maxTokens: 1500);
+        var (_, options) = await SessionOnOrderServiceAsync(maxTokens);
+        options = options with { Targets = [target] };
 
         // When
         var session = await PackAsync(options);
         var whole = await PackAsync(options with { EditRoom = 0 });
 
         // Then
-        Assert.InRange(Counter.Count(session.Bundle), 1, 1500 - 150);
-        Assert.InRange(Counter.Count(whole.Bundle), 1500 - 150 + 1, 1500);
+        Assert.InRange(Counter.Count(session.Bundle), 1, maxTokens * 9 / 10);
+        Assert.InRange(Counter.Count(whole.Bundle), (maxTokens * 9 / 10) + 1, maxTokens);
     }
 
     // The share of the earlier bundle's tokens that open the later one: what a prompt cache reuses of it.

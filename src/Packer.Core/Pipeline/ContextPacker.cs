@@ -121,7 +121,7 @@ public static class ContextPacker
             ["boundFiles"] = graph.BoundFiles,
             ["graphFiles"] = graph.Hops.Count,
             ["edges"] = graph.Edges.Count,
-            ["included"] = selection.Content.Entries.Count(e => e.Fidelity != Fidelity.Listed),
+            ["included"] = selection.Content.Entries.Where(e => e.Fidelity != Fidelity.Listed).DistinctBy(e => e.Path, StringComparer.Ordinal).Count(),
             ["listed"] = selection.Content.Entries.Count(e => e.Fidelity == Fidelity.Listed),
             ["keptFiles"] = selection.KeptFiles,
             ["appendedEdits"] = selection.AppendedEdits,

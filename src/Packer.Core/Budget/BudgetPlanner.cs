@@ -148,13 +148,13 @@ internal sealed class BudgetPlanner(IBundleRenderer renderer, TokenCounter count
         var horizon = Math.Max(2 * previous.Depth, ranked.Count / 2);
         foreach (var entry in previous.Entries)
         {
-            if (!byPath.TryGetValue(entry.Path, out var file) || file.IsTarget || file.Rank > horizon || texts.Read(file.Path) is not { } text
-                || (entry.Fidelity == Fidelity.Signatures && !IsCSharp(file)))
+            if (!byPath.TryGetValue(entry.Path, out var file) || file.IsTarget || file.Rank > horizon
+                || (entry.Fidelity == Fidelity.Signatures && !IsCSharp(file)) || texts.Shown(file.Path, entry.Fidelity) is not { } text)
             {
                 break;
             }
 
-            var choice = Price(file, entry.Fidelity, entry.Fidelity == Fidelity.Full ? text : SignatureExtractor.Extract(text));
+            var choice = Price(file, entry.Fidelity, text);
             if (PackedFiles.HashOf(choice.Entry) != entry.Hash || choice.Tokens > budget)
             {
                 break;
@@ -221,7 +221,7 @@ internal sealed class BudgetPlanner(IBundleRenderer renderer, TokenCounter count
                 continue;
             }
 
-            var cheapest = IsCSharp(targets[i]) ? Price(targets[i], Fidelity.Signatures, SignatureExtractor.Extract(whole.Entry.Text)) : whole;
+            var cheapest = IsCSharp(targets[i]) ? Price(targets[i], Fidelity.Signatures, texts.Shown(targets[i].Path, Fidelity.Signatures)!) : whole;
             if (cheapest.Tokens - chosen[i].Tokens <= budget)
             {
                 budget -= cheapest.Tokens - chosen[i].Tokens;
@@ -277,7 +277,7 @@ internal sealed class BudgetPlanner(IBundleRenderer renderer, TokenCounter count
             return null;
         }
 
-        var signatures = Price(file, Fidelity.Signatures, SignatureExtractor.Extract(text));
+        var signatures = Price(file, Fidelity.Signatures, texts.Shown(file.Path, Fidelity.Signatures)!);
         return signatures.Tokens <= remaining && signatures.Tokens < full.Tokens ? signatures : null;
     }
 

@@ -40,7 +40,7 @@ internal sealed class EditAppender(IBundleRenderer renderer, TokenCounter counte
         var changes = new List<BundleEntry>();
         foreach (var block in session.Segments.SelectMany(s => s.Entries).Where(e => e.Fidelity is Fidelity.Full or Fidelity.Signatures))
         {
-            var now = byPath.ContainsKey(block.Path) ? Shown(block.Path, block.Fidelity) : null;
+            var now = byPath.ContainsKey(block.Path) ? texts.Shown(block.Path, block.Fidelity) : null;
             if (views[block.Path] != now)
             {
                 changes.Add(Change(block, views[block.Path], now));
@@ -89,11 +89,6 @@ internal sealed class EditAppender(IBundleRenderer renderer, TokenCounter counte
         var diff = block with { Fidelity = Fidelity.Diff, Text = UnifiedDiff.Of(block.Path, before, now) };
         return now is null || Tokens(diff) <= Tokens(block with { Text = now }) ? diff : block with { Text = now };
     }
-
-    // The text a file's block would show now at the given fidelity, or null when it is gone.
-    private string? Shown(string path, Fidelity fidelity) => texts.Read(path) is { } text
-        ? fidelity == Fidelity.Signatures ? SignatureExtractor.Extract(text) : text
-        : null;
 
     private int Tokens(BundleEntry entry) => counter.Count(renderer.File(entry, first: false));
 

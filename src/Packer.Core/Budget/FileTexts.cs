@@ -6,6 +6,7 @@ namespace Packer.Core.Budget;
 internal sealed class FileTexts(string root)
 {
     private readonly Dictionary<string, string?> cache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> signatures = new(StringComparer.Ordinal);
 
     /// <summary>Gets a file's text, or null when it is binary or unreadable.</summary>
     public string? Read(string path)
@@ -16,6 +17,24 @@ internal sealed class FileTexts(string root)
         }
 
         return text;
+    }
+
+    /// <summary>Gets the text a file's block shows at a fidelity (full, or signatures), or null when it is binary or unreadable.</summary>
+    /// <remarks>Signatures are extracted once per file: planning, keeping and appending all ask for them.</remarks>
+    public string? Shown(string path, Fidelity fidelity)
+    {
+        var text = Read(path);
+        if (text is null || fidelity != Fidelity.Signatures)
+        {
+            return text;
+        }
+
+        if (!signatures.TryGetValue(path, out var extracted))
+        {
+            signatures[path] = extracted = SignatureExtractor.Extract(text);
+        }
+
+        return extracted;
     }
 
     private static string? Load(string fullPath)

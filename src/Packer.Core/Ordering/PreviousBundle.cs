@@ -114,8 +114,8 @@ internal sealed record PreviousBundle(IReadOnlyList<PreviousBundle.Entry> Entrie
         var views = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var block in state.GetProperty("blocks").EnumerateArray())
         {
-            var kind = Enum.GetValues<SegmentKind>().Single(k => Names.Of(k) == block.GetProperty("segment").GetString());
-            var fidelity = Enum.GetValues<Fidelity>().Single(f => Names.Of(f) == block.GetProperty("fidelity").GetString());
+            var kind = Named<SegmentKind>(block, "segment", Names.Of);
+            var fidelity = Named<Fidelity>(block, "fidelity", Names.Of);
             var entry = new BundleEntry(
                 block.GetProperty("path").GetString()!, block.GetProperty("project").GetString()!, fidelity, block.GetProperty("text").GetString()!);
             if (segments.Count == 0 || segments[^1].Kind != kind)
@@ -140,20 +140,18 @@ internal sealed record PreviousBundle(IReadOnlyList<PreviousBundle.Entry> Entrie
 
     private static Entry? Parse(JsonElement file)
     {
-        var fidelity = file.GetProperty("fidelity").GetString() switch
-        {
-            "full" => Fidelity.Full,
-            "signatures" => Fidelity.Signatures,
-            _ => (Fidelity?)null,
-        };
-        var segment = file.GetProperty("segment").GetString() switch
-        {
-            "stable" => SegmentKind.Stable,
-            "volatile" => SegmentKind.Volatile,
-            _ => (SegmentKind?)null,
-        };
-        return fidelity is { } f && segment is { } s
-            ? new Entry(file.GetProperty("path").GetString()!, f, s, file.GetProperty("hash").GetString()!)
+        var fidelity = Named<Fidelity>(file, "fidelity", Names.Of);
+        var segment = Named<SegmentKind>(file, "segment", Names.Of);
+        return fidelity is Fidelity.Full or Fidelity.Signatures && segment is SegmentKind.Stable or SegmentKind.Volatile
+            ? new Entry(file.GetProperty("path").GetString()!, fidelity, segment, file.GetProperty("hash").GetString()!)
             : null;
+    }
+
+    // The value a manifest property spells as Names does; any other spelling makes the manifest unreadable.
+    private static T Named<T>(JsonElement element, string property, Func<T, string> name)
+        where T : struct, Enum
+    {
+        var spelled = element.GetProperty(property).GetString();
+        return Enum.GetValues<T>().Single(v => name(v) == spelled);
     }
 }

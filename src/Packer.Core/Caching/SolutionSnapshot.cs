@@ -74,19 +74,6 @@ internal sealed record SolutionSnapshot(
 
     private Solution Build(List<ProjectId> projectIds, List<List<DocumentId>> documentIds)
     {
-        // One reference object per assembly file, shared by every project that references it.
-        var metadata = new Dictionary<string, MetadataReference>(StringComparer.Ordinal);
-        MetadataReference Reference(ReferenceSnapshot r)
-        {
-            var key = r.Path + "|" + string.Join(',', r.Aliases);
-            if (!metadata.TryGetValue(key, out var reference))
-            {
-                metadata[key] = reference = MetadataReference.CreateFromFile(r.Path, new MetadataReferenceProperties(aliases: [.. r.Aliases]));
-            }
-
-            return reference;
-        }
-
         using var workspace = new AdhocWorkspace();
         var infos = Projects.Select((p, i) => ProjectInfo.Create(
             projectIds[i], VersionStamp.Default, p.Name, p.AssemblyName, LanguageNames.CSharp, filePath: p.FilePath,
@@ -95,7 +82,7 @@ internal sealed record SolutionSnapshot(
             documents: p.Documents.Select((path, d) => DocumentInfo.Create(
                 documentIds[i][d], Path.GetFileName(path), loader: new FileTextLoader(path, defaultEncoding: null), filePath: path)),
             projectReferences: p.ProjectReferences.Select(r => new ProjectReference(projectIds[r.Project], [.. r.Aliases])),
-            metadataReferences: p.MetadataReferences.Where(r => File.Exists(r.Path)).Select(Reference)));
+            metadataReferences: p.MetadataReferences.Where(r => File.Exists(r.Path)).Select(r => MetadataReferences.FromFile(r.Path, r.Aliases))));
         return workspace.AddSolution(SolutionInfo.Create(SolutionId.CreateNewId(), VersionStamp.Default, projects: infos));
     }
 }

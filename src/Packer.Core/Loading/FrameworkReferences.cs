@@ -59,7 +59,7 @@ internal static class FrameworkReferences
 
             references.AddRange(Directory.EnumerateFiles(refFolder, "*.dll")
                 .Order(StringComparer.Ordinal)
-                .Select(path => MetadataReference.CreateFromFile(path)));
+                .Select(path => MetadataReferences.FromFile(path, [])));
         }
 
         return references;

@@ -30,16 +30,17 @@ internal sealed class ConsoleLog(bool quiet, bool verbose)
             Console.Error.WriteLine($"phase total   {result.Timings.Sum(t => t.Elapsed.TotalSeconds),8:F3} s");
             Console.Error.WriteLine($"cache {result.Cache}");
             Console.Error.WriteLine($"previous {result.Previous}");
-            foreach (var (name, value) in result.Stats.OrderBy(s => s.Key, StringComparer.Ordinal))
+            foreach (var (name, value) in result.Stats.Named)
             {
                 Console.Error.WriteLine($"stat  {name,-10} {value}");
             }
 
-            Console.Error.WriteLine($"stat  peakMemoryMB {Environment.WorkingSet / (1024 * 1024)} (working set now); peak {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)}");
+            // The process's own peak (the BuildHost that evaluates projects is another process).
+            Console.Error.WriteLine($"stat  peakWorkingSetMB {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)}");
         }
 
         var destination = options.Output is null ? "standard output" : Path.GetRelativePath(Environment.CurrentDirectory, options.Output);
         Console.Error.WriteLine(
-            $"packed {result.Stats["included"]} files and listed {result.Stats["listed"]} ({result.TotalTokens}/{options.MaxTokens} tokens) to {destination}");
+            $"packed {result.Stats.Included} files and listed {result.Stats.Listed} ({result.TotalTokens}/{options.MaxTokens} tokens) to {destination}");
     }
 }

@@ -157,6 +157,18 @@ internal static class PackCommand
 
     private static async Task WriteOutputsAsync(PackOptions options, PackResult result)
     {
+        try
+        {
+            await WriteAsync(options, result);
+        }
+        catch (Exception e) when (FileAccessException.Covers(e))
+        {
+            throw FileAccessException.From(e, options.Output ?? options.Manifest);
+        }
+    }
+
+    private static async Task WriteAsync(PackOptions options, PackResult result)
+    {
         if (options.Output is null)
         {
             await using var stdout = Console.OpenStandardOutput();
@@ -169,7 +181,7 @@ internal static class PackCommand
 
         if (options.Manifest is not null)
         {
-            AtomicFile.WriteAllText(options.Manifest, result.Manifest);
+            AtomicFile.WriteAllText(options.Manifest, result.ManifestText);
         }
     }
 }

@@ -1,9 +1,6 @@
-using Packer.Core.Caching;
-using Packer.Core.Ordering;
+using Packer.Core.Bundle;
 using Packer.Core.Ranking;
-using Packer.Core.Rendering;
 using Packer.Core.Text;
-using Packer.Core.Tokenization;
 
 namespace Packer.Core.Budget;
 
@@ -18,21 +15,21 @@ namespace Packer.Core.Budget;
 /// (<c>--edit-room</c>) and the cap; then the run packs afresh and the cycle starts again, so stale text
 /// never outweighs that room.
 /// </summary>
-internal sealed class EditAppender(IBundleRenderer renderer, TokenCounter counter, FileTexts texts)
+internal sealed class EditAppender(BlockPricer pricer, BundleFitter fitter)
 {
     /// <summary>The earlier bundle with this run's edits appended, or null and why not.</summary>
     /// <param name="header">This run's header; the earlier one must render the same.</param>
+    /// <param name="headerText">This run's rendered header.</param>
     /// <param name="ranked">Every file, in rank order.</param>
     /// <param name="session">The earlier bundle's blocks.</param>
     /// <param name="arrivals">Files a fresh selection would now add next to the targets, most relevant first.</param>
-    /// <param name="room">The most tokens the edits segment may hold, earlier edits included.</param>
-    /// <param name="maxTokens">The cap on the rendered text.</param>
-    public (Selection? Selection, string Why) Append(
-        BundleHeader header, IReadOnlyList<RankedFile> ranked, PreviousBundle.State session, IReadOnlyList<BundleEntry> arrivals, int room, int maxTokens)
+    /// <param name="split">The split of the cap: its room is the most tokens the edits segment may hold, earlier edits included.</param>
+    public AppendAttempt Append(
+        BundleHeader header, string headerText, IReadOnlyList<RankedFile> ranked, PreviousBundle.State session, IReadOnlyList<Choice> arrivals, BudgetSplit split)
     {
-        if (ContentHash.Of(renderer.Begin(header)) != session.Header)
+        if (ContentHash.Of(headerText) != session.Header)
         {
-            return (null, "the header changed (projects or their references)");
+            return new AppendAttempt(null, "the header changed (projects or their references)");
         }
 
         var byPath = ranked.ToDictionary(f => f.Path, StringComparer.Ordinal);
@@ -40,7 +37,7 @@ internal sealed class EditAppender(IBundleRenderer renderer, TokenCounter counte
         var changes = new List<BundleEntry>();
         foreach (var block in session.Segments.SelectMany(s => s.Entries).Where(e => e.Fidelity is Fidelity.Full or Fidelity.Signatures))
         {
-            var now = byPath.ContainsKey(block.Path) ? texts.Shown(block.Path, block.Fidelity) : null;
+            var now = byPath.ContainsKey(block.Path) ? pricer.Texts.Shown(block.Path, block.Fidelity) : null;
             if (views[block.Path] != now)
             {
                 changes.Add(Change(block, views[block.Path], now));
@@ -49,7 +46,7 @@ internal sealed class EditAppender(IBundleRenderer renderer, TokenCounter counte
         }
 
         // The new neighbours go in too, whatever they cost: they are what the edit made the targets use.
-        var newcomers = arrivals.Where(a => !views.ContainsKey(a.Path)).Reverse().ToList();
+        var newcomers = arrivals.Select(a => a.Entry).Where(a => !views.ContainsKey(a.Path)).Reverse().ToList();
         var appended = newcomers.Concat(changes).ToList();
         var segments = session.Segments.ToList();
         if (appended.Count > 0)
@@ -58,28 +55,26 @@ internal sealed class EditAppender(IBundleRenderer renderer, TokenCounter counte
             segments = [.. segments.Where(s => s.Kind != SegmentKind.Edits), new BundleSegment(SegmentKind.Edits, [.. earlier, .. appended])];
         }
 
-        var edits = segments[^1].Kind == SegmentKind.Edits ? segments[^1].Entries.Sum(Tokens) : 0;
+        var edits = segments[^1].Kind == SegmentKind.Edits ? segments[^1].Entries.Sum(pricer.Tokens) : 0;
         var content = new BundleContent(header, segments);
-        var rendered = BundleComposer.Compose(renderer, content, counter);
-        var total = counter.Count(rendered.Text);
-        if (edits > room || total > maxTokens)
+        var (rendered, total) = fitter.Render(content);
+        if (edits > split.Room || total > split.MaxTokens)
         {
-            return (null, $"its edits ({edits} tokens) outgrew the room kept for them ({room}) or the cap; packed afresh");
+            return new AppendAttempt(null, $"its edits ({edits} tokens) outgrew the room kept for them ({split.Room}) or the cap; packed afresh");
         }
 
         var blocks = content.Entries.Where(e => e.Fidelity is Fidelity.Full or Fidelity.Signatures)
             .DistinctBy(e => e.Path, StringComparer.Ordinal).ToDictionary(e => e.Path, StringComparer.Ordinal);
         var warnings = ranked.Where(f => f.IsTarget)
-            .Select(f => BudgetPlanner.TargetWarning(f.Path, blocks.TryGetValue(f.Path, out var b) ? b.Fidelity : Fidelity.Listed, maxTokens, room))
+            .Select(f => BudgetPlanner.TargetWarning(f.Path, blocks.TryGetValue(f.Path, out var b) ? b.Fidelity : Fidelity.Listed, split.MaxTokens, split.Room))
             .OfType<string>().ToList();
         var diffs = changes.Count(c => c.Fidelity == Fidelity.Diff);
-        var selection = new Selection(content, Decisions(ranked, content), rendered, total, warnings, session.Views.Count)
+        var selection = new Selection(content, fitter.Decisions(ranked, content), rendered, total, warnings, session.Views.Count)
         {
             Views = views.Where(v => v.Value != blocks[v.Key].Text).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal),
             AppendedEdits = appended.Count,
-            Reuse = $"repeated the earlier bundle and appended {diffs} diffs, {changes.Count - diffs} changed files in full and {newcomers.Count} new files",
         };
-        return (selection, string.Empty);
+        return new AppendAttempt(selection, $"repeated the earlier bundle and appended {diffs} diffs, {changes.Count - diffs} changed files in full and {newcomers.Count} new files");
     }
 
     // A block's change as a diff from the text last shown, or as the new text when that is shorter (a file
@@ -87,18 +82,11 @@ internal sealed class EditAppender(IBundleRenderer renderer, TokenCounter counte
     private BundleEntry Change(BundleEntry block, string? before, string? now)
     {
         var diff = block with { Fidelity = Fidelity.Diff, Text = UnifiedDiff.Of(block.Path, before, now) };
-        return now is null || Tokens(diff) <= Tokens(block with { Text = now }) ? diff : block with { Text = now };
-    }
-
-    private int Tokens(BundleEntry entry) => counter.Count(renderer.File(entry, first: false));
-
-    // Each ranked file at the fidelity of its first block, its tokens those of all its blocks.
-    private Dictionary<string, FileDecision> Decisions(IReadOnlyList<RankedFile> ranked, BundleContent content)
-    {
-        var blocks = content.Entries.GroupBy(e => e.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        return ranked.ToDictionary(
-            f => f.Path,
-            f => blocks.TryGetValue(f.Path, out var mine) ? new FileDecision(mine[0].Fidelity, mine.Sum(Tokens)) : new FileDecision(Fidelity.Omitted, 0),
-            StringComparer.Ordinal);
+        return now is null || pricer.Tokens(diff) <= pricer.Tokens(block with { Text = now }) ? diff : block with { Text = now };
     }
 }
+
+/// <summary>An attempt to append a session's edits to the earlier bundle.</summary>
+/// <param name="Selection">The earlier bundle with the edits appended, or null when they did not fit.</param>
+/// <param name="Reason">What was appended, or why nothing was.</param>
+internal sealed record AppendAttempt(Selection? Selection, string Reason);

@@ -1,3 +1,5 @@
+using Packer.Core.Bundle;
+
 namespace Packer.Core.Budget;
 
 /// <summary>What the budget decided for one ranked file.</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using Packer.Core.Bundle;
 
 namespace Packer.Core.Budget;
 

@@ -1,4 +1,4 @@
-using Packer.Core.Rendering;
+using Packer.Core.Bundle;
 
 namespace Packer.Core.Budget;
 
@@ -22,7 +22,4 @@ public sealed record Selection(
 
     /// <summary>Gets how many diffs and files were appended to the earlier bundle in this run.</summary>
     public int AppendedEdits { get; init; }
-
-    /// <summary>Gets what became of the earlier bundle, for --verbose ("" without one).</summary>
-    public string Reuse { get; init; } = string.Empty;
 }

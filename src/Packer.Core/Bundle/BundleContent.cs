@@ -1,4 +1,4 @@
-namespace Packer.Core.Rendering;
+namespace Packer.Core.Bundle;
 
 /// <summary>Everything a renderer needs, in output order.</summary>
 /// <param name="Header">The bundle's header (the header segment).</param>
@@ -6,5 +6,5 @@ namespace Packer.Core.Rendering;
 public sealed record BundleContent(BundleHeader Header, IReadOnlyList<BundleSegment> Segments)
 {
     /// <summary>Gets every entry in output order.</summary>
-    public IEnumerable<Budget.BundleEntry> Entries => Segments.SelectMany(s => s.Entries);
+    public IEnumerable<BundleEntry> Entries => Segments.SelectMany(s => s.Entries);
 }

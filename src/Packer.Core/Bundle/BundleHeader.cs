@@ -1,7 +1,7 @@
 using Packer.Core.Loading;
 using Packer.Core.Targeting;
 
-namespace Packer.Core.Rendering;
+namespace Packer.Core.Bundle;
 
 /// <summary>What the bundle says about itself before the files.</summary>
 /// <param name="Solution">Repository-relative path of the solution.</param>

@@ -1,6 +1,4 @@
-using Packer.Core.Budget;
-
-namespace Packer.Core.Rendering;
+namespace Packer.Core.Bundle;
 
 /// <summary>One segment's files, in output order.</summary>
 /// <param name="Kind">Which segment.</param>

@@ -1,4 +1,4 @@
-namespace Packer.Core.Budget;
+namespace Packer.Core.Bundle;
 
 /// <summary>How much of a file the bundle holds.</summary>
 public enum Fidelity

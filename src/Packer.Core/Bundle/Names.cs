@@ -1,8 +1,6 @@
-using Packer.Core.Budget;
 using Packer.Core.Configuration;
-using Packer.Core.Targeting;
 
-namespace Packer.Core.Rendering;
+namespace Packer.Core.Bundle;
 
 /// <summary>The spellings of enum values in bundles and manifests (fixed here, never from ToString's casing).</summary>
 public static class Names

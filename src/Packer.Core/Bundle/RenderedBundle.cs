@@ -1,4 +1,4 @@
-namespace Packer.Core.Rendering;
+namespace Packer.Core.Bundle;
 
 /// <summary>The output text and its segments.</summary>
 /// <param name="Text">The bundle as written.</param>

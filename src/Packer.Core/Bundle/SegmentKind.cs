@@ -1,4 +1,4 @@
-namespace Packer.Core.Rendering;
+namespace Packer.Core.Bundle;
 
 /// <summary>The parts of a bundle, from the least to the most likely to change between two packs.</summary>
 public enum SegmentKind

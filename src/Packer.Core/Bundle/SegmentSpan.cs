@@ -1,4 +1,4 @@
-namespace Packer.Core.Rendering;
+namespace Packer.Core.Bundle;
 
 /// <summary>Where a segment lies in the output, in bytes (UTF-8) and in tokens of the cap's tokenizer.</summary>
 /// <param name="Kind">Which segment.</param>

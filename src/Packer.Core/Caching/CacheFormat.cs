@@ -3,8 +3,8 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Packer.Core.Graph;
+using Packer.Core.History;
 using Packer.Core.Loading;
-using Packer.Core.Ordering;
 
 namespace Packer.Core.Caching;
 

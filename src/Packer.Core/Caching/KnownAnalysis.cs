@@ -1,5 +1,5 @@
 using Packer.Core.Graph;
-using Packer.Core.Ordering;
+using Packer.Core.History;
 
 namespace Packer.Core.Caching;
 

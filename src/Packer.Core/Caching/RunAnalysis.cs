@@ -1,5 +1,5 @@
 using Packer.Core.Graph;
-using Packer.Core.Ordering;
+using Packer.Core.History;
 using Packer.Core.Tokenization;
 
 namespace Packer.Core.Caching;

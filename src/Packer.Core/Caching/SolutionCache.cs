@@ -1,6 +1,7 @@
 using System.Reflection;
 using Packer.Core.Loading;
 using Packer.Core.Output;
+using Packer.Core.Text;
 
 namespace Packer.Core.Caching;
 
@@ -9,7 +10,8 @@ namespace Packer.Core.Caching;
 /// cache folder. A run first asks it for a warm start; when the build inputs, the set of C# files and the
 /// tool are as they were, the solution is rebuilt from the snapshot without MSBuild and only changed files
 /// are read again. After the run the cache is rewritten (atomically) if anything new was learnt. A cache
-/// that cannot be read is rebuilt; a cache that cannot be written is a note, never an error.
+/// that cannot be read is rebuilt; a cache that cannot be written is a note, never an error. The cache holds
+/// no state of its own between the two calls: what the lookup found travels in its <see cref="CacheLookup"/>.
 /// </summary>
 public sealed class SolutionCache
 {
@@ -18,10 +20,6 @@ public sealed class SolutionCache
     private readonly string settings;
     private readonly string? configFile;
     private readonly string file;
-    private SolutionSnapshot? snapshot;
-    private Dictionary<string, string>? hashes;
-    private IReadOnlyDictionary<string, string>? inputs;
-    private string? sourceDigest;
 
     /// <summary>Prepares the cache of a solution; reads nothing yet.</summary>
     /// <param name="directory">The cache folder (created when first written).</param>
@@ -39,7 +37,6 @@ public sealed class SolutionCache
         var scope = $"solution={this.solutionPath}\n{filter.Describe()}\nfocus={(focus is null ? "all" : string.Join('\n', focus.Order(StringComparer.Ordinal)))}";
         settings = $"tool={version}/{tool.ManifestModule.ModuleVersionId}\nconfig={this.configFile}\n{scope}";
         file = Path.Combine(directory, $"{Path.GetFileNameWithoutExtension(solutionPath)}-{ContentHash.Of(scope)[..16]}.cache");
-        Status = "cold: no cache yet";
     }
 
     /// <summary>Gets the default cache folder: the user's cache folder, never inside a repository.</summary>
@@ -66,26 +63,23 @@ public sealed class SolutionCache
     /// <summary>Gets the cache file.</summary>
     public string FilePath => file;
 
-    /// <summary>Gets what the cache did in this run, e.g. "warm: 2 changed files" or "cold: Foo.csproj changed".</summary>
-    public string Status { get; private set; }
-
-    /// <summary>Rebuilds the loaded solution from the cache when nothing that decides it changed; null means load it.</summary>
-    internal (LoadedSolution Loaded, KnownAnalysis Known)? TryReuse(FileFilter filter)
+    /// <summary>Rebuilds the loaded solution from the cache when nothing that decides it changed; otherwise says why not.</summary>
+    /// <param name="filter">The include and exclude globs, to find the extra files again.</param>
+    internal CacheLookup TryReuse(FileFilter filter)
     {
         AnalysisCache cache;
         try
         {
             if (!File.Exists(file))
             {
-                return null;
+                return CacheLookup.Cold("no cache yet");
             }
 
             cache = CacheFormat.Read(File.ReadAllBytes(file));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            Status = $"cold: the cache could not be read ({e.Message}); rebuilt";
-            return null;
+            return CacheLookup.Cold($"the cache could not be read ({e.Message}); rebuilt");
         }
 
         var reason = cache.Settings != settings || cache.Root != root ? "the tool or its settings changed"
@@ -94,8 +88,7 @@ public sealed class SolutionCache
             : null;
         if (reason is not null)
         {
-            Status = $"cold: {reason}";
-            return null;
+            return CacheLookup.Cold(reason);
         }
 
         // A project may list a file that does not exist (one a build step generates); it stays absent.
@@ -103,35 +96,34 @@ public sealed class SolutionCache
         var current = HashFiles(cache.Snapshot.Files.Select(f => f.Path));
         if (current.FirstOrDefault(h => h.Value == ContentHash.Absent && Recorded(h.Key) != ContentHash.Absent) is { Key: { } missing })
         {
-            Status = $"cold: {missing} was removed";
-            return null;
+            return CacheLookup.Cold($"{missing} was removed");
         }
 
-        snapshot = cache.Snapshot;
-        hashes = current;
-        inputs = cache.Inputs;
-        sourceDigest = cache.SourceDigest;
         var changed = current.Where(h => Recorded(h.Key) != h.Value).Select(h => h.Key).ToHashSet(StringComparer.Ordinal);
-        Status = $"warm: {changed.Count} changed file(s)";
-        return (cache.Snapshot.Restore(root, filter), new KnownAnalysis(cache.Files, changed, cache.TokenCounts, cache.History));
+        return new CacheLookup(
+            new CacheOutcome(CacheState.Warm, $"{changed.Count} changed file(s)"),
+            new CacheLookup.WarmStart(
+                cache.Snapshot.Restore(root, filter), new KnownAnalysis(cache.Files, changed, cache.TokenCounts, cache.History), cache.Snapshot, current, cache.Inputs, cache.SourceDigest));
     }
 
     /// <summary>Writes what this run knows, unless it is what the cache already held.</summary>
+    /// <param name="lookup">What the lookup at the start of the run found.</param>
     /// <param name="loaded">The solution as loaded (before loose target files were added).</param>
-    /// <param name="known">What the run took over from the cache.</param>
     /// <param name="run">What the run learnt.</param>
-    internal void Save(LoadedSolution loaded, KnownAnalysis known, RunAnalysis run)
+    /// <returns>The lookup's outcome, with a note when the cache could not be written.</returns>
+    internal CacheOutcome Save(CacheLookup lookup, LoadedSolution loaded, RunAnalysis run)
     {
-        var warm = snapshot is not null;
-        var written = snapshot ?? SolutionSnapshot.Capture(loaded);
-        if (warm && known.Changed.Count == 0 && !run.TokenCounts.Learnt && run.History == known.History && !written.Files.Any(f => run.Bound.ContainsKey(f.Path)))
+        var warm = lookup.Warm;
+        var known = warm?.Known ?? KnownAnalysis.None;
+        var written = warm?.Snapshot ?? SolutionSnapshot.Capture(loaded);
+        if (warm is not null && known.Changed.Count == 0 && !run.TokenCounts.Learnt && run.History == known.History && !written.Files.Any(f => run.Bound.ContainsKey(f.Path)))
         {
-            return; // nothing new
+            return lookup.Outcome; // nothing new
         }
 
-        hashes ??= HashFiles(written.Files.Select(f => f.Path));
-        inputs ??= BuildInputs.Hash(solutionPath, written.ProjectFiles, written.GeneratedSources(root), configFile);
-        sourceDigest ??= SourceScan.Digest(ProjectFolders(written));
+        var hashes = warm?.Hashes ?? HashFiles(written.Files.Select(f => f.Path));
+        var inputs = warm?.Inputs ?? BuildInputs.Hash(solutionPath, written.ProjectFiles, written.GeneratedSources(root), configFile);
+        var sourceDigest = warm?.SourceDigest ?? SourceScan.Digest(ProjectFolders(written));
         var files = new Dictionary<string, CachedFile>(StringComparer.Ordinal);
         foreach (var path in written.Files.Select(f => f.Path))
         {
@@ -145,10 +137,11 @@ public sealed class SolutionCache
         try
         {
             AtomicFile.WriteAllBytes(file, CacheFormat.Write(cache));
+            return lookup.Outcome;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Status += $"; the cache could not be written ({e.Message})";
+            return lookup.Outcome.With($"the cache could not be written ({e.Message})");
         }
     }
 

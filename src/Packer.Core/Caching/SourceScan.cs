@@ -1,3 +1,5 @@
+using Packer.Core.Text;
+
 namespace Packer.Core.Caching;
 
 /// <summary>

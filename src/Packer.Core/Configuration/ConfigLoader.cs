@@ -29,7 +29,16 @@ public static class ConfigLoader
         }
 
         var display = path;
-        var text = File.ReadAllText(fullPath);
+        string text;
+        try
+        {
+            text = File.ReadAllText(fullPath);
+        }
+        catch (Exception e) when (FileAccessException.Covers(e))
+        {
+            throw FileAccessException.From(e, path);
+        }
+
         var stream = new YamlStream();
         var parser = new TrackingParser(new Parser(new StringReader(text)));
         try

@@ -1,4 +1,4 @@
-namespace Packer.Core.Targeting;
+namespace Packer.Core.Configuration;
 
 /// <summary>What a target spec names.</summary>
 public enum TargetKind

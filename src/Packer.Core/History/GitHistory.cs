@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Packer.Core.Ordering;
+namespace Packer.Core.History;
 
 /// <summary>
 /// What git knows about how volatile each file is: when it last changed in a commit, and whether it is

@@ -1,4 +1,4 @@
-namespace Packer.Core.Ordering;
+namespace Packer.Core.History;
 
 /// <summary>What the commit log says, as of one HEAD: the part of <see cref="GitHistory"/> that a cache can keep.</summary>
 /// <param name="Head">The commit HEAD pointed at.</param>

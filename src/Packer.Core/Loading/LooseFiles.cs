@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Packer.Core.Configuration;
 using Packer.Core.Text;
 
 namespace Packer.Core.Loading;
@@ -18,8 +19,9 @@ internal static class LooseFiles
     {
         var known = loaded.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         var loose = specs
-            .Select(s => s.StartsWith("file:", StringComparison.Ordinal) ? s["file:".Length..].Trim() : s.Trim())
-            .Where(s => s.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+            .Select(TargetSpec.Parse)
+            .Where(s => s.MayBeFile && s.Name.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+            .Select(s => s.Name)
             .SelectMany(s => new[] { Path.GetFullPath(s, loaded.Root), Path.GetFullPath(s, workingDirectory) })
             .Where(File.Exists)
             .Select(full => RepoPath.Relative(loaded.Root, full))

@@ -1,3 +1,4 @@
+using Packer.Core.Configuration;
 using Packer.Core.Text;
 
 namespace Packer.Core.Loading;
@@ -72,14 +73,12 @@ public static class ProjectFocus
     // A file spec names the project whose folder holds the file (the deepest); a project spec names itself.
     private static string? TargetProject(string spec, List<string> projects, string root, string workingDirectory)
     {
-        if (spec.StartsWith("type:", StringComparison.Ordinal) || spec.StartsWith("namespace:", StringComparison.Ordinal))
+        var (kind, name) = TargetSpec.Parse(spec);
+        if (kind is TargetKind.Type or TargetKind.Namespace)
         {
             return null;
         }
 
-        var name = spec.StartsWith("project:", StringComparison.Ordinal) ? spec["project:".Length..].Trim()
-            : spec.StartsWith("file:", StringComparison.Ordinal) ? spec["file:".Length..].Trim()
-            : spec.Trim();
         var byName = projects.Where(p => Path.GetFileNameWithoutExtension(p) == name).ToList();
         if (byName.Count == 1)
         {

@@ -1,6 +1,6 @@
-using Packer.Core.Budget;
+using Packer.Core.Bundle;
+using Packer.Core.History;
 using Packer.Core.Ranking;
-using Packer.Core.Rendering;
 
 namespace Packer.Core.Ordering;
 

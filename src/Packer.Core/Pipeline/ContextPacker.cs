@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using Packer.Core.Budget;
+using Packer.Core.Bundle;
 using Packer.Core.Caching;
 using Packer.Core.Configuration;
 using Packer.Core.Graph;
+using Packer.Core.History;
 using Packer.Core.Loading;
-using Packer.Core.Ordering;
-using Packer.Core.Output;
+using Packer.Core.Manifest;
 using Packer.Core.Ranking;
 using Packer.Core.Rendering;
 using Packer.Core.Targeting;
@@ -15,9 +16,9 @@ namespace Packer.Core.Pipeline;
 
 /// <summary>
 /// The one entry point: loaded solution → syntax index → resolved targets → document graph → ranked
-/// files → budgeted selection → bundle and manifest. The CLI and the build target both call this. With
-/// the cache, a run whose solution did not change skips MSBuild and re-reads only the changed files; its
-/// output is the same as a cold run's.
+/// files → budgeted selection → bundle and manifest. Every command of the CLI calls this (and so does the
+/// MSBuild package, which runs the CLI). With the cache, a run whose solution did not change skips MSBuild
+/// and re-reads only the changed files; its output is the same as a cold run's.
 /// </summary>
 public static class ContextPacker
 {
@@ -26,7 +27,20 @@ public static class ContextPacker
     /// <param name="workingDirectory">Where relative target paths are also looked up.</param>
     /// <param name="progress">Told the name of each phase as it starts (may be null).</param>
     /// <param name="cancellationToken">Cancels the run.</param>
+    /// <exception cref="PackerException">An expected failure: bad input, a solution that cannot be loaded, a file that cannot be read.</exception>
     public static async Task<PackResult> PackAsync(PackOptions options, string workingDirectory, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await PackFromCacheOrLoadAsync(options, workingDirectory, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (FileAccessException.Covers(e))
+        {
+            throw FileAccessException.From(e);
+        }
+    }
+
+    private static async Task<PackResult> PackFromCacheOrLoadAsync(PackOptions options, string workingDirectory, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         TokenCounter.Create(options.Tokenizer); // a bad tokenizer fails before the slow load
@@ -38,21 +52,21 @@ public static class ContextPacker
             ? new SolutionCache(options.CacheDirectory ?? SolutionCache.DefaultDirectory, solutionPath, filter, focus, options.ConfigFile)
             : null;
         progress?.Report("checking cache");
-        var warm = cache?.TryReuse(filter);
-        if (warm is null)
+        var lookup = cache?.TryReuse(filter);
+        if (lookup?.Warm is null)
         {
             progress?.Report("loading solution");
             TokenCounter.Preload(options.Tokenizer); // a warm run usually finds every count in the cache
         }
 
-        var loaded = warm?.Loaded ?? await WorkspaceLoader.LoadAsync(solutionPath, filter, cancellationToken, focus).ConfigureAwait(false);
+        var loaded = lookup?.Warm?.Loaded ?? await WorkspaceLoader.LoadAsync(solutionPath, filter, cancellationToken, focus).ConfigureAwait(false);
         var load = new PhaseTiming("load", clock.Elapsed);
-        var known = warm?.Known ?? KnownAnalysis.None;
+        var known = lookup?.Warm?.Known ?? KnownAnalysis.None;
         var (result, analysis) = await PackAsync(loaded, options, workingDirectory, known, progress, cancellationToken).ConfigureAwait(false);
         clock.Restart();
-        cache?.Save(loaded, known, analysis);
+        var outcome = cache is null || lookup is null ? CacheOutcome.Off : cache.Save(lookup, loaded, analysis);
         var save = new PhaseTiming("cache", clock.Elapsed);
-        return result with { Timings = [load, .. result.Timings, save], Cache = cache?.Status ?? "off" };
+        return result with { Timings = [load, .. result.Timings, save], Cache = outcome };
     }
 
     /// <summary>Runs every stage after loading on an already loaded solution; writes nothing.</summary>
@@ -101,32 +115,26 @@ public static class ContextPacker
         var counter = TokenCounter.Create(options.Tokenizer).Remembering(tokenCounts);
         var renderer = RendererFactory.For(options.Format, options.CacheMinTokens);
         var header = Header(withLoose, targets, renderer, counter, options.MaxTokens);
-        var previousWarnings = new List<string>();
-        var (previous, previousStatus) = options.Previous is null
-            ? (null, "off")
-            : PreviousBundle.Read(options.Previous, options, withLoose.SolutionPath, targets, previousWarnings);
-        var planner = new BudgetPlanner(renderer, counter, texts, git);
-        var room = options.Previous is null ? 0 : (int)((long)options.MaxTokens * options.EditRoom / 100);
-        var selection = planner.Plan(header, ranked, options.MaxTokens, previous, room);
-        previousStatus = selection.Reuse.Length == 0 ? previousStatus : $"{previousStatus}: {selection.Reuse}";
-        var warnings = withLoose.Warnings.Concat(previousWarnings).Concat(selection.Warnings).ToList();
-        var manifest = ManifestWriter.Write(options, withLoose.SolutionPath, targets, new PackedFiles(ranked, selection), warnings, renderer.Begin(header));
+        var previous = options.Previous is null
+            ? new PreviousRead(null, PreviousOutcome.Off, null)
+            : PreviousManifest.Read(options.Previous, options, withLoose.SolutionPath, targets);
+        var (selection, previousOutcome) = new BudgetStages(renderer, counter, texts, git).Select(options, header, ranked, previous);
+        var warnings = withLoose.Warnings.Concat(previous.Warning is null ? [] : [previous.Warning]).Concat(selection.Warnings).ToList();
+        var manifest = ManifestBuilder.Build(options, withLoose.SolutionPath, targets, ranked, selection, warnings, renderer.Begin(header));
         Lap("render", null);
 
-        var stats = new Dictionary<string, int>(StringComparer.Ordinal)
-        {
-            ["projects"] = withLoose.Projects.Count,
-            ["files"] = withLoose.Files.Count,
-            ["changedFiles"] = known.Changed.Count,
-            ["boundFiles"] = graph.BoundFiles,
-            ["graphFiles"] = graph.Hops.Count,
-            ["edges"] = graph.Edges.Count,
-            ["included"] = selection.Content.Entries.Where(e => e.Fidelity != Fidelity.Listed).DistinctBy(e => e.Path, StringComparer.Ordinal).Count(),
-            ["listed"] = selection.Content.Entries.Count(e => e.Fidelity == Fidelity.Listed),
-            ["keptFiles"] = selection.KeptFiles,
-            ["appendedEdits"] = selection.AppendedEdits,
-        };
-        var result = new PackResult(selection.Rendered.Text, manifest, selection.TotalTokens, warnings, timings, stats, "off", previousStatus);
+        var stats = new RunStats(
+            Projects: withLoose.Projects.Count,
+            Files: withLoose.Files.Count,
+            ChangedFiles: known.Changed.Count,
+            BoundFiles: graph.BoundFiles,
+            GraphFiles: graph.Hops.Count,
+            Edges: graph.Edges.Count,
+            Included: selection.Content.Entries.Where(e => e.Fidelity != Fidelity.Listed).DistinctBy(e => e.Path, StringComparer.Ordinal).Count(),
+            Listed: selection.Content.Entries.Count(e => e.Fidelity == Fidelity.Listed),
+            KeptFiles: selection.KeptFiles,
+            AppendedEdits: selection.AppendedEdits);
+        var result = new PackResult(selection.Rendered.Text, manifest, warnings, timings, stats, CacheOutcome.Off, previousOutcome);
         return (result, new RunAnalysis(index, stillValid, usages.Bound, tokenCounts, log));
     }
 

@@ -1,4 +1,4 @@
-using Packer.Core.Budget;
+using Packer.Core.Bundle;
 using Packer.Core.Tokenization;
 
 namespace Packer.Core.Rendering;

@@ -1,5 +1,5 @@
 using System.Text;
-using Packer.Core.Budget;
+using Packer.Core.Bundle;
 using Packer.Core.Tokenization;
 
 namespace Packer.Core.Rendering;

@@ -1,4 +1,5 @@
 using System.Text;
+using Packer.Core.Bundle;
 using Packer.Core.Tokenization;
 
 namespace Packer.Core.Rendering;

@@ -1,3 +1,5 @@
+using Packer.Core.Configuration;
+
 namespace Packer.Core.Targeting;
 
 /// <summary>A target spec and the files it stands for.</summary>

@@ -1,3 +1,4 @@
+using Packer.Core.Configuration;
 using Packer.Core.Graph;
 using Packer.Core.Loading;
 using Packer.Core.Text;
@@ -27,7 +28,7 @@ internal sealed class TargetResolver(LoadedSolution loaded, SyntaxIndex index, s
 
     public ResolvedTarget Resolve(string spec)
     {
-        var (kind, name) = Split(spec);
+        var (kind, name) = TargetSpec.Parse(spec);
         var resolved = kind switch
         {
             TargetKind.File => AsFile(name),
@@ -39,22 +40,6 @@ internal sealed class TargetResolver(LoadedSolution loaded, SyntaxIndex index, s
         return resolved is { Files.Count: > 0 }
             ? resolved with { Spec = spec }
             : throw Unknown(spec, kind, name);
-    }
-
-    private static (TargetKind? Kind, string Name) Split(string spec)
-    {
-        foreach (var (prefix, kind) in new[]
-        {
-            ("project:", TargetKind.Project), ("file:", TargetKind.File), ("type:", TargetKind.Type), ("namespace:", TargetKind.Namespace),
-        })
-        {
-            if (spec.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                return (kind, spec[prefix.Length..].Trim());
-            }
-        }
-
-        return (null, spec.Trim());
     }
 
     private ResolvedTarget? AsFile(string name)

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Packer.Core.Caching;
+namespace Packer.Core.Text;
 
 /// <summary>Short content hashes (the first 128 bits of SHA-256, in hex) of files and strings.</summary>
 internal static class ContentHash

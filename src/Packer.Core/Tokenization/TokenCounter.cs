@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.ML.Tokenizers;
-using Packer.Core.Caching;
 using Packer.Core.Configuration;
+using Packer.Core.Text;
 
 namespace Packer.Core.Tokenization;
 

@@ -1,0 +1,65 @@
+using System.Text.Json.Serialization;
+using Packer.Core.Bundle;
+using Packer.Core.Configuration;
+using Packer.Core.Targeting;
+
+namespace Packer.Core.Manifest;
+
+/// <summary>
+/// The manifest: what a run packed, why, and at what cost (README, "Manifest"). The one model of the format:
+/// <see cref="ManifestJson"/> writes and reads it, <see cref="ManifestBuilder"/> makes it from a run, and
+/// <see cref="PreviousManifest"/> reads an earlier one back for <c>--previous</c>. Properties are written in
+/// declaration order.
+/// </summary>
+public sealed record ManifestDocument
+{
+    /// <summary>Gets the format's version (<see cref="ManifestJson.SchemaVersion"/>).</summary>
+    public required int SchemaVersion { get; init; }
+
+    /// <summary>Gets the tool that wrote it.</summary>
+    public required ManifestTool Tool { get; init; }
+
+    /// <summary>Gets the solution path, repository-relative.</summary>
+    public required string Solution { get; init; }
+
+    /// <summary>Gets the tokenizer encoding.</summary>
+    public required string Tokenizer { get; init; }
+
+    /// <summary>Gets the bundle format.</summary>
+    public required BundleFormat Format { get; init; }
+
+    /// <summary>Gets the smallest segment given a cache breakpoint; only for the anthropic format.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? CacheMinTokens { get; init; }
+
+    /// <summary>Gets the cap.</summary>
+    public required int MaxTokens { get; init; }
+
+    /// <summary>Gets the tokens of the rendered bundle.</summary>
+    public required int TotalTokens { get; init; }
+
+    /// <summary>Gets the bundle's segments with their byte and token offsets.</summary>
+    public required IReadOnlyList<SegmentSpan> Segments { get; init; }
+
+    /// <summary>Gets the targets as given and resolved.</summary>
+    public required IReadOnlyList<ResolvedTarget> Targets { get; init; }
+
+    /// <summary>Gets every file of the solution, in rank order.</summary>
+    public required IReadOnlyList<ManifestFile> Files { get; init; }
+
+    /// <summary>Gets the run's warnings.</summary>
+    public required IReadOnlyList<string> Warnings { get; init; }
+
+    /// <summary>Gets what the next run needs to repeat this bundle and append to it; only with <c>--previous</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ManifestSession? Session { get; init; }
+
+    /// <summary>Gets the entry of one file by path.</summary>
+    /// <exception cref="InvalidOperationException">When the manifest does not list it.</exception>
+    public ManifestFile File(string path) => Files.Single(f => f.Path == path);
+}
+
+/// <summary>The tool that wrote a manifest.</summary>
+/// <param name="Name">Its package id.</param>
+/// <param name="Version">Its version (major.minor.patch).</param>
+public sealed record ManifestTool(string Name, string Version);

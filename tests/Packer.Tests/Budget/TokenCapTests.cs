@@ -1,71 +1,67 @@
+using Packer.Core.Bundle;
 using Packer.Core.Configuration;
+using Packer.Core.Loading;
 using Packer.Core.Pipeline;
 using Packer.Core.Tokenization;
 using Packer.Tests.Infrastructure;
 
 namespace Packer.Tests.Budget;
 
-[Collection(MsBuildCollection.Name)]
-public sealed class TokenCapTests(LoadedFixture fixture)
+/// <summary>The cap holds on the rendered output, whatever the budget cuts.</summary>
+public sealed class TokenCapTests(TokenCapTests.Synthetic synthetic) : IClassFixture<TokenCapTests.Synthetic>
 {
     public static TheoryData<BundleFormat, string> Formats() => new()
     {
         { BundleFormat.Xml, "o200k_base" },
         { BundleFormat.Markdown, "o200k_base" },
         { BundleFormat.Json, "cl100k_base" },
+        { BundleFormat.Anthropic, "o200k_base" },
     };
 
     [Theory]
     [MemberData(nameof(Formats))]
     public async Task The_cap_holds_on_the_rendered_output_for_many_budgets(BundleFormat format, string tokenizer)
     {
-        // Given this repository's own solution: large enough that every budget below cuts it somewhere
-        var solution = await fixture.LoadAsync(Path.Combine(Fixtures.RepositoryRoot, "Packer.sln"));
+        // Given a synthetic solution of 3 projects of 40 files (some 80,000 tokens): every budget below cuts it somewhere
         var counter = TokenCounter.Create(tokenizer);
 
         foreach (var budget in new[] { 500, 900, 1_500, 2_500, 4_000, 8_000, 16_000, 32_000, 50_000 })
         {
-            // When
+            // When two types are the targets
             var options = new PackOptions
             {
-                SolutionPath = solution.SolutionPath, Targets = ["Packer.Core.Budget"], MaxTokens = budget, Format = format, Tokenizer = tokenizer,
+                SolutionPath = synthetic.Loaded.SolutionPath,
+                Targets = ["type:Widget1x006", "type:Widget1x010"],
+                MaxTokens = budget,
+                Format = format,
+                Tokenizer = tokenizer,
             };
-            var result = await ContextPacker.PackAsync(solution, options, Fixtures.RepositoryRoot, CancellationToken.None);
+            var result = await ContextPacker.PackAsync(synthetic.Loaded, options, synthetic.Root, CancellationToken.None);
 
             // Then the whole output, counted afresh, is within the cap, and the manifest says the same
             var total = counter.Count(result.Bundle);
             Assert.True(total <= budget, $"{format} at {budget}: {total} tokens");
-            var manifest = Manifest.Parse(result.Manifest);
+            var manifest = result.Manifest;
             Assert.Equal(total, manifest.TotalTokens);
-            Assert.True(total > budget * 0.8 || manifest.Files.All(f => f.Fidelity == "full"), $"{format} at {budget}: only {total} tokens used");
-
-            Assert.All(manifest.Files.Where(f => f.Reason == "target"), f => Assert.NotEqual("omitted", f.Fidelity));
+            Assert.True(total > budget * 0.8 || manifest.Files.All(f => f.Fidelity == Fidelity.Full), $"{format} at {budget}: only {total} tokens used");
+            Assert.All(manifest.Files.Where(f => f.Reason == "target"), f => Assert.NotEqual(Fidelity.Omitted, f.Fidelity));
         }
     }
 
-    [Fact]
-    public async Task Targets_too_large_for_the_cap_go_in_as_signatures_with_a_warning()
+    /// <summary>The synthetic solution, written and loaded once for the class.</summary>
+    public sealed class Synthetic : IAsyncLifetime
     {
-        // When the whole Shop.Domain project is the target and the cap is far below its size
-        var result = await fixture.PackShopAsync(fixture.ShopOptions("Shop.Domain") with { MaxTokens = 450 });
+        public string Root { get; private set; } = string.Empty;
 
-        // Then
-        var manifest = Manifest.Parse(result.Manifest);
-        Assert.True(manifest.TotalTokens <= 450);
-        Assert.Contains(manifest.Files, f => f.Reason == "target" && f.Fidelity == "signatures");
-        Assert.Contains(manifest.Warnings, w => w.Contains("does not fit in full within 450 tokens; it is given as signatures.", StringComparison.Ordinal));
-        Assert.DoesNotContain("Against(line.Quantity", result.Bundle, StringComparison.Ordinal);
-    }
+        internal LoadedSolution Loaded { get; private set; } = null!;
 
-    [Fact]
-    public async Task Files_that_do_not_fit_are_listed_by_path_while_room_remains()
-    {
-        var result = await fixture.PackShopAsync(fixture.ShopOptions("OrderService") with { MaxTokens = 700 });
+        public async Task InitializeAsync()
+        {
+            Root = TempFolder.Create();
+            var solution = SyntheticSolution.Write(Root, projects: 3, filesPerProject: 40);
+            Loaded = await WorkspaceLoader.LoadAsync(solution, new FileFilter([], []), CancellationToken.None);
+        }
 
-        var manifest = Manifest.Parse(result.Manifest);
-        var listed = manifest.Files.Where(f => f.Fidelity == "listed").ToList();
-        Assert.NotEmpty(listed);
-        Assert.All(listed, f => Assert.Contains($"<file path=\"{f.Path}\" project=\"{f.Project}\" fidelity=\"listed\"/>", result.Bundle, StringComparison.Ordinal));
-        Assert.All(manifest.Files.Where(f => f.Fidelity == "omitted"), f => Assert.DoesNotContain(f.Path, result.Bundle, StringComparison.Ordinal));
+        public Task DisposeAsync() => Task.CompletedTask;
     }
 }

@@ -67,22 +67,12 @@ public sealed class ConfigLoaderTests
         // Given
         var folder = TempFolder.Create();
         var path = Write(folder, yaml);
-        var previous = Environment.CurrentDirectory;
 
         // When
-        UsageException error;
-        try
-        {
-            Environment.CurrentDirectory = folder;
-            error = Assert.Throws<UsageException>(() => ConfigLoader.Load("packer.yaml"));
-        }
-        finally
-        {
-            Environment.CurrentDirectory = previous;
-        }
+        var error = Assert.Throws<UsageException>(() => ConfigLoader.Load(path));
 
         // Then
-        Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
+        Assert.StartsWith(expected.Replace("packer.yaml", path, StringComparison.Ordinal), error.Message, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Usage, error.ExitCode);
     }
 

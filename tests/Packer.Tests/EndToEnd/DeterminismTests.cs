@@ -4,17 +4,19 @@ using Packer.Tests.Infrastructure;
 namespace Packer.Tests.EndToEnd;
 
 /// <summary>The same inputs give the same bytes: rerun, from elsewhere, copied elsewhere, under another culture or thread count.</summary>
-[Collection(ToolCollection.Name)]
-public sealed class DeterminismTests(InstalledTool tool)
+public sealed class DeterminismTests(InstalledTool tool) : IClassFixture<InstalledTool>
 {
+    // One copy, and another at a different absolute path, for both formats: each is loaded once, and the
+    // runs after that are warm, as a session's runs are.
+    private static readonly Lazy<(string First, string Second)> Copies = new(() => (Fixtures.Copy("Shop"), Fixtures.Copy("Shop", Path.Combine(TempFolder.Create(), "elsewhere", "deeper"))));
+
     [Theory]
     [InlineData("xml")]
     [InlineData("json")]
     public async Task Bundle_and_manifest_are_byte_identical_across_runs_folders_paths_cultures_and_thread_counts(string format)
     {
         // Given one copy of the fixture, and another at a different absolute path
-        var first = Fixtures.Copy("Shop");
-        var second = Fixtures.Copy("Shop", Path.Combine(TempFolder.Create(), "elsewhere", "deeper"));
+        var (first, second) = Copies.Value;
         string[] Arguments(string solution, string output) =>
             [solution, "--target", "Shop.Domain.Orders", "--target", "tests/Shop.Tests/OrderServiceTests.cs", "--max-tokens", "1500",
              "--format", format, "-o", output + ".bundle", "--manifest", output + ".manifest"];

@@ -1,13 +1,16 @@
 using System.IO.Compression;
 using System.Xml;
 using Packer.Core;
+using Packer.Core.Manifest;
 using Packer.Tests.Infrastructure;
 
 namespace Packer.Tests.EndToEnd;
 
-[Collection(ToolCollection.Name)]
-public sealed class InstalledToolTests(InstalledTool tool)
+public sealed class InstalledToolTests(InstalledTool tool) : IClassFixture<InstalledTool>
 {
+    // One copy for the tests that only read it: the first run loads it, the others find it in the cache.
+    private static readonly Lazy<string> Shop = new(() => Fixtures.Copy("Shop"));
+
     [Fact]
     public void The_package_carries_roslyns_build_host()
     {
@@ -23,7 +26,7 @@ public sealed class InstalledToolTests(InstalledTool tool)
     public async Task Packs_a_solution_to_standard_output_with_progress_only_on_standard_error()
     {
         // Given
-        var root = Fixtures.Copy("Shop");
+        var root = Shop.Value;
         var manifestPath = Path.Combine(root, "out", "manifest.json");
 
         // When
@@ -34,7 +37,7 @@ public sealed class InstalledToolTests(InstalledTool tool)
         new XmlDocument().LoadXml(result.StandardOutput);
         Assert.Contains("<file path=\"src/Shop.Application/OrderService.cs\" project=\"Shop.Application\" fidelity=\"full\">", result.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("packed ", result.StandardError, StringComparison.Ordinal);
-        var manifest = Manifest.Parse(File.ReadAllText(manifestPath));
+        var manifest = ManifestJson.Read(File.ReadAllText(manifestPath));
         Assert.True(manifest.TotalTokens <= 1200);
         Assert.DoesNotContain(manifest.Warnings, w => w.StartsWith("MSBuild could not evaluate", StringComparison.Ordinal));
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(root, "out"), "*.tmp"));
@@ -92,7 +95,7 @@ public sealed class InstalledToolTests(InstalledTool tool)
     public async Task Bad_input_is_a_clear_error_with_exit_code_2_and_no_stack_trace(string arguments, string message)
     {
         // Given
-        var root = Fixtures.Copy("Shop");
+        var root = Shop.Value;
         File.WriteAllText(Path.Combine(root, "bad.yaml"), "solution: Shop.sln\n# the next key is misspelt\nmaxtokens: 100\n");
 
         // When

@@ -4,12 +4,15 @@ namespace Packer.Tests.Infrastructure;
 
 /// <summary>
 /// Packs the CLI as a NuGet tool package and installs it with `dotnet tool install --tool-path`, once per
-/// test run, as a user would. A private NuGet folder keeps an older build of the same version from being
-/// installed out of the cache.
+/// test run, as a user would; every test class that asks for it shares that one installation. A private
+/// NuGet folder keeps an older build of the same version from being installed out of the cache. The tool's
+/// runs keep their analysis cache in a temporary folder, never the user's.
 /// </summary>
 public sealed class InstalledTool : IAsyncLifetime
 {
     public const string Version = "0.1.0";
+
+    private static readonly Lazy<Task<(string PackageFolder, string Command, string CacheHome)>> Installation = new(InstallAsync);
 
     /// <summary>Gets the folder holding the .nupkg.</summary>
     public string PackageFolder { get; private set; } = string.Empty;
@@ -17,27 +20,40 @@ public sealed class InstalledTool : IAsyncLifetime
     /// <summary>Gets the installed command's path.</summary>
     public string Command { get; private set; } = string.Empty;
 
-    public async Task InitializeAsync()
+    /// <summary>Gets the cache folder the tool's runs use (XDG_CACHE_HOME).</summary>
+    public string CacheHome { get; private set; } = string.Empty;
+
+    public async Task InitializeAsync() => (PackageFolder, Command, CacheHome) = await Installation.Value;
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>Runs the installed tool, with <see cref="CacheHome"/> as its cache home unless the environment names another.</summary>
+    public Task<ProcessResult> RunAsync(string workingDirectory, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var merged = new Dictionary<string, string>(StringComparer.Ordinal) { ["XDG_CACHE_HOME"] = CacheHome };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            merged[name] = value;
+        }
+
+        return ProcessResult.RunAsync(Command, arguments, workingDirectory, merged);
+    }
+
+    private static async Task<(string PackageFolder, string Command, string CacheHome)> InstallAsync()
     {
         var root = TempFolder.Create();
-        PackageFolder = Path.Combine(root, "packages");
+        var packages = Path.Combine(root, "packages");
         var cli = Path.Combine(Fixtures.RepositoryRoot, "src", "Packer.Cli", "Packer.Cli.csproj");
-        await RunChecked("dotnet", ["pack", cli, "-c", "Release", "-o", PackageFolder, $"-p:Version={Version}"], Fixtures.RepositoryRoot);
+        await RunChecked("dotnet", ["pack", cli, "-c", "Release", "-o", packages, $"-p:Version={Version}"], Fixtures.RepositoryRoot);
 
         var toolPath = Path.Combine(root, "tool");
         await RunChecked(
             "dotnet",
-            ["tool", "install", "--tool-path", toolPath, "dotnet-pack-context", "--add-source", PackageFolder, "--version", Version],
+            ["tool", "install", "--tool-path", toolPath, "dotnet-pack-context", "--add-source", packages, "--version", Version],
             root,
             new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(root, "nuget") });
-        Command = Path.Combine(toolPath, "dotnet-pack-context");
+        return (packages, Path.Combine(toolPath, "dotnet-pack-context"), Path.Combine(root, "cache-home"));
     }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
-    /// <summary>Runs the installed tool.</summary>
-    public Task<ProcessResult> RunAsync(string workingDirectory, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null) =>
-        ProcessResult.RunAsync(Command, arguments, workingDirectory, environment);
 
     private static async Task RunChecked(string command, IReadOnlyList<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
@@ -81,7 +97,7 @@ public sealed record ProcessResult(int ExitCode, string StandardOutput, string S
     }
 }
 
-/// <summary>Tests that run the installed tool as a process.</summary>
+/// <summary>Tests that run the installed tool as a process, one class after another (a class may instead take <see cref="InstalledTool"/> as a class fixture, to run beside the others).</summary>
 [CollectionDefinition(Name)]
 public sealed class ToolCollection : ICollectionFixture<InstalledTool>
 {

@@ -43,8 +43,8 @@ public sealed class LoadedFixture : IAsyncLifetime
     internal PackOptions ShopOptions(params string[] targets) => new() { SolutionPath = Path.Combine(ShopRoot, "Shop.sln"), Targets = targets };
 }
 
-/// <summary>Tests that load solutions with MSBuildWorkspace share one loader and run one at a time.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
+/// <summary>Tests that pack the Shop fixture in process share one load of it (and run one at a time, beside other collections).</summary>
+[CollectionDefinition(Name)]
 public sealed class MsBuildCollection : ICollectionFixture<LoadedFixture>
 {
     public const string Name = "MSBuild";

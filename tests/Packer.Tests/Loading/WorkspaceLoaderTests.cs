@@ -14,7 +14,7 @@ public sealed class WorkspaceLoaderTests(LoadedFixture fixture)
         // Then its files are there and binding reaches them from the test project
         Assert.Contains(solution.Files, f => f.Path == "src/Shop.Infrastructure/InMemoryOrderRepository.cs" && f.Project == "Shop.Infrastructure");
         var result = await fixture.PackShopAsync(fixture.ShopOptions("src/Shop.Infrastructure/InMemoryOrderRepository.cs"));
-        var manifest = Manifest.Parse(result.Manifest);
+        var manifest = result.Manifest;
         Assert.Equal("declares IOrderRepository, which InMemoryOrderRepository.cs implements or extends", manifest.File("src/Shop.Domain/Orders/IOrderRepository.cs").Reason);
         Assert.Equal("uses InMemoryOrderRepository from InMemoryOrderRepository.cs", manifest.File("tests/Shop.Tests/OrderServiceTests.cs").Reason);
     }
@@ -54,7 +54,7 @@ public sealed class WorkspaceLoaderTests(LoadedFixture fixture)
         var result = await Core.Pipeline.ContextPacker.PackAsync(solution, fixture.ShopOptions("OrderService") with { SolutionPath = root }, root, CancellationToken.None);
 
         // Then it still ranks from source, and says how it loaded
-        var manifest = Manifest.Parse(result.Manifest);
+        var manifest = result.Manifest;
         Assert.Contains(manifest.Warnings, w => w.StartsWith("MSBuild could not evaluate Shop.sln", StringComparison.Ordinal));
         Assert.Equal("declares OrderExtensions.Describe used by OrderService.cs", manifest.File("src/Shop.Application/Extensions/OrderExtensions.cs").Reason);
         Assert.Equal("uses OrderService from OrderService.cs", manifest.File("tests/Shop.Tests/OrderServiceTests.cs").Reason);
@@ -83,7 +83,7 @@ public sealed class WorkspaceLoaderTests(LoadedFixture fixture)
         var result = await Core.Pipeline.ContextPacker.PackAsync(solution, options, root, CancellationToken.None);
 
         // Then
-        var manifest = Manifest.Parse(result.Manifest);
+        var manifest = result.Manifest;
         Assert.Equal("Demo", manifest.File("samples/Demo/Program.cs").Project);
         Assert.Equal("declares Greeting used by Program.cs", manifest.File("samples/Demo/Greeting.cs").Reason);
         Assert.Equal("declares OrderService used by Program.cs", manifest.File("src/Shop.Application/OrderService.cs").Reason);
@@ -106,7 +106,7 @@ public sealed class WorkspaceLoaderTests(LoadedFixture fixture)
         var result = await Core.Pipeline.ContextPacker.PackAsync(solution, fixture.ShopOptions("OrderService") with { SolutionPath = root }, root, CancellationToken.None);
 
         // Then its files are there, bound, and referenced from the projects MSBuild did load
-        var manifest = Manifest.Parse(result.Manifest);
+        var manifest = result.Manifest;
         Assert.Contains(manifest.Warnings, w => w.StartsWith("1 project(s) could not be evaluated by MSBuild (src/Shop.Application/Shop.Application.csproj)", StringComparison.Ordinal));
         Assert.StartsWith("declares Order", manifest.File("src/Shop.Domain/Orders/Order.cs").Reason, StringComparison.Ordinal);
         Assert.EndsWith("used by OrderService.cs", manifest.File("src/Shop.Domain/Orders/Order.cs").Reason, StringComparison.Ordinal);

@@ -15,7 +15,7 @@ public sealed partial class CacheStabilityTests
     public async Task A_sessions_edits_are_appended_as_diffs_after_the_earlier_bundle_repeated_byte_for_byte(BundleFormat format)
     {
         // Given a session bundle on OrderService.cs
-        var (repository, options) = await SessionOnOrderServiceAsync(maxTokens: 4000);
+        var (repository, options) = SessionOnOrderService(maxTokens: 4000);
         options = options with { Format = format, CacheMinTokens = 200 };
         var before = await PackAndKeepManifestAsync(options);
 
@@ -26,8 +26,8 @@ public sealed partial class CacheStabilityTests
         var after = await PackAndKeepManifestAsync(options);
 
         // Then both diffs are appended in an edits segment, after everything the earlier bundle held
-        Assert.Equal(2, after.Stats["appendedEdits"]);
-        Assert.StartsWith("read ", after.Previous, StringComparison.Ordinal);
+        Assert.Equal(2, after.Stats.AppendedEdits);
+        Assert.StartsWith("read ", after.Previous.Reason, StringComparison.Ordinal);
         Assert.True(EarlierShareKept(before.Bundle, after.Bundle) >= 0.9, $"earlier bundle kept: {EarlierShareKept(before.Bundle, after.Bundle):P1}");
         var edits = Segment(after, "edits");
         Assert.True(edits.IndexOf("Order.cs", StringComparison.Ordinal) < edits.IndexOf("OrderService.cs", StringComparison.Ordinal));
@@ -41,7 +41,7 @@ public sealed partial class CacheStabilityTests
     public async Task A_second_edit_appends_only_what_changed_since_the_first()
     {
         // Given a session bundle, and one edit appended to it
-        var (repository, options) = await SessionOnOrderServiceAsync(maxTokens: 4000);
+        var (repository, options) = SessionOnOrderService(maxTokens: 4000);
         var before = await PackAndKeepManifestAsync(options);
         await EditSubmitAsync(repository, "order.Describe() + \"!\"");
         var first = await PackAndKeepManifestAsync(options);
@@ -64,7 +64,7 @@ public sealed partial class CacheStabilityTests
     public async Task A_file_deleted_since_the_earlier_bundle_gets_a_diff_to_dev_null()
     {
         // Given
-        var (repository, options) = await SessionOnOrderServiceAsync(maxTokens: 4000);
+        var (repository, options) = SessionOnOrderService(maxTokens: 4000);
         await PackAndKeepManifestAsync(options);
 
         // When
@@ -72,7 +72,7 @@ public sealed partial class CacheStabilityTests
         var after = await PackAndKeepManifestAsync(options);
 
         // Then
-        Assert.Equal(1, after.Stats["appendedEdits"]);
+        Assert.Equal(1, after.Stats.AppendedEdits);
         Assert.Contains("--- a/src/Shop.Domain/Orders/OrderLine.cs\n+++ /dev/null\n", Segment(after, "edits"), StringComparison.Ordinal);
     }
 
@@ -80,7 +80,7 @@ public sealed partial class CacheStabilityTests
     public async Task A_file_rewritten_since_the_earlier_bundle_is_appended_in_full_when_that_is_shorter_than_its_diff()
     {
         // Given
-        var (repository, options) = await SessionOnOrderServiceAsync(maxTokens: 4000);
+        var (repository, options) = SessionOnOrderService(maxTokens: 4000);
         await PackAndKeepManifestAsync(options);
 
         // When OrderLine becomes a record
@@ -89,8 +89,8 @@ public sealed partial class CacheStabilityTests
         var after = await PackAndKeepManifestAsync(options);
 
         // Then
-        Assert.Equal(1, after.Stats["appendedEdits"]);
-        Assert.Contains("1 changed files in full", after.Previous, StringComparison.Ordinal);
+        Assert.Equal(1, after.Stats.AppendedEdits);
+        Assert.Contains("1 changed files in full", after.Previous.Reason, StringComparison.Ordinal);
         Assert.Contains("<file path=\"src/Shop.Domain/Orders/OrderLine.cs\" project=\"Shop.Domain\" fidelity=\"full\"><![CDATA[\n" + record, Segment(after, "edits"), StringComparison.Ordinal);
         Assert.Equal(after.Bundle, (await PackAndKeepManifestAsync(options)).Bundle);
     }
@@ -99,7 +99,7 @@ public sealed partial class CacheStabilityTests
     public async Task Edits_that_outgrow_the_room_kept_for_them_are_packed_afresh_keeping_the_unchanged_files_in_place()
     {
         // Given a session bundle that keeps 1% of its cap for edits
-        var (repository, options) = await SessionOnOrderServiceAsync(maxTokens: 4000);
+        var (repository, options) = SessionOnOrderService(maxTokens: 4000);
         options = options with { EditRoom = 1 };
         await PackAndKeepManifestAsync(options);
 
@@ -108,9 +108,9 @@ public sealed partial class CacheStabilityTests
         var after = await PackAndKeepManifestAsync(options);
 
         // Then
-        Assert.Equal(0, after.Stats["appendedEdits"]);
-        Assert.Contains("outgrew the room kept for them", after.Previous, StringComparison.Ordinal);
-        Assert.True(after.Stats["keptFiles"] > 0);
+        Assert.Equal(0, after.Stats.AppendedEdits);
+        Assert.Contains("outgrew the room kept for them", after.Previous.Reason, StringComparison.Ordinal);
+        Assert.True(after.Stats.KeptFiles > 0);
         Assert.DoesNotContain("fidelity=\"diff\"", after.Bundle, StringComparison.Ordinal);
     }
 
@@ -120,7 +120,7 @@ public sealed partial class CacheStabilityTests
     public async Task A_session_bundle_leaves_its_edit_room_free(string target, int maxTokens)
     {
         // Given a cap too small for every file
-        var (_, options) = await SessionOnOrderServiceAsync(maxTokens);
+        var (_, options) = SessionOnOrderService(maxTokens);
         options = options with { Targets = [target] };
 
         // When
@@ -147,7 +147,7 @@ public sealed partial class CacheStabilityTests
     // The text of one segment, by the manifest's byte offsets.
     private static string Segment(PackResult result, string kind)
     {
-        var segment = JsonDocument.Parse(result.Manifest).RootElement.GetProperty("segments").EnumerateArray().Single(s => s.GetProperty("kind").GetString() == kind);
+        var segment = JsonDocument.Parse(result.ManifestText).RootElement.GetProperty("segments").EnumerateArray().Single(s => s.GetProperty("kind").GetString() == kind);
         var bytes = Encoding.UTF8.GetBytes(result.Bundle);
         return Encoding.UTF8.GetString(bytes[segment.GetProperty("byteStart").GetInt32()..segment.GetProperty("byteEnd").GetInt32()]);
     }

@@ -1,30 +1,33 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Packer.Core.Bundle;
 using Packer.Core.Configuration;
-using Packer.Core.Loading;
 using Packer.Core.Pipeline;
 using Packer.Core.Tokenization;
 using Packer.Tests.Infrastructure;
 
 namespace Packer.Tests.Ordering;
 
-[Collection(MsBuildCollection.Name)]
-public sealed partial class CacheStabilityTests
+/// <summary>Where files go in the bundle, and what an earlier bundle (--previous) lends the next: on one Shop repository, reset before each test.</summary>
+public sealed partial class CacheStabilityTests(ShopRepository shop) : IClassFixture<ShopRepository>, IAsyncLifetime
 {
     private static readonly TokenCounter Counter = TokenCounter.Create("o200k_base");
 
     public static TheoryData<BundleFormat> Formats => [BundleFormat.Xml, BundleFormat.Markdown, BundleFormat.Json, BundleFormat.Anthropic];
 
+    public Task InitializeAsync() => shop.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Fact]
     public async Task An_edit_to_the_target_keeps_at_least_90_percent_of_the_bundle_as_an_identical_prefix()
     {
         // Given a repository with history, packed before the session
-        var root = Fixtures.Copy("Shop");
-        var repository = await GitRepository.InitAsync(root);
+        var (root, repository) = (shop.Root, shop.Repository);
         File.AppendAllText(Path.Combine(root, "src", "Shop.Domain", "Orders", "OrderLine.cs"), "// touched later than the rest\n");
         await repository.CommitAllAsync("touch OrderLine");
-        var options = Options(root, "src/Shop.Reporting/ReportFormatter.cs");
+        var options = Options("src/Shop.Reporting/ReportFormatter.cs");
         var before = await PackAsync(options);
 
         // When the session edits the target (committed, as the bench does) and packs again
@@ -43,15 +46,14 @@ public sealed partial class CacheStabilityTests
     public async Task Orders_each_segment_least_relevant_first_and_puts_working_tree_changes_and_targets_last()
     {
         // Given Money.cs changed in the working tree
-        var root = Fixtures.Copy("Shop");
-        await GitRepository.InitAsync(root);
+        var root = shop.Root;
         File.AppendAllText(Path.Combine(root, "src", "Shop.Domain", "Orders", "Money.cs"), "// uncommitted\n");
 
         // When
-        var result = await PackAsync(Options(root, "src/Shop.Reporting/ReportFormatter.cs"));
+        var result = await PackAsync(Options("src/Shop.Reporting/ReportFormatter.cs"));
 
         // Then
-        var files = JsonDocument.Parse(result.Manifest).RootElement.GetProperty("files").EnumerateArray()
+        var files = JsonDocument.Parse(result.ManifestText).RootElement.GetProperty("files").EnumerateArray()
             .ToDictionary(f => f.GetProperty("path").GetString()!);
         var order = Regex().Matches(result.Bundle).Select(m => m.Groups[1].Value).ToList();
         string SegmentOf(string path) => files[path].GetProperty("segment").GetString()!;
@@ -72,7 +74,7 @@ public sealed partial class CacheStabilityTests
     public async Task With_the_previous_manifest_an_edit_that_changes_the_targets_dependencies_keeps_the_prefix()
     {
         // Given a bundle too small for every file, packed before the session, its manifest kept
-        var (repository, options) = await SessionOnOrderServiceAsync(maxTokens: 2500);
+        var (repository, options) = SessionOnOrderService(maxTokens: 2500);
         var before = await PackAndKeepManifestAsync(options);
 
         // When the session rewrites the target to use other types, and packs again
@@ -83,7 +85,7 @@ public sealed partial class CacheStabilityTests
         // Then the bundle changed, and keeps far more of the earlier one than a fresh pack does
         Assert.NotEqual(before.Bundle, after.Bundle);
         Assert.True(Counter.Count(after.Bundle) <= 2500);
-        Assert.True(after.Stats["keptFiles"] > 0);
+        Assert.True(after.Stats.KeptFiles > 0);
         var (kept, freshKept) = (PrefixShare(before.Bundle, after.Bundle), PrefixShare(before.Bundle, fresh.Bundle));
         Assert.True(kept >= 0.9 && kept >= freshKept, $"prefix kept: {kept:P1} with the previous manifest, {freshKept:P1} without");
     }
@@ -92,17 +94,17 @@ public sealed partial class CacheStabilityTests
     public async Task A_file_the_edit_made_the_target_use_gets_in_though_the_previous_bundle_filled_the_budget()
     {
         // Given a full bundle without PricingCalculator.cs, its manifest kept
-        var (repository, options) = await SessionOnOrderServiceAsync(maxTokens: 900);
-        var before = Manifest.Parse((await PackAndKeepManifestAsync(options)).Manifest);
-        Assert.DoesNotContain(before.File("src/Shop.Application/PricingCalculator.cs").Fidelity, (string[])["full", "signatures"]);
+        var (repository, options) = SessionOnOrderService(maxTokens: 900);
+        var before = (await PackAndKeepManifestAsync(options)).Manifest;
+        Assert.DoesNotContain(before.File("src/Shop.Application/PricingCalculator.cs").Fidelity, (Fidelity[])[Fidelity.Full, Fidelity.Signatures]);
 
         // When only the target changes, to use it
         await EditSubmitAsync(repository, "order.Describe() + PricingCalculator.Total(order)");
         var after = await PackAndKeepManifestAsync(options);
 
         // Then it goes in, and files of the previous bundle still open the new one
-        Assert.Contains(Manifest.Parse(after.Manifest).File("src/Shop.Application/PricingCalculator.cs").Fidelity, (string[])["full", "signatures"]);
-        Assert.True(after.Stats["keptFiles"] > 0);
+        Assert.Contains(after.Manifest.File("src/Shop.Application/PricingCalculator.cs").Fidelity, (Fidelity[])[Fidelity.Full, Fidelity.Signatures]);
+        Assert.True(after.Stats.KeptFiles > 0);
         Assert.True(Counter.Count(after.Bundle) <= 900);
     }
 
@@ -111,19 +113,18 @@ public sealed partial class CacheStabilityTests
     public async Task A_pack_given_its_own_manifest_as_previous_is_byte_identical(BundleFormat format)
     {
         // Given
-        var root = Fixtures.Copy("Shop");
-        await GitRepository.InitAsync(root);
+        var root = shop.Root;
         var manifest = Path.Combine(root, "context.json");
-        var options = Options(root, "OrderService") with { Format = format, MaxTokens = 1800, CacheMinTokens = 200, Manifest = manifest, Previous = manifest };
+        var options = Options("OrderService") with { Format = format, MaxTokens = 1800, CacheMinTokens = 200, Manifest = manifest, Previous = manifest };
 
         // When
         var first = await PackAndKeepManifestAsync(options);
         var second = await PackAndKeepManifestAsync(options);
 
         // Then
-        Assert.Equal("none yet (no such file)", first.Previous);
-        Assert.StartsWith("read ", second.Previous, StringComparison.Ordinal);
-        Assert.True(second.Stats["keptFiles"] > 0);
+        Assert.Equal("none yet (no such file)", first.Previous.Reason);
+        Assert.StartsWith("read ", second.Previous.Reason, StringComparison.Ordinal);
+        Assert.True(second.Stats.KeptFiles > 0);
         Assert.Equal(first.Bundle, second.Bundle);
     }
 
@@ -133,11 +134,10 @@ public sealed partial class CacheStabilityTests
     public async Task A_previous_file_now_in_the_lower_half_and_beyond_twice_the_previous_bundles_depth_is_not_kept(bool fellFar, int kept)
     {
         // Given a previous manifest whose bundle held one file, the lowest ranked, at its rank or as if it had been second then
-        var root = Fixtures.Copy("Shop");
-        await GitRepository.InitAsync(root);
+        var root = shop.Root;
         var manifest = Path.Combine(root, "context.json");
-        var options = Options(root, "OrderService") with { MaxTokens = 8000, Manifest = manifest };
-        var all = JsonNode.Parse((await PackAsync(options)).Manifest)!;
+        var options = Options("OrderService") with { MaxTokens = 8000, Manifest = manifest };
+        var all = JsonNode.Parse((await PackAsync(options)).ManifestText)!;
         var files = all["files"]!.AsArray().Where(f => f!["reason"]!.GetValue<string>() != "target" && f!["hash"] is not null).ToList();
         var keep = files[^1]!;
         Assert.True(keep["rank"]!.GetValue<int>() > Math.Max(4, all["files"]!.AsArray().Count / 2));
@@ -157,24 +157,23 @@ public sealed partial class CacheStabilityTests
         var result = await PackAsync(options with { Previous = manifest });
 
         // Then
-        Assert.Equal(kept, result.Stats["keptFiles"]);
+        Assert.Equal(kept, result.Stats.KeptFiles);
     }
 
     [Fact]
     public async Task A_previous_manifest_made_with_other_settings_is_not_used()
     {
         // Given a manifest made with another cap
-        var root = Fixtures.Copy("Shop");
-        await GitRepository.InitAsync(root);
+        var root = shop.Root;
         var manifest = Path.Combine(root, "context.json");
-        var options = Options(root, "OrderService") with { Manifest = manifest, Previous = manifest };
+        var options = Options("OrderService") with { Manifest = manifest, Previous = manifest };
         await PackAndKeepManifestAsync(options with { MaxTokens = 1500 });
 
         // When
         var result = await PackAsync(options);
 
         // Then
-        Assert.Equal("not used: it was made with another tokenizer, format or cap", result.Previous);
+        Assert.Equal("not used: it was made with another tokenizer, format or cap", result.Previous.Reason);
         Assert.Equal((await PackAsync(options with { Previous = null })).Bundle, result.Bundle);
     }
 
@@ -182,11 +181,10 @@ public sealed partial class CacheStabilityTests
     public async Task An_unreadable_previous_manifest_is_a_warning_and_the_pack_goes_on()
     {
         // Given
-        var root = Fixtures.Copy("Shop");
-        await GitRepository.InitAsync(root);
+        var root = shop.Root;
         var manifest = Path.Combine(root, "context.json");
         File.WriteAllText(manifest, "{ \"schemaVersion\": 1, \"tool\": ");
-        var options = Options(root, "OrderService") with { Previous = manifest };
+        var options = Options("OrderService") with { Previous = manifest };
 
         // When
         var result = await PackAsync(options);
@@ -201,15 +199,14 @@ public sealed partial class CacheStabilityTests
     public async Task Segment_offsets_match_the_output_bytes_and_tokens(BundleFormat format)
     {
         // Given
-        var root = Fixtures.Copy("Shop");
-        await GitRepository.InitAsync(root);
+        var root = shop.Root;
 
         // When
-        var result = await PackAsync(Options(root, "OrderService") with { Format = format, MaxTokens = 1400, CacheMinTokens = 200 });
+        var result = await PackAsync(Options("OrderService") with { Format = format, MaxTokens = 1400, CacheMinTokens = 200 });
 
         // Then the segments tile the output in order, and their offsets are the output's own
         var bytes = Encoding.UTF8.GetBytes(result.Bundle);
-        var segments = JsonDocument.Parse(result.Manifest).RootElement.GetProperty("segments").EnumerateArray().ToList();
+        var segments = JsonDocument.Parse(result.ManifestText).RootElement.GetProperty("segments").EnumerateArray().ToList();
         Assert.Equal(["header", "stable", "volatile", "targets"], segments.Select(s => s.GetProperty("kind").GetString()));
         var previousEnd = format == BundleFormat.Anthropic ? 2 : 0; // after "[\n"
         foreach (var segment in segments)
@@ -233,9 +230,8 @@ public sealed partial class CacheStabilityTests
     public async Task The_anthropic_format_is_content_blocks_of_the_xml_bundle_with_cache_control_on_large_segments()
     {
         // Given
-        var root = Fixtures.Copy("Shop");
-        await GitRepository.InitAsync(root);
-        var options = Options(root, "OrderService") with { MaxTokens = 8000 };
+        var root = shop.Root;
+        var options = Options("OrderService") with { MaxTokens = 8000 };
 
         // When
         var xml = await PackAsync(options);
@@ -252,25 +248,16 @@ public sealed partial class CacheStabilityTests
         Assert.True(Counter.Count(blocks.Bundle) <= 8000);
     }
 
-    private static PackOptions Options(string root, string target) => new()
-    {
-        SolutionPath = Path.Combine(root, "Shop.sln"), Targets = [target], MaxTokens = 4000,
-    };
+    private PackOptions Options(string target) => shop.Options(target) with { MaxTokens = 4000 };
 
-    private static async Task<PackResult> PackAsync(PackOptions options)
-    {
-        var loaded = await WorkspaceLoader.LoadAsync(options.SolutionPath, new FileFilter([], []), CancellationToken.None);
-        return await ContextPacker.PackAsync(loaded, options, Path.GetDirectoryName(options.SolutionPath)!, CancellationToken.None);
-    }
+    private Task<PackResult> PackAsync(PackOptions options) => shop.PackAsync(options);
 
-    // A Shop repository with history, and the options of a session script aimed at OrderService.cs that
+    // The Shop repository, and the options of a session script aimed at OrderService.cs that
     // hands each run the previous run's manifest.
-    private static async Task<(GitRepository Repository, PackOptions Options)> SessionOnOrderServiceAsync(int maxTokens)
+    private (GitRepository Repository, PackOptions Options) SessionOnOrderService(int maxTokens)
     {
-        var root = Fixtures.Copy("Shop");
-        var repository = await GitRepository.InitAsync(root);
-        var manifest = Path.Combine(root, "context.json");
-        return (repository, Options(root, "src/Shop.Application/OrderService.cs") with { MaxTokens = maxTokens, Manifest = manifest, Previous = manifest });
+        var manifest = shop.PathOf("context.json");
+        return (shop.Repository, Options("src/Shop.Application/OrderService.cs") with { MaxTokens = maxTokens, Manifest = manifest, Previous = manifest });
     }
 
     // The session's edit to the target: OrderService.Submit returns the given expression, committed as the bench does.
@@ -282,10 +269,10 @@ public sealed partial class CacheStabilityTests
     }
 
     // Packs and writes the manifest where options.Manifest says, as the CLI does.
-    private static async Task<PackResult> PackAndKeepManifestAsync(PackOptions options)
+    private async Task<PackResult> PackAndKeepManifestAsync(PackOptions options)
     {
         var result = await PackAsync(options);
-        File.WriteAllText(options.Manifest!, result.Manifest);
+        File.WriteAllText(options.Manifest!, result.ManifestText);
         return result;
     }
 

@@ -9,7 +9,7 @@ public sealed class RankingTests(LoadedFixture fixture)
     public async Task Ranks_direct_dependencies_above_two_hop_ones_above_unrelated_files()
     {
         // When
-        var manifest = Manifest.Parse((await fixture.PackShopAsync(fixture.ShopOptions("src/Shop.Application/OrderService.cs"))).Manifest);
+        var manifest = (await fixture.PackShopAsync(fixture.ShopOptions("src/Shop.Application/OrderService.cs"))).Manifest;
 
         // Then
         int Rank(string path) => manifest.File(path).Rank;
@@ -24,7 +24,7 @@ public sealed class RankingTests(LoadedFixture fixture)
     [Fact]
     public async Task The_targets_own_test_ranks_high_ahead_of_everything_not_directly_used()
     {
-        var manifest = Manifest.Parse((await fixture.PackShopAsync(fixture.ShopOptions("OrderService"))).Manifest);
+        var manifest = (await fixture.PackShopAsync(fixture.ShopOptions("OrderService"))).Manifest;
 
         var test = manifest.File("tests/Shop.Tests/OrderServiceTests.cs");
         Assert.InRange(test.Rank, 2, 3);
@@ -34,7 +34,7 @@ public sealed class RankingTests(LoadedFixture fixture)
     [Fact]
     public async Task An_interface_and_its_sole_implementation_rank_as_one_unit()
     {
-        var manifest = Manifest.Parse((await fixture.PackShopAsync(fixture.ShopOptions("IOrderRepository"))).Manifest);
+        var manifest = (await fixture.PackShopAsync(fixture.ShopOptions("IOrderRepository"))).Manifest;
 
         var implementation = manifest.File("src/Shop.Infrastructure/InMemoryOrderRepository.cs");
         Assert.Equal("implements or extends IOrderRepository from IOrderRepository.cs", implementation.Reason);
@@ -44,7 +44,7 @@ public sealed class RankingTests(LoadedFixture fixture)
     [Fact]
     public async Task A_test_as_target_ranks_its_subject_first()
     {
-        var manifest = Manifest.Parse((await fixture.PackShopAsync(fixture.ShopOptions("tests/Shop.Tests/MoneyTests.cs"))).Manifest);
+        var manifest = (await fixture.PackShopAsync(fixture.ShopOptions("tests/Shop.Tests/MoneyTests.cs"))).Manifest;
 
         Assert.Equal(2, manifest.File("src/Shop.Domain/Orders/Money.cs").Rank);
     }
@@ -52,7 +52,7 @@ public sealed class RankingTests(LoadedFixture fixture)
     [Fact]
     public async Task Partial_parts_of_a_target_type_are_targets_and_of_a_dependency_rank_together()
     {
-        var manifest = Manifest.Parse((await fixture.PackShopAsync(fixture.ShopOptions("src/Shop.Domain/Orders/Order.Validation.cs"))).Manifest);
+        var manifest = (await fixture.PackShopAsync(fixture.ShopOptions("src/Shop.Domain/Orders/Order.Validation.cs"))).Manifest;
 
         Assert.Equal(2, manifest.File("src/Shop.Domain/Orders/Order.cs").Rank);
         Assert.Equal("declares another part of Shop.Domain.Orders.Order", manifest.File("src/Shop.Domain/Orders/Order.cs").Reason);
@@ -62,7 +62,7 @@ public sealed class RankingTests(LoadedFixture fixture)
     public async Task Every_file_is_ranked_once_in_a_total_order()
     {
         var solution = await fixture.LoadAsync(Path.Combine(fixture.ShopRoot, "Shop.sln"));
-        var manifest = Manifest.Parse((await fixture.PackShopAsync(fixture.ShopOptions("Shop.Domain"))).Manifest);
+        var manifest = (await fixture.PackShopAsync(fixture.ShopOptions("Shop.Domain"))).Manifest;
 
         Assert.Equal(solution.Files.Select(f => f.Path).Order(StringComparer.Ordinal), manifest.Files.Select(f => f.Path).Order(StringComparer.Ordinal));
         Assert.Equal(Enumerable.Range(1, manifest.Files.Count), manifest.Files.Select(f => f.Rank));

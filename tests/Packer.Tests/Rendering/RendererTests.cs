@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Xml;
-using Packer.Core.Budget;
+using Packer.Core.Bundle;
 using Packer.Core.Configuration;
 using Packer.Core.Loading;
 using Packer.Core.Rendering;

@@ -1,5 +1,5 @@
 using Packer.Core;
-using Packer.Core.Targeting;
+using Packer.Core.Configuration;
 using Packer.Tests.Infrastructure;
 
 namespace Packer.Tests.Targeting;
@@ -23,10 +23,10 @@ public sealed class TargetResolverTests(LoadedFixture fixture)
         var result = await fixture.PackShopAsync(fixture.ShopOptions(spec));
 
         // Then
-        var manifest = Manifest.Parse(result.Manifest);
+        var manifest = result.Manifest;
         var target = Assert.Single(manifest.Targets);
         Assert.Equal(spec, target.Spec);
-        Assert.Equal(kind.ToString().ToLowerInvariant(), target.Kind);
+        Assert.Equal(kind, target.Kind);
         Assert.Equal(files.Split(','), target.Files);
         Assert.All(target.Files, f => Assert.Contains(f, manifest.Files.Where(x => x.Reason == "target").Select(x => x.Path)));
     }
@@ -39,7 +39,7 @@ public sealed class TargetResolverTests(LoadedFixture fixture)
 
         var result = await Core.Pipeline.ContextPacker.PackAsync(solution, fixture.ShopOptions("Orders/Money.cs"), workingFolder, CancellationToken.None);
 
-        Assert.Equal(["src/Shop.Domain/Orders/Money.cs"], Manifest.Parse(result.Manifest).Targets[0].Files);
+        Assert.Equal(["src/Shop.Domain/Orders/Money.cs"], result.Manifest.Targets[0].Files);
     }
 
     [Fact]

@@ -12,14 +12,22 @@ internal readonly record struct Candidate(string Text, Match Match, int Start, i
     /// <summary>Gets the value.</summary>
     public ReadOnlySpan<char> Value => Text.AsSpan(Start, Length);
 
-    /// <summary>Gets the whole line the value starts on, without its line break.</summary>
+    /// <summary>
+    /// Gets the line the value starts on, without its line break, and at most <see cref="Reach"/> characters either
+    /// side of the value's start, so that checking many matches on one huge line stays linear.
+    /// </summary>
     public ReadOnlySpan<char> Line
     {
         get
         {
-            var lineStart = Text.AsSpan(0, Start).LastIndexOf('\n') + 1;
-            var lineEnd = Text.AsSpan(Start).IndexOf('\n');
-            return Text.AsSpan(lineStart, (lineEnd < 0 ? Text.Length : Start + lineEnd) - lineStart);
+            var from = Math.Max(0, Start - Reach);
+            var to = Math.Min(Text.Length, Start + Reach);
+            var lineStart = from + Text.AsSpan(from, Start - from).LastIndexOf('\n') + 1;
+            var lineEnd = Text.AsSpan(Start, to - Start).IndexOf('\n');
+            return Text.AsSpan(lineStart, (lineEnd < 0 ? to : Start + lineEnd) - lineStart);
         }
     }
+
+    /// <summary>Gets how far <see cref="Line"/> reaches either side of the value.</summary>
+    public static int Reach => 1000;
 }

@@ -47,6 +47,13 @@ internal static partial class ContextPatterns
     [GeneratedRegex(@"(?<![A-Za-z0-9_])(?i:password|pwd)(?<sp>[ \t]*)=[ \t]*(?:'(?<s>[^'""\n]*)'|(?<s>[^;""'\n]*))", Options)]
     public static partial Regex ConnectionStringPassword();
 
+    /// <summary>
+    /// StackExchange.Redis configuration strings, whose options are separated by commas:
+    /// <c>host:6379,ssl=true,password=…</c>.
+    /// </summary>
+    [GeneratedRegex(@"(?<![A-Za-z0-9_.-])[A-Za-z0-9_.-]{1,253}:[0-9]{2,5},(?:[^,""'\n]{0,200},){0,20}?(?i:password)=(?<s>[^,""'\s]{1,500})", Options)]
+    public static partial Regex RedisPassword();
+
     /// <summary>Another key of a connection string on the line, so <c>Password=</c> is taken as one.</summary>
     [GeneratedRegex(@"(?<![A-Za-z0-9_])(?:server|data source|datasource|host|hostname|user id|userid|uid|user|username|database|initial catalog|dbname|addr|address|network address|dsn|provider|port|integrated security|trusted_connection|sslmode|encrypt)[ \t]*=[^;\n]*;", Options | RegexOptions.IgnoreCase)]
     public static partial Regex ConnectionStringKey();

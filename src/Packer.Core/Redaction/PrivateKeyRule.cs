@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.RegularExpressions;
 
 namespace Packer.Core.Redaction;
 
@@ -30,8 +31,10 @@ internal sealed class PrivateKeyRule : SecretRule
     public override void Find(string text, int rule, List<SecretSpan> spans)
     {
         var end = -1;
-        for (var begin = ContextPatterns.PrivateKeyBegin().Match(text); begin.Success; begin = begin.NextMatch())
+        Match next;
+        for (var begin = ContextPatterns.PrivateKeyBegin().Match(text); begin.Success; begin = next)
         {
+            next = begin.NextMatch();
             var bodyStart = begin.Index + begin.Length;
             if (end < bodyStart)
             {
@@ -42,7 +45,6 @@ internal sealed class PrivateKeyRule : SecretRule
                 }
             }
 
-            var next = begin.NextMatch();
             if ((next.Success && next.Index < end) || !ContextPatterns.PrivateKeyEnd().Match(text, end).Success)
             {
                 continue;

@@ -44,6 +44,7 @@ internal static class RuleCatalog
         {
             Accept = RuleChecks.IsConnectionStringPassword,
         },
+        new PatternRule("connection-string-password", ["password="], ContextPatterns.RedisPassword()),
         new PatternRule("url-credentials", ["://"], ContextPatterns.UrlCredentials()) { KeywordComparison = StringComparison.Ordinal },
         new PatternRule("config-secret", ConfigKeywords, ConfigPatterns.Json()) { Files = ConfigFiles.IsJson, MinLength = 3, Accept = RuleChecks.IsConfigSecret },
         new PatternRule("config-secret", ConfigKeywords, ConfigPatterns.KeyValue())

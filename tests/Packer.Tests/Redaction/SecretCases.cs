@@ -46,6 +46,7 @@ internal static class SecretCases
         ["connection string in C#"] = new("src/Db.cs", $"const string Cs = \"Data Source=db;Initial Catalog=app;uid=app;pwd={Pw}\";\n", Pw, "connection-string-password"),
         ["connection string in web.config"] = new("web.config", $"<add name=\"Db\" connectionString=\"Server=.;Database=app;User ID=u;Password={Pw}\" providerName=\"System.Data.SqlClient\" />\n", Pw, "connection-string-password"),
         ["connection string, quoted value"] = new("src/Db.cs", $"var cs = \"Host=db;Username=app;Password='{Pw};x'\";\n", Pw + ";x", "connection-string-password"),
+        ["connection string for redis"] = new("appsettings.json", $"{{ \"Redis\": \"cache.internal:6380,ssl=true,abortConnect=false,password={Pw},connectTimeout=5000\" }}\n", Pw, "connection-string-password"),
         ["url postgres"] = new("docker/.env.example.txt", $"DATABASE_URL=postgres://app:{Pw}@db.internal:5432/app\n", Pw, "url-credentials"),
         ["url amqp in C#"] = new("src/Bus.cs", $"var uri = new Uri(\"amqp://worker:{Pw}@rabbit/\");\n", Pw, "url-credentials"),
         ["url with @ in the password"] = new("README.md", $"git clone https://deploy:{Pw}@x@git.internal/repo.git\n", Pw + "@x", "url-credentials"),

@@ -24,6 +24,12 @@ internal sealed class PatternRule : SecretRule
     /// <summary>Gets the least Shannon entropy (bits per character) of a value, as in gitleaks' rules.</summary>
     public double MinEntropy { get; init; }
 
+    /// <summary>
+    /// Gets a value indicating whether values are ones a person chose (passwords), which are placeholders also when
+    /// they are words such as <c>changeme</c> (see <see cref="Placeholders"/>); machine-made tokens are not.
+    /// </summary>
+    public bool ChosenByHuman { get; init; }
+
     /// <summary>Gets the least length of a value.</summary>
     public int MinLength { get; init; } = 1;
 
@@ -48,7 +54,7 @@ internal sealed class PatternRule : SecretRule
                 var length = text.AsSpan(start, group.Success ? group.Length : match.Length).TrimEnd().Length;
                 var candidate = new Candidate(text, match, start, length);
                 if (length >= MinLength
-                    && !Placeholders.IsPlaceholder(candidate.Value)
+                    && !Placeholders.IsPlaceholder(candidate.Value, ChosenByHuman)
                     && (MinEntropy <= 0 || Entropy.Of(candidate.Value) >= MinEntropy)
                     && (Accept is null || Accept(candidate)))
                 {

@@ -1,17 +1,20 @@
 namespace Packer.Core.Redaction;
 
 /// <summary>
-/// Values that stand for a secret without being one, which every rule leaves alone: templates and variables
+/// Values that stand for a secret without being one. Every rule leaves alone templates and variables
 /// (<c>${VAR}</c>, <c>$(Var)</c>, <c>%VAR%</c>, <c>{{x}}</c>, <c>{0}</c>, <c>&lt;password&gt;</c>, <c>$VAR</c>,
-/// <c>%s</c>), masks (<c>****</c>, <c>xxxx</c>, <c>...</c>), words such as <c>changeme</c> or <c>password</c>,
-/// <c>your-…</c>, <c>…-here</c> and <c>my-password</c> phrases, documented examples and test values (anything containing
-/// <c>EXAMPLE</c>, as AWS's <c>AKIAIOSFODNN7EXAMPLE</c>, or <c>fake</c> or <c>password</c>), elided samples (<c>abc...</c>), and this engine's own markers, so redaction is idempotent.
+/// <c>%s</c>), masks (<c>****</c>, <c>xxxx</c>), elided samples (<c>abc...</c>), documented examples (holding
+/// <c>EXAMPLE</c>, as AWS's <c>AKIAIOSFODNN7EXAMPLE</c>) and this engine's own markers, so redaction is idempotent.
+/// Values a human chose (passwords) are also placeholders when they are words such as <c>changeme</c>,
+/// <c>your-…</c>, <c>…-here</c> or <c>my-password</c> phrases, or hold <c>example</c>, <c>fake</c> or <c>password</c>.
 /// </summary>
 /// <remarks>
 /// Adapted from gitleaks' global allowlist regexes (config/gitleaks.toml: <c>^\$(?:[A-Z_]+|[a-z_]+)$</c>,
 /// <c>^\${…}$</c>, <c>^\{\{…}}$</c>, <c>^%…%$</c>, <c>^%[bcdeEfFgG…]$</c>, <c>^\{\d{0,2}}$</c>, <c>^@…@$</c>, repeated
 /// characters) and secretlint-rule-basicauth's <c>isVariableLikeString</c> and <c>BUILTIN_IGNORED_PATTERNS</c>
-/// (which skips any password that contains <c>password</c>).
+/// (which skips any password that contains <c>password</c>). The word tests are kept from machine-made values
+/// (tokens, keys): a random key body of 1,600 characters holds <c>fake</c> or <c>your</c>…<c>key</c> by chance
+/// often enough (about one in 500) to leak real keys.
 /// </remarks>
 internal static class Placeholders
 {
@@ -31,7 +34,9 @@ internal static class Placeholders
     private static readonly string[] Nouns = ["password", "passwd", "pass", "pwd", "secret", "key", "token"];
 
     /// <summary>Tells whether a matched value is a placeholder rather than a secret.</summary>
-    public static bool IsPlaceholder(ReadOnlySpan<char> value)
+    /// <param name="value">The value.</param>
+    /// <param name="chosenByHuman">Whether the value is one a person typed (a password), so word tests apply.</param>
+    public static bool IsPlaceholder(ReadOnlySpan<char> value, bool chosenByHuman)
     {
         value = value.Trim();
         if (value.IsEmpty || value.StartsWith(SecretRedactor.MarkerPrefix, StringComparison.Ordinal))
@@ -45,7 +50,8 @@ internal static class Placeholders
             return true;
         }
 
-        return IsTemplate(value) || IsMask(value) || IsWord(value);
+        return IsTemplate(value) || IsMask(value) || value.Contains("EXAMPLE", StringComparison.Ordinal)
+            || (chosenByHuman && IsWord(value));
     }
 
     private static bool IsTemplate(ReadOnlySpan<char> value)

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Packer.Core.Redaction;
 
 /// <summary>
@@ -5,6 +7,7 @@ namespace Packer.Core.Redaction;
 /// first, then tokens known by their shape (most specific prefix first), then values known by their context.
 /// Sources: gitleaks <c>config/gitleaks.toml</c> (rule ids, keywords, entropy thresholds) and the secretlint rule
 /// packages; see <see cref="TokenPatterns"/>, <see cref="ContextPatterns"/> and <see cref="ConfigPatterns"/>.
+/// Several entries may share an id (one rule, several shapes): the allow list turns them off together.
 /// </summary>
 internal static class RuleCatalog
 {
@@ -12,13 +15,13 @@ internal static class RuleCatalog
     public static IReadOnlyList<SecretRule> All { get; } =
     [
         new PrivateKeyRule(),
-        new PatternRule("aws-access-key-id", ["AKIA", "ASIA", "ABIA", "ACCA", "A3T"], TokenPatterns.AwsAccessKeyId()) { MinEntropy = 3, KeywordComparison = StringComparison.Ordinal },
+        Token("aws-access-key-id", ["AKIA", "ASIA", "ABIA", "ACCA", "A3T"], TokenPatterns.AwsAccessKeyId(), entropy: 3),
         new PatternRule("aws-secret-access-key", ["secret"], TokenPatterns.AwsSecretAccessKey()) { MinEntropy = 3 },
-        new PatternRule("aws-secret-access-key", ["AKIA", "ASIA"], TokenPatterns.AwsKeyPair()) { MinEntropy = 3, KeywordComparison = StringComparison.Ordinal },
-        new PatternRule("github-token", ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], TokenPatterns.GitHubToken()) { MinEntropy = 3, KeywordComparison = StringComparison.Ordinal },
-        new PatternRule("github-fine-grained-pat", ["github_pat_"], TokenPatterns.GitHubFineGrainedPat()) { MinEntropy = 3, KeywordComparison = StringComparison.Ordinal },
-        new PatternRule("anthropic-api-key", ["sk-ant-"], TokenPatterns.AnthropicApiKey()) { MinEntropy = 3, KeywordComparison = StringComparison.Ordinal },
-        new PatternRule("openai-api-key", ["sk-"], TokenPatterns.OpenAiApiKey()) { MinEntropy = 3, KeywordComparison = StringComparison.Ordinal },
+        Token("aws-secret-access-key", ["AKIA", "ASIA"], TokenPatterns.AwsKeyPair(), entropy: 3),
+        Token("github-token", ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], TokenPatterns.GitHubToken(), entropy: 3),
+        Token("github-fine-grained-pat", ["github_pat_"], TokenPatterns.GitHubFineGrainedPat(), entropy: 3),
+        Token("anthropic-api-key", ["sk-ant-"], TokenPatterns.AnthropicApiKey(), entropy: 3),
+        Token("openai-api-key", ["sk-"], TokenPatterns.OpenAiApiKey(), entropy: 3),
         new PatternRule("slack-token", ["xox", "xapp-"], TokenPatterns.SlackToken())
         {
             KeywordComparison = StringComparison.Ordinal,
@@ -26,43 +29,45 @@ internal static class RuleCatalog
             MinLength = 20,
             Accept = RuleChecks.HasDigit,
         },
-        new PatternRule("slack-webhook-url", ["hooks.slack.com"], TokenPatterns.SlackWebhook()) { MinEntropy = 3 },
-        new PatternRule("stripe-api-key", ["k_live_", "k_test_", "k_prod_"], TokenPatterns.StripeKey())
-        {
-            KeywordComparison = StringComparison.Ordinal,
-            MinEntropy = 2,
-        },
-        new PatternRule("jwt", ["eyJ", "eyA"], TokenPatterns.Jwt()) { MinEntropy = 3, KeywordComparison = StringComparison.Ordinal },
-        new PatternRule("gcp-api-key", ["AIza"], TokenPatterns.GcpApiKey()) { MinEntropy = 4, KeywordComparison = StringComparison.Ordinal },
-        new PatternRule("nuget-api-key", ["oy2"], TokenPatterns.NuGetApiKey()) { MinEntropy = 3, KeywordComparison = StringComparison.Ordinal },
-        new PatternRule("azure-ad-client-secret", ["Q~"], TokenPatterns.AzureAdClientSecret()) { MinEntropy = 3, KeywordComparison = StringComparison.Ordinal },
+        Token("slack-webhook-url", ["hooks.slack.com"], TokenPatterns.SlackWebhook(), entropy: 3),
+        Token("stripe-api-key", ["k_live_", "k_test_", "k_prod_"], TokenPatterns.StripeKey(), entropy: 2),
+        Token("jwt", ["eyJ", "eyA"], TokenPatterns.Jwt(), entropy: 3),
+        Token("gcp-api-key", ["AIza"], TokenPatterns.GcpApiKey(), entropy: 4),
+        Token("nuget-api-key", ["oy2"], TokenPatterns.NuGetApiKey(), entropy: 3),
+        Token("azure-ad-client-secret", ["Q~"], TokenPatterns.AzureAdClientSecret(), entropy: 3),
         new PatternRule("azure-storage-account-key", ["accountkey"], ContextPatterns.AzureAccountKey()) { MinEntropy = 3.5 },
         new PatternRule("azure-shared-access-key", ["sharedaccesskey"], ContextPatterns.AzureSharedAccessKey()) { MinEntropy = 3.5 },
-        new PatternRule("azure-sas-signature", ["sig="], ContextPatterns.AzureSasSignature()) { MinEntropy = 3.5, KeywordComparison = StringComparison.Ordinal },
-        new PatternRule("nuget-cleartext-password", ["cleartextpassword"], ContextPatterns.NuGetClearTextPassword()),
+        Token("azure-sas-signature", ["sig="], ContextPatterns.AzureSasSignature(), entropy: 3.5),
+        new PatternRule("nuget-cleartext-password", ["cleartextpassword"], ContextPatterns.NuGetClearTextPassword()) { ChosenByHuman = true },
         new PatternRule("connection-string-password", ["password", "pwd"], ContextPatterns.ConnectionStringPassword())
         {
+            ChosenByHuman = true,
             Accept = RuleChecks.IsConnectionStringPassword,
         },
-        new PatternRule("connection-string-password", ["password="], ContextPatterns.RedisPassword()),
-        new PatternRule("url-credentials", ["://"], ContextPatterns.UrlCredentials()) { KeywordComparison = StringComparison.Ordinal },
-        new PatternRule("config-secret", ConfigKeywords, ConfigPatterns.Json()) { Files = ConfigFiles.IsJson, MinLength = 3, Accept = RuleChecks.IsConfigSecret },
-        new PatternRule("config-secret", ConfigKeywords, ConfigPatterns.KeyValue())
+        new PatternRule("connection-string-password", ["password="], ContextPatterns.RedisPassword()) { ChosenByHuman = true },
+        new PatternRule("url-credentials", ["://"], ContextPatterns.UrlCredentials())
         {
-            Files = ConfigFiles.IsKeyValue,
-            MinLength = 3,
-            Accept = RuleChecks.IsConfigSecret,
+            ChosenByHuman = true,
+            KeywordComparison = StringComparison.Ordinal,
         },
-        new PatternRule("config-secret", ConfigKeywords, ConfigPatterns.XmlElement(), ConfigPatterns.XmlAttribute())
-        {
-            Files = ConfigFiles.IsXml,
-            MinLength = 3,
-            Accept = RuleChecks.IsConfigSecret,
-        },
+        Config(ConfigFiles.IsJson, ConfigPatterns.Json()),
+        Config(ConfigFiles.IsKeyValue, ConfigPatterns.KeyValue()),
+        Config(ConfigFiles.IsXml, ConfigPatterns.XmlElement(), ConfigPatterns.XmlAttribute()),
     ];
 
     /// <summary>Gets the distinct rule ids, sorted ordinally.</summary>
     public static IReadOnlyList<string> Ids { get; } = [.. All.Select(rule => rule.Id).Distinct().Order(StringComparer.Ordinal)];
 
-    private static string[] ConfigKeywords => ["pass", "pwd", "secret", "token", "key"];
+    /// <summary>A rule whose keywords are case-sensitive, like its expression.</summary>
+    private static PatternRule Token(string id, string[] keywords, Regex pattern, double entropy) =>
+        new(id, keywords, pattern) { MinEntropy = entropy, KeywordComparison = StringComparison.Ordinal };
+
+    /// <summary>The values of secret-named keys in configuration files of one syntax.</summary>
+    private static PatternRule Config(Func<string, bool> files, params Regex[] patterns) =>
+        new("config-secret", ["pass", "pwd", "secret", "token", "key"], patterns)
+        {
+            Files = files,
+            MinLength = 3,
+            Accept = RuleChecks.IsConfigSecret,
+        };
 }

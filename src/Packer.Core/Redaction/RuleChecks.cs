@@ -26,7 +26,7 @@ internal static class RuleChecks
     /// <summary>
     /// A secret-named key's value in a configuration file is a secret unless the key names something public,
     /// or the value is a URL or a key file's path. Password-like keys (<c>…Password</c>, <c>…Secret</c>) take any
-    /// value; token- and key-like keys (<c>…Token</c>, <c>ApiKey</c>) take values of eight or more characters,
+    /// value but a human's placeholder (<c>changeme</c>, <c>your-password</c>); token- and key-like keys (<c>…Token</c>, <c>ApiKey</c>) take values of eight or more characters,
     /// without blanks, that are not plain names (<c>X-Api-Key</c>, <c>access_token</c>).
     /// </summary>
     public static bool IsConfigSecret(Candidate candidate)
@@ -42,7 +42,7 @@ internal static class RuleChecks
 
         if (EndsWithAny(key, PasswordKeyEndings))
         {
-            return true;
+            return !Placeholders.IsPlaceholder(value, chosenByHuman: true);
         }
 
         return value.Length >= 8 && !value.ContainsAny(' ', '\t') && !IsName(value);

@@ -11,7 +11,8 @@ namespace Packer.Core.Redaction;
 /// <remarks>
 /// Pure and thread-safe: one instance serves every file of a run, from any thread. Like gitleaks, each rule has
 /// keywords that are looked for (a vectorized search per rule, far cheaper than one search for all keywords at
-/// once) before its expression runs, so a text holding none of them costs a few fast scans. Redacting redacted text changes nothing. Line numbers in findings are those of the text as given.
+/// once) before its expression runs, so a text holding none of them costs a few fast scans. Redacting redacted
+/// text changes nothing. Line numbers in findings are those of the text as given.
 /// </remarks>
 public sealed class SecretRedactor
 {

@@ -101,6 +101,21 @@ public sealed class SecretRedactorTests
     }
 
     [Fact]
+    public void Machine_made_values_are_redacted_even_when_they_hold_a_placeholder_word()
+    {
+        // Given a token and a key body that hold "fake", "your…key…here" by chance, as random text sometimes does
+        var token = "ghp_" + "fake" + FakeSecrets.Generate("abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH", 32, 70);
+        var body = FakeSecrets.PemBody.Replace("\n", "\nYourKeyIsHereFake", StringComparison.Ordinal);
+        var text = $"t = \"{token}\"\n-----BEGIN PRIVATE KEY-----\n{body}\n-----END PRIVATE KEY-----\n";
+
+        // When
+        var result = Redactor.Redact("a.txt", text);
+
+        // Then
+        Assert.Equal(["github-token", "private-key"], result.Findings.Select(finding => finding.RuleId));
+    }
+
+    [Fact]
     public void A_text_without_secrets_is_returned_as_the_same_instance()
     {
         // Given

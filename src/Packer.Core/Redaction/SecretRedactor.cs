@@ -1,4 +1,3 @@
-using System.Buffers;
 using Packer.Core.Text;
 
 namespace Packer.Core.Redaction;
@@ -10,9 +9,8 @@ namespace Packer.Core.Redaction;
 /// </summary>
 /// <remarks>
 /// Pure and thread-safe: one instance serves every file of a run, from any thread. Like gitleaks, each rule has
-/// keywords that are looked for (a vectorized search per rule, far cheaper than one search for all keywords at
-/// once) before its expression runs, so a text holding none of them costs a few fast scans. Redacting redacted
-/// text changes nothing. Line numbers in findings are those of the text as given.
+/// keywords that are looked for (vectorized) before its expression runs, so a text holding none of them costs a
+/// few fast scans. Redacting redacted text changes nothing. Line numbers in findings are those of the text as given.
 /// </remarks>
 public sealed class SecretRedactor
 {
@@ -20,7 +18,7 @@ public sealed class SecretRedactor
     internal const string MarkerPrefix = "[REDACTED:";
 
     private readonly bool enabled;
-    private readonly List<(SecretRule Rule, int Index, SearchValues<string> Keywords)> rules = [];
+    private readonly List<(SecretRule Rule, int Index)> rules = [];
     private readonly Glob[] allowedPaths;
     private readonly HashSet<string> allowedValues;
     private readonly string[] ruleIds;
@@ -44,7 +42,7 @@ public sealed class SecretRedactor
         {
             if (!options.Allow.Rules.Contains(all[i].Id, StringComparer.Ordinal))
             {
-                rules.Add((all[i], i, SearchValues.Create([.. all[i].Keywords], all[i].KeywordComparison)));
+                rules.Add((all[i], i));
             }
         }
 
@@ -72,9 +70,9 @@ public sealed class SecretRedactor
         }
 
         var spans = new List<SecretSpan>();
-        foreach (var (rule, index, keywords) in rules)
+        foreach (var (rule, index) in rules)
         {
-            if (rule.AppliesTo(path) && text.AsSpan().ContainsAny(keywords))
+            if (rule.AppliesTo(path) && HasKeyword(text, rule))
             {
                 rule.Find(text, index, spans);
             }
@@ -82,6 +80,24 @@ public sealed class SecretRedactor
 
         spans.RemoveAll(span => IsAllowedValue(text.AsSpan(span.Start, span.Length)));
         return spans.Count == 0 ? new RedactionResult(text, []) : RedactionWriter.Write(path, text, spans, ruleIds);
+    }
+
+    /// <summary>
+    /// Tells whether a text holds one of a rule's keywords, one vectorized search per keyword: measured on
+    /// spectre.console, a multi-string <c>SearchValues</c> search of a rule's few keywords was up to three times
+    /// slower, and one search for every rule's keywords at once ten times slower (its candidate rate is high).
+    /// </summary>
+    private static bool HasKeyword(string text, SecretRule rule)
+    {
+        foreach (var keyword in rule.Keywords)
+        {
+            if (text.AsSpan().IndexOf(keyword, rule.KeywordComparison) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool IsAllowedPath(string path)

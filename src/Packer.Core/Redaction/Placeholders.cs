@@ -1,9 +1,11 @@
+using System.Buffers;
+
 namespace Packer.Core.Redaction;
 
 /// <summary>
 /// Values that stand for a secret without being one. Every rule leaves alone templates and variables
 /// (<c>${VAR}</c>, <c>$(Var)</c>, <c>%VAR%</c>, <c>{{x}}</c>, <c>{0}</c>, <c>&lt;password&gt;</c>, <c>$VAR</c>,
-/// <c>%s</c>), masks (<c>****</c>, <c>xxxx</c>), elided samples (<c>abc...</c>), documented examples (holding
+/// <c>%s</c>, an interpolation hole such as <c>{pwd}</c> anywhere in the value), masks (<c>****</c>, <c>xxxx</c>), elided samples (<c>abc...</c>), documented examples (holding
 /// <c>EXAMPLE</c>, as AWS's <c>AKIAIOSFODNN7EXAMPLE</c>) and this engine's own markers, so redaction is idempotent.
 /// Values a human chose (passwords) are also placeholders when they are words such as <c>changeme</c>,
 /// <c>your-…</c>, <c>…-here</c> or <c>my-password</c> phrases, or hold <c>example</c>, <c>fake</c> or <c>password</c>.
@@ -32,6 +34,9 @@ internal static class Placeholders
     ];
 
     private static readonly string[] Nouns = ["password", "passwd", "pass", "pwd", "secret", "key", "token"];
+
+    private static readonly SearchValues<char> IdentifierCharacters =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.");
 
     /// <summary>Tells whether a matched value is a placeholder rather than a secret.</summary>
     /// <param name="value">The value.</param>
@@ -78,7 +83,23 @@ internal static class Placeholders
         }
 
         return Encloses(value, "${", '}') || Encloses(value, "$(", ')') || Encloses(value, "{{", '}')
-            || Encloses(value, "#{", '}') || Encloses(value, "$[", ']');
+            || Encloses(value, "#{", '}') || Encloses(value, "$[", ']') || HasInterpolationHole(value);
+    }
+
+    /// <summary>A C# interpolation or format hole anywhere, <c>{pwd}</c>, <c>{options.Password}</c>, <c>{0}</c>.</summary>
+    private static bool HasInterpolationHole(ReadOnlySpan<char> value)
+    {
+        for (var open = value.IndexOf('{'); open >= 0; open = value.IndexOf('{'))
+        {
+            value = value[(open + 1)..];
+            var length = value.IndexOfAnyExcept(IdentifierCharacters);
+            if (length > 0 && value[length] == '}')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Encloses(ReadOnlySpan<char> value, string open, char close)

@@ -9,6 +9,7 @@ internal static class NonSecretCases
         ["code: Password = password"] = ("src/Db.cs", "var settings = new DbSettings { Server = server, Password = password, Pwd = pwd };\n"),
         ["code: Password = options.Password"] = ("src/Db.cs", "builder.Server = \"db\"; builder.Password = options.Password;\n"),
         ["code: interpolated connection string"] = ("src/Db.cs", "var cs = $\"Server={host};Database={db};User Id={user};Password={_options.Password};\";\n"),
+        ["code: an interpolation hole inside a value"] = ("src/Db.cs", "var cs = $\"Host=db;Username=app;Password='{secret};x'\"; var u = $\"https://deploy:{token}@x@git.internal/r.git\";\n"),
         ["code: concatenated connection string"] = ("src/Db.cs", "var cs = \"Server=\" + host + \";User Id=\" + user + \";Password=\" + password + \";\";\n"),
         ["code: a password outside a connection string"] = ("src/Seed.cs", "public const string DefaultPassword = \"Pass@word1\";\n"),
         ["code: JSON in a C# string"] = ("tests/Config.cs", "const string Json = \"\"\"{ \"Password\": \"Pass@word1\" }\"\"\";\n"),

@@ -1,0 +1,64 @@
+namespace Packer.Tests.Redaction;
+
+/// <summary>One text per rule and context that must be redacted, by name.</summary>
+internal static class SecretCases
+{
+    private static readonly string Id = FakeSecrets.AwsAccessKeyId;
+    private static readonly string Key = FakeSecrets.AwsSecretAccessKey;
+    private static readonly string Pw = FakeSecrets.Password;
+    private static readonly string Body = FakeSecrets.PemBody;
+
+    /// <summary>Gets the cases by name.</summary>
+    public static IReadOnlyDictionary<string, SecretCase> All { get; } = new SortedDictionary<string, SecretCase>(StringComparer.Ordinal)
+    {
+        ["aws id in C#"] = new("src/Aws.cs", $"var id = \"{Id}\";\n", Id, "aws-access-key-id"),
+        ["aws temporary id in ini"] = new(".aws/credentials", $"aws_access_key_id = AS{Id[2..]}\n", "AS" + Id[2..], "aws-access-key-id"),
+        ["aws secret in ini"] = new(".aws/credentials", $"[default]\naws_secret_access_key = {Key}\n", Key, "aws-secret-access-key"),
+        ["aws secret in json"] = new("appsettings.json", $"{{\n  \"AWS\": {{ \"SecretAccessKey\": \"{Key}\" }}\n}}\n", Key, "aws-secret-access-key"),
+        ["aws secret in env"] = new("deploy.sh", $"export AWS_SECRET_ACCESS_KEY={Key}\n", Key, "aws-secret-access-key"),
+        ["github ghp"] = Token(FakeSecrets.GitHubToken("p"), "github-token"),
+        ["github gho"] = Token(FakeSecrets.GitHubToken("o"), "github-token"),
+        ["github ghu"] = Token(FakeSecrets.GitHubToken("u"), "github-token"),
+        ["github ghs"] = Token(FakeSecrets.GitHubToken("s"), "github-token"),
+        ["github ghr"] = Token(FakeSecrets.GitHubToken("r"), "github-token"),
+        ["github fine-grained"] = Token(FakeSecrets.GitHubFineGrainedPat, "github-fine-grained-pat"),
+        ["anthropic"] = Token(FakeSecrets.AnthropicKey, "anthropic-api-key"),
+        ["openai project"] = Token(FakeSecrets.OpenAiProjectKey, "openai-api-key"),
+        ["openai legacy"] = Token(FakeSecrets.OpenAiLegacyKey, "openai-api-key"),
+        ["slack bot token"] = Token(FakeSecrets.SlackBotToken, "slack-token"),
+        ["slack webhook"] = new("src/Notify.cs", $"var hook = new Uri(\"https://hooks.slack.com/services/{FakeSecrets.SlackWebhookPath}\");\n", FakeSecrets.SlackWebhookPath, "slack-webhook-url"),
+        ["stripe secret"] = Token(FakeSecrets.StripeKey("sk"), "stripe-api-key"),
+        ["stripe restricted"] = Token(FakeSecrets.StripeKey("rk"), "stripe-api-key"),
+        ["jwt"] = new("tests/Api.http", $"GET /orders\nAuthorization: Bearer {FakeSecrets.Jwt}\n", FakeSecrets.Jwt, "jwt"),
+        ["gcp"] = Token(FakeSecrets.GcpApiKey, "gcp-api-key"),
+        ["nuget api key"] = new("build.ps1", $"dotnet nuget push pkg.nupkg --api-key {FakeSecrets.NuGetApiKey}\n", FakeSecrets.NuGetApiKey, "nuget-api-key"),
+        ["azure ad client secret"] = Token(FakeSecrets.AzureAdClientSecret, "azure-ad-client-secret"),
+        ["pem rsa"] = new("certs/dev.pem", FakeSecrets.Pem("RSA") + "\n", Body, "private-key"),
+        ["pem openssh"] = new("keys/id", FakeSecrets.Pem("OPENSSH") + "\n", Body, "private-key"),
+        ["pem pkcs8 in yaml"] = new("k8s/secret.yaml", "tls.key: |\n  " + FakeSecrets.Pem(string.Empty).Replace("\n", "\n  ", StringComparison.Ordinal) + "\n", Body.Replace("\n", "\n  ", StringComparison.Ordinal), "private-key"),
+        ["pem escaped in a C# string"] = new("src/Keys.cs", "const string Pem = \"" + FakeSecrets.Pem("EC").Replace("\n", "\\n", StringComparison.Ordinal) + "\\n\";\n", Body.Replace("\n", "\\n", StringComparison.Ordinal), "private-key"),
+        ["azure storage connection string"] = new("appsettings.json", $"{{ \"Storage\": \"DefaultEndpointsProtocol=https;AccountName=acct;AccountKey={FakeSecrets.AzureStorageKey};EndpointSuffix=core.windows.net\" }}\n", FakeSecrets.AzureStorageKey, "azure-storage-account-key"),
+        ["azure service bus key"] = new("src/Bus.cs", $"var cs = \"Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey={FakeSecrets.SharedAccessKey}\";\n", FakeSecrets.SharedAccessKey, "azure-shared-access-key"),
+        ["azure sas signature"] = new("src/Blob.cs", $"var url = \"https://acct.blob.core.windows.net/c/b.txt?sv=2022-11-02&sr=b&sp=r&se=2030-01-01T00:00:00Z&sig={FakeSecrets.SasSignature}\";\n", FakeSecrets.SasSignature, "azure-sas-signature"),
+        ["nuget.config cleartext password"] = new("nuget.config", $"<packageSourceCredentials>\n  <feed>\n    <add key=\"Username\" value=\"ci\" />\n    <add key=\"ClearTextPassword\" value=\"{Pw}\" />\n  </feed>\n</packageSourceCredentials>\n", Pw, "nuget-cleartext-password"),
+        ["nuget.config cleartext password, value first"] = new("NuGet.Config", $"<add value=\"{Pw}\" key=\"ClearTextPassword\" />\n", Pw, "nuget-cleartext-password"),
+        ["connection string in appsettings"] = new("src/Web/appsettings.json", $"{{\n  \"ConnectionStrings\": {{\n    \"Db\": \"Server=db,1433;Database=app;User Id=sa;Password={Pw};TrustServerCertificate=true\"\n  }}\n}}\n", Pw, "connection-string-password"),
+        ["connection string in C#"] = new("src/Db.cs", $"const string Cs = \"Data Source=db;Initial Catalog=app;uid=app;pwd={Pw}\";\n", Pw, "connection-string-password"),
+        ["connection string in web.config"] = new("web.config", $"<add name=\"Db\" connectionString=\"Server=.;Database=app;User ID=u;Password={Pw}\" providerName=\"System.Data.SqlClient\" />\n", Pw, "connection-string-password"),
+        ["connection string, quoted value"] = new("src/Db.cs", $"var cs = \"Host=db;Username=app;Password='{Pw};x'\";\n", Pw + ";x", "connection-string-password"),
+        ["connection string for redis"] = new("appsettings.json", $"{{ \"Redis\": \"cache.internal:6380,ssl=true,abortConnect=false,password={Pw},connectTimeout=5000\" }}\n", Pw, "connection-string-password"),
+        ["url postgres"] = new("docker/.env.example.txt", $"DATABASE_URL=postgres://app:{Pw}@db.internal:5432/app\n", Pw, "url-credentials"),
+        ["url amqp in C#"] = new("src/Bus.cs", $"var uri = new Uri(\"amqp://worker:{Pw}@rabbit/\");\n", Pw, "url-credentials"),
+        ["url with @ in the password"] = new("README.md", $"git clone https://deploy:{Pw}@x@git.internal/repo.git\n", Pw + "@x", "url-credentials"),
+        ["config json password"] = new("src/Web/appsettings.Production.json", $"{{ \"Smtp\": {{ \"Host\": \"smtp\", \"SmtpPassword\": \"{Pw}\" }} }}\n", Pw, "config-secret"),
+        ["config yaml password"] = new("deploy/values.yaml", $"db:\n  user: app\n  password: {Pw}  # rotated monthly\n", Pw, "config-secret"),
+        ["config yaml quoted token"] = new("deploy/values.yml", $"api:\n  token: \"{FakeSecrets.Generate("abcdef0123456789", 32, 40)}\"\n", FakeSecrets.Generate("abcdef0123456789", 32, 40), "config-secret"),
+        ["config env"] = new(".env", $"DB_PASSWORD={Pw}\n", Pw, "config-secret"),
+        ["config compose list"] = new("docker-compose.yml", $"    environment:\n      - ACCEPT_EULA=Y\n      - SA_PASSWORD={Pw}\n", Pw, "config-secret"),
+        ["config dockerfile env"] = new("src/Api/Dockerfile", $"ENV API_SECRET={Pw}\n", Pw, "config-secret"),
+        ["config xml element"] = new("settings.xml", $"<server>\n  <id>feed</id>\n  <password>{Pw}</password>\n</server>\n", Pw, "config-secret"),
+        ["config appSettings key"] = new("app.config", $"<appSettings>\n  <add key=\"ApiKey\" value=\"{Pw}\" />\n</appSettings>\n", Pw, "config-secret"),
+    };
+
+    private static SecretCase Token(string token, string ruleId) => new("src/Settings.cs", $"    public const string Token = \"{token}\"; // rotate\n", token, ruleId);
+}

@@ -7,7 +7,9 @@ using Packer.Core.Graph;
 using Packer.Core.History;
 using Packer.Core.Loading;
 using Packer.Core.Manifest;
+using Packer.Core.Output;
 using Packer.Core.Ranking;
+using Packer.Core.Redaction;
 using Packer.Core.Rendering;
 using Packer.Core.Targeting;
 using Packer.Core.Tokenization;
@@ -45,7 +47,7 @@ public static class ContextPacker
         var clock = Stopwatch.StartNew();
         TokenCounter.Create(options.Tokenizer); // a bad tokenizer fails before the slow load
 
-        var solutionPath = SolutionFinder.Find(options.SolutionPath);
+        var solutionPath = await Preflight.CheckAsync(options, workingDirectory, cancellationToken).ConfigureAwait(false);
         var filter = new FileFilter(options.Include, options.Exclude);
         var focus = await ProjectFocus.ForAsync(solutionPath, options.Targets, workingDirectory, cancellationToken).ConfigureAwait(false);
         var cache = options.UseCache
@@ -94,6 +96,7 @@ public static class ContextPacker
 
         progress?.Report("indexing");
         var withLoose = LooseFiles.AddTargets(loaded, options.Targets, workingDirectory);
+        OutputGuard.CheckNotIn(Preflight.Outputs(options), withLoose.Root, withLoose.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal));
         var index = await SyntaxIndex.BuildAsync(withLoose, known.Syntax, cancellationToken).ConfigureAwait(false);
         var targets = new TargetResolver(withLoose, index, workingDirectory).ResolveAll(options.Targets);
         Lap("index", "binding");
@@ -105,10 +108,12 @@ public static class ContextPacker
         var graph = await GraphBuilder.BuildAsync(index, usages, targetFiles, new GraphOptions(), cancellationToken).ConfigureAwait(false);
         Lap("graph", "ranking");
 
-        var texts = new FileTexts(withLoose.Root);
+        var texts = new FileTexts(withLoose.Root, new SecretRedactor(options.Redaction), options.MaxFileBytes);
         var (git, log) = await history.ConfigureAwait(false);
         var coChange = git?.CoChange(targetFiles) ?? new Dictionary<string, double>();
-        var ranked = Ranker.Rank(withLoose, index, graph, coChange, path => texts.Read(path)?.Length ?? 0, new RankingWeights());
+        var ranked = Ranker.Rank(withLoose, index, graph, coChange, path => (int)Math.Min(int.MaxValue, texts.Length(path)), new RankingWeights())
+            .Select(f => texts.SkipReason(f.Path) is { } why ? f with { Reason = why } : f)
+            .ToList();
         Lap("rank", "rendering");
 
         var tokenCounts = new TokenCountMemo(known.TokenCounts);
@@ -119,8 +124,8 @@ public static class ContextPacker
             ? new PreviousRead(null, PreviousOutcome.Off, null)
             : PreviousManifest.Read(options.Previous, options, withLoose.SolutionPath, targets);
         var (selection, previousOutcome) = new BudgetStages(renderer, counter, texts, git).Select(options, header, ranked, previous);
-        var warnings = withLoose.Warnings.Concat(previous.Warning is null ? [] : [previous.Warning]).Concat(selection.Warnings).ToList();
-        var manifest = ManifestBuilder.Build(options, withLoose.SolutionPath, targets, ranked, selection, warnings, renderer.Begin(header));
+        var warnings = withLoose.Warnings.Concat(texts.Warnings).Concat(previous.Warning is null ? [] : [previous.Warning]).Concat(selection.Warnings).ToList();
+        var manifest = ManifestBuilder.Build(options, withLoose.SolutionPath, targets, ranked, selection, warnings, renderer.Begin(header), texts);
         Lap("render", null);
 
         var stats = new RunStats(

@@ -137,6 +137,14 @@ def analyse(a, name, lexical):
                 if kind.endswith("direct") and weaker * 2 > len(displacers):
                     stats["  direct, outvoted by mostly indirect files"] += 1
             stats["  " + kind] += 1
+            if kind == "ranked out, none":
+                folder = os.path.dirname(t)
+                dep_folders = {os.path.dirname(d["path"]) for d in m["files"] if tie(d, target_names) == "direct"}
+                where = ("same folder as the target" if folder in {os.path.dirname(p) for p in target_paths}
+                         else "same folder as a direct dependency or user" if folder in dep_folders else "elsewhere")
+                stats[f"    none: {where}"] += 1
+                stats["    none: names >= 0.9" if f["signals"].get("names", 0) >= 0.9 else "    none: names < 0.9"] += 1
+                if is_test(t) != is_test(case["seed"]): stats["    none: test <-> production"] += 1
             if had: stats["  " + kind + " (lexical had it)"] += 1
             if target_tokens > b / 2: stats["  target took over half the budget"] += 1
             if f is None:
@@ -156,7 +164,7 @@ def analyse(a, name, lexical):
 
 def report(title, stats, leads, kinds):
     print(title)
-    for k in sorted(stats, key=lambda k: (not k.startswith("cases"), k.startswith("  "), k)):
+    for k in sorted(stats, key=lambda k: (not k.startswith("cases"), k.startswith("  "), k.replace("    none", "  ranked out, none ~"))):
         print(f"  {k}: {stats[k]}")
     print("  displacers: " + ", ".join(f"{k} {v}" for k, v in kinds.most_common()))
     print("  displacers led by: " + ", ".join(f"{k} {v}" for k, v in leads.most_common()))

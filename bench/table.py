@@ -103,20 +103,41 @@ def run_repo(a, name, owner_name, solutions, budgets):
     return result
 
 
-def table(results, budgets):
+def packed_means(rows, budgets):
+    """Means over the cases the tool packed at every budget (run.py scores a failed pack 0)."""
+    packed = [r for r in rows if all(isinstance(r.get(f"tool@{b}"), (int, float)) for b in budgets)]
+    return len(packed), {f"{k}@{b}": sum(r[f"{k}@{b}"] for r in packed) / len(packed) if packed else float("nan")
+                         for b in budgets for k, _ in COLUMNS}
+
+
+def markdown(title, per_repo, budgets):
+    """per_repo: (name, cases cell, {column@budget: value}); a mean row over them is added."""
     head = ["repository", "cases"] + [f"{label} @{b // 1000}k" for b in budgets for _, label in COLUMNS]
-    lines = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
+    lines = [title, "", "| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
+    keys = [f"{k}@{b}" for b in budgets for k, _ in COLUMNS]
+    for name, cases, values in per_repo:
+        lines.append("| " + " | ".join([name, cases] + [f"{values[k]:.3f}" for k in keys]) + " |")
+    means = {k: round(sum(v[k] for _, _, v in per_repo) / len(per_repo), 3) for k in keys} if per_repo else {}
+    if per_repo:
+        lines.append("| " + " | ".join([f"**mean of {len(per_repo)}**", ""] + [f"**{means[k]:.3f}**" for k in keys]) + " |")
+    return lines, means
+
+
+def table(results, budgets):
+    """The table as run.py scores it (a failed pack counts 0), and, when some packs failed, the same over
+    the cases the tool packed."""
     done = {n: r for n, r in results.items() if r.get("summary")}
-    for n, r in done.items():
-        s = r["summary"]
-        cells = [n, str(s.get("cases", 0)) + (f" ({len(r['failures'])} failed packs)" if r["failures"] else "")]
-        cells += [f"{s.get(f'{k}@{b}', float('nan')):.3f}" for b in budgets for k, _ in COLUMNS]
-        lines.append("| " + " | ".join(cells) + " |")
-    means = {f"{k}@{b}": round(sum(r["summary"][f"{k}@{b}"] for r in done.values()) / len(done), 3)
-             for b in budgets for k, _ in COLUMNS} if done else {}
-    if done:
-        lines.append("| " + " | ".join([f"**mean of {len(done)}**", str(sum(r["summary"]["cases"] for r in done.values()))]
-                                       + [f"**{means[f'{k}@{b}']:.3f}**" for b in budgets for k, _ in COLUMNS]) + " |")
+    failed = {n: sorted({f["commit"] for f in r["failures"]}) for n, r in done.items()}
+    rows = [(n, str(r["summary"].get("cases", 0)) + (f" ({len(failed[n])} not packed, scored 0)" if failed[n] else ""),
+             r["summary"]) for n, r in done.items()]
+    lines, means = markdown("Recall of the commit's other files (tool: in full / in any fidelity; lexical: in full)", rows, budgets)
+    if any(failed.values()):
+        packed = [(n, str(c), v) for n, (c, v) in ((n, packed_means(r["rows"], budgets)) for n, r in done.items())]
+        more, _ = markdown("Over the cases the tool packed", packed, budgets)
+        lines += [""] + more
+    skipped = [f"{n}: {r['skipped']}" for n, r in results.items() if r.get("skipped")]
+    if skipped:
+        lines += ["", "Skipped: " + "; ".join(skipped)]
     return "\n".join(lines), means
 
 
@@ -131,7 +152,12 @@ def main():
     ap.add_argument("--budgets", default="8000,32000")
     ap.add_argument("--scratch", default="/tmp/pack-context-bench-scratch", help="work trees and the tool's cache")
     ap.add_argument("--timeout", type=int, default=1200, help="seconds one pack may take")
+    ap.add_argument("--table-only", action="store_true", help="print the table of --out/results.json again, run nothing")
     a = ap.parse_args()
+    if a.table_only:
+        with open(os.path.join(a.out, "results.json")) as f:
+            print(table(json.load(f)["repositories"], [int(b) for b in a.budgets.split(",")])[0])
+        return
     a.bench = os.path.abspath(a.bench); a.out = os.path.abspath(a.out); a.scratch = os.path.abspath(a.scratch)
     tool = shutil.which(a.tool) or (os.path.abspath(a.tool) if os.path.isfile(a.tool) else None)
     if tool is None:

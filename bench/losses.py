@@ -9,9 +9,10 @@ in full into why, from the manifest's own ranks, fidelities and signals.
                 uses, or uses the target), near (graph signal >= 0.1), none (no compiler path to speak of)
 
 It also counts the missed truth files of a target that took more than half of the budget, and, for
-ranked-out files, what took full text above them ("displacers"): parts of the target's partial type,
-sibling tests without a direct tie (a test target; the truth file is not a test), files with a direct
-tie, 2+ hops, or no compiler tie; and which weighted signal put them ahead (the largest positive
+ranked-out files, what took full text above them ("displacers", each counted once per case): parts of
+the target's partial type, a type of the same full name in another project (the index joins them as
+if partial), sibling tests without a direct tie (to a test target), files with a direct tie, 2+ hops,
+or no compiler tie; and, per pair of displacer and truth file, which weighted signal put it ahead (the largest positive
 difference of weight x signal, today's default weights) or whether size decided it (the truth file's
 weighted sum was higher, its score lower).
 
@@ -54,11 +55,13 @@ def lead(displacer, truth):
     return max(sorted(diffs), key=lambda k: diffs[k])
 
 
-def displacer_kind(d, truth, seed, target_names):
+def displacer_kind(d, seed, target_names, target_projects):
     """What a file that took full text above a missed truth file is."""
     if d.get("reason", "").startswith("declares another part of"):
-        return "part of the target's partial type"
-    if is_test(d["path"]) and is_test(seed) and not is_test(truth["path"]) and tie(d, target_names) != "direct":
+        # the index joins files declaring one full type name, partial or not: a DependencyInjection class
+        # in each project of a solution becomes one "partial type"
+        return "part of the target's partial type" if d["project"] in target_projects else "same type name in another project"
+    if is_test(d["path"]) and is_test(seed) and tie(d, target_names) != "direct":
         return "sibling test, no direct tie"
     if tie(d, target_names) == "direct":
         return "direct tie"
@@ -111,17 +114,20 @@ def analyse(a, name, lexical):
         m = json.load(open(path)); files = {f["path"]: f for f in m["files"]}
         target_paths = [p for t in m["targets"] for p in t["files"]]
         target_names = [os.path.basename(p) for p in target_paths]
+        target_projects = {files[p]["project"] for p in target_paths if p in files}
         target_tokens = sum(files[p].get("tokens", 0) for p in target_paths if p in files)
-        lines = []
+        lines, displaced = [], set()
         for t in case["truth"]:
             f = files.get(t); had = t in lex_files
             stats["truth files"] += 1
             if f is not None and f["fidelity"] == "full":
                 stats["truth in full"] += 1
+                if f["signals"].get("history", 0) >= 0.5: stats["truth in full, history >= 0.5"] += 1
                 if lexical and not had: stats["truth in full, lexical missed it"] += 1
                 continue
             stats["truth missed"] += 1
             if had: stats["truth missed, lexical had it"] += 1
+            if f is not None and f["signals"].get("history", 0) >= 0.5: stats["truth missed, history >= 0.5 (weight 0)"] += 1
             if f is None:
                 kind = "absent"
             elif f["fidelity"] == "signatures":
@@ -131,7 +137,7 @@ def analyse(a, name, lexical):
                 displacers = [d for d in m["files"] if d["fidelity"] == "full" and d["rank"] < f["rank"] and d["path"] not in target_paths]
                 weaker = 0
                 for d in displacers:
-                    kinds[displacer_kind(d, f, case["seed"], target_names)] += 1
+                    displaced.add(d["path"])
                     leads[lead(d, f)] += 1
                     weaker += tie(d, target_names) != "direct"
                 if kind.endswith("direct") and weaker * 2 > len(displacers):
@@ -152,6 +158,8 @@ def analyse(a, name, lexical):
             else:
                 sig = " ".join(f"{k}={v:.2f}" for k, v in f["signals"].items())
                 lines.append(f"    {kind:<18}{' LEX' if had else '    '} #{f['rank']:<4} {f['fidelity']:<10} {t}  [{sig}]  {f['reason'][:70]}")
+        for p in sorted(displaced):
+            kinds[displacer_kind(files[p], case["seed"], target_names, target_projects)] += 1
         if lines and shown < a.show:
             shown += 1
             print(f"  {row['commit']} target {case['seed']} ({target_tokens} tok)  tool {tool} lexical {lex}")

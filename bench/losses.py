@@ -86,9 +86,10 @@ class Lexical:
             files = self.run.cs_files(wt); tokens = self.run.token_counts(wt, files); memo = {}
             for b in sorted({budget, 8000, 32000}):
                 known[str(b)] = sorted(self.run.baselines(wt, case["seed"], files, tokens, b, memo)["lexical"])
+            known["cs_files"] = len(files)
             with open(cache, "w") as f:
                 json.dump(known, f)
-        return set(known[str(budget)])
+        return set(known[str(budget)]), known.get("cs_files")
 
 
 def analyse(a, name, lexical):
@@ -110,8 +111,11 @@ def analyse(a, name, lexical):
         if (a.only_lexical_wins and not lex > tool) or not os.path.isfile(path):
             continue
         case = cases[row["commit"]]
-        lex_files = lexical.files(a.out, name, case, b) if lexical else set()
+        lex_files, cs_files = lexical.files(a.out, name, case, b) if lexical else (set(), None)
         m = json.load(open(path)); files = {f["path"]: f for f in m["files"]}
+        if cs_files and len(files) < cs_files / 2:
+            stats["cases loaded partially (manifest lists < half the C# files)"] += 1
+            if lex > tool: stats["cases loaded partially, lexical wins"] += 1
         target_paths = [p for t in m["targets"] for p in t["files"]]
         target_names = [os.path.basename(p) for p in target_paths]
         target_projects = {files[p]["project"] for p in target_paths if p in files}

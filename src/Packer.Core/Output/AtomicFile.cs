@@ -5,7 +5,8 @@ namespace Packer.Core.Output;
 /// <summary>
 /// Writes a file so that readers see the old content or the new, never half of it; a file that already holds
 /// exactly the new bytes is left alone, so its timestamp stays and a build's incremental steps that depend on it
-/// stay up to date.
+/// stay up to date. It writes the analysis cache; a run's bundle and manifest go through <see cref="OutputWriter"/>,
+/// which commits them together by the same rule (<see cref="Holds"/>).
 /// </summary>
 public static class AtomicFile
 {
@@ -44,7 +45,8 @@ public static class AtomicFile
         return true;
     }
 
-    private static bool Holds(string path, byte[] bytes)
+    /// <summary>Tells whether <paramref name="path"/> is a file that holds exactly <paramref name="bytes"/> (false when it cannot be read).</summary>
+    public static bool Holds(string path, byte[] bytes)
     {
         var file = new FileInfo(path);
         if (!file.Exists || file.Length != bytes.Length)
@@ -56,7 +58,7 @@ public static class AtomicFile
         {
             return File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes);
         }
-        catch (IOException)
+        catch (Exception e) when (FileAccessException.Covers(e))
         {
             return false;
         }

@@ -22,7 +22,7 @@ public static class OutputWriter
             foreach (var (path, text) in files)
             {
                 var bytes = Utf8NoBom.GetBytes(text);
-                if (File.Exists(path) && Same(path, bytes))
+                if (AtomicFile.Holds(path, bytes))
                 {
                     continue;
                 }
@@ -81,12 +81,6 @@ public static class OutputWriter
     {
         var full = Path.GetFullPath(path);
         return Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{suffix}");
-    }
-
-    private static bool Same(string path, byte[] bytes)
-    {
-        var info = new FileInfo(path);
-        return info.Length == bytes.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes);
     }
 
     private static void Delete(string? path)

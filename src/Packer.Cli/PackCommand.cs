@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Packer.Core;
 using Packer.Core.Configuration;
+using Packer.Core.Diagnostics;
 using Packer.Core.Output;
 using Packer.Core.Pipeline;
 
@@ -51,6 +52,10 @@ internal static class PackCommand
     private static readonly Option<bool> NoRedactOption = new("--no-redact") { Description = "Do not redact secrets (keys, tokens, passwords) from what the bundle holds. Redaction is on by default." };
     private static readonly Option<bool> VerboseOption = new("--verbose") { Description = "Print phase timings and counts to standard error." };
     private static readonly Option<bool> QuietOption = new("--quiet", "-q") { Description = "Print nothing but errors to standard error." };
+    private static readonly Option<string?> LogFormatOption = new("--log-format")
+    {
+        Description = "How errors and warnings are written: plain (default), or msbuild (canonical 'file(line,col): error PCTX004: text' lines, for build logs and IDE error lists).",
+    };
 
     // A number option whose bad value is reported in the user's words, not as a .NET type's name.
     private static Option<int?> WholeNumber(string name, string description) => new(name)
@@ -73,9 +78,10 @@ internal static class PackCommand
     {
         TokenizerOption.AcceptOnlyFromAmong([.. OptionValues.Tokenizers]);
         FormatOption.AcceptOnlyFromAmong([.. OptionValues.Formats]);
+        LogFormatOption.AcceptOnlyFromAmong("plain", "msbuild");
         var root = new RootCommand("Packs the files of a .NET solution that matter for a target into a deterministic, token-capped context bundle.")
         {
-            PathArgument, TargetOption, MaxTokensOption, TokenizerOption, FormatOption, CacheMinTokensOption, OutputOption, ManifestOption, PreviousOption, EditRoomOption, ConfigOption, NoCacheOption, CacheDirOption, NoRedactOption, ForceOption, VerboseOption, QuietOption,
+            PathArgument, TargetOption, MaxTokensOption, TokenizerOption, FormatOption, CacheMinTokensOption, OutputOption, ManifestOption, PreviousOption, EditRoomOption, ConfigOption, NoCacheOption, CacheDirOption, NoRedactOption, ForceOption, VerboseOption, QuietOption, LogFormatOption,
         };
         root.SetAction((parse, cancellationToken) => ExecuteAsync(parse, cancellationToken));
 
@@ -88,12 +94,17 @@ internal static class PackCommand
 
         if (errors.Count > 0)
         {
+            var log = new ConsoleLog(quiet: false, verbose: false, LogFormatOf(parsed));
             foreach (var error in errors)
             {
-                await Console.Error.WriteLineAsync($"error: {error}");
+                log.Error(DiagnosticCodes.Usage, error);
             }
 
-            await Console.Error.WriteLineAsync("Run 'dotnet pack-context --help' for usage.");
+            if (log.Format == LogFormat.Plain)
+            {
+                await Console.Error.WriteLineAsync("Run 'dotnet pack-context --help' for usage.");
+            }
+
             return ExitCodes.Usage;
         }
 
@@ -111,7 +122,7 @@ internal static class PackCommand
 
     private static async Task<int> ExecuteAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        var log = new ConsoleLog(parse.GetValue(QuietOption), parse.GetValue(VerboseOption));
+        var log = new ConsoleLog(parse.GetValue(QuietOption), parse.GetValue(VerboseOption), LogFormatOf(parse));
         try
         {
             var workingDirectory = Environment.CurrentDirectory;
@@ -128,15 +139,24 @@ internal static class PackCommand
         }
         catch (PackerException e)
         {
-            log.Error(e.Message);
+            log.Error(e);
             return e.ExitCode;
         }
         catch (OperationCanceledException)
         {
-            log.Error("cancelled.");
+            log.Error(DiagnosticCodes.Cancelled, "cancelled.");
+            return ExitCodes.Failure;
+        }
+        catch (Exception e) when (log.Format == LogFormat.MsBuild)
+        {
+            // A build must see an error line for every failure, or it would not fail (see PackContext.MSBuild.targets).
+            log.Unexpected(e);
             return ExitCodes.Failure;
         }
     }
+
+    private static LogFormat LogFormatOf(ParseResult parse) =>
+        parse.GetResult(LogFormatOption) is { } result && !result.Errors.Any() && parse.GetValue(LogFormatOption) == "msbuild" ? LogFormat.MsBuild : LogFormat.Plain;
 
     private static PackOptions Options(ParseResult parse, string workingDirectory)
     {

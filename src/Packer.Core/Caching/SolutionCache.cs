@@ -133,7 +133,7 @@ public sealed class SolutionCache
             }
         }
 
-        var cache = new AnalysisCache(settings, root, inputs, sourceDigest, written, files, run.TokenCounts.Used, run.History);
+        var cache = new AnalysisCache(settings, root, inputs, sourceDigest, written, files, run.TokenCounts.Kept, run.History);
         try
         {
             AtomicFile.WriteAllBytes(file, CacheFormat.Write(cache));

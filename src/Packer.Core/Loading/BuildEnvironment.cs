@@ -28,9 +28,11 @@ internal static class BuildEnvironment
 
     /// <summary>Removes the inherited build variables from this process's environment.</summary>
     /// <returns>The names that were set.</returns>
-    public static IReadOnlyList<string> ClearInherited()
+    public static IReadOnlyList<string> ClearInherited() => Clear(Inherited);
+
+    internal static IReadOnlyList<string> Clear(IEnumerable<string> names)
     {
-        var cleared = Inherited.Where(name => Environment.GetEnvironmentVariable(name) is not null).ToList();
+        var cleared = names.Where(name => Environment.GetEnvironmentVariable(name) is not null).ToList();
         cleared.ForEach(name => Environment.SetEnvironmentVariable(name, null));
         return cleared;
     }

@@ -1,5 +1,6 @@
 using Packer.Core;
 using Packer.Core.Configuration;
+using Packer.Core.Diagnostics;
 using Packer.Tests.Infrastructure;
 
 namespace Packer.Tests.Configuration;
@@ -74,6 +75,34 @@ public sealed class ConfigLoaderTests
         // Then
         Assert.StartsWith(expected.Replace("packer.yaml", path, StringComparison.Ordinal), error.Message, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Usage, error.ExitCode);
+    }
+
+    [Theory]
+    [InlineData("solution: App.sln\nmaxtokens: 100\n", "PCTX004", 2, 1, "unknown key 'maxtokens'. Did you mean 'maxTokens'?")]
+    [InlineData("targets:\n  - App\nformat:   html\n", "PCTX005", 3, 11, "'format' must be one of xml, markdown, json, anthropic (got 'html').")]
+    [InlineData("include:\n  - a\n   nested: oops\n", "PCTX003", 3, 10, "invalid YAML: ")]
+    public void A_mistake_carries_its_code_and_the_line_and_column_an_editor_jumps_to(string yaml, string code, int line, int column, string text)
+    {
+        // Given
+        var path = Write(TempFolder.Create(), yaml);
+
+        // When
+        var error = Assert.Throws<UsageException>(() => ConfigLoader.Load(path));
+
+        // Then
+        Assert.Equal(code, error.Code);
+        Assert.Equal(new SourceLocation(path, path, line, column), error.Location);
+        Assert.StartsWith(text, error.Text, StringComparison.Ordinal);
+        Assert.Equal($"{path}:{line}: {error.Text}", error.Message);
+    }
+
+    [Fact]
+    public void A_missing_file_is_its_own_code_without_a_location()
+    {
+        var error = Assert.Throws<UsageException>(() => ConfigLoader.Load(Path.Combine(TempFolder.Create(), "packer.yaml")));
+
+        Assert.Equal(DiagnosticCodes.ConfigNotFound, error.Code);
+        Assert.Null(error.Location);
     }
 
     [Fact]

@@ -117,28 +117,39 @@ public sealed class MsBuildPackageTests(PackageBuild build)
     }
 
     [Fact]
-    public async Task Disabled_it_packs_nothing_and_dotnet_clean_removes_what_it_packed()
+    public async Task Disabled_it_packs_nothing_after_build()
     {
-        // Given outputs set aside, so the other tests' files stay
+        // Given outputs set elsewhere, so that a pack would show
         var folder = TempFolder.Create();
-        string[] elsewhere = [$"-p:PackContextOutput={folder}/bundle.xml", $"-p:PackContextManifest={folder}/manifest.json"];
 
         // When
-        var disabled = await build.DotnetAsync(["build", "--no-restore", "-p:PackContextEnabled=false", .. elsewhere]);
+        var result = await build.DotnetAsync(
+            "build", "--no-restore", "-p:PackContextEnabled=false", $"-p:PackContextOutput={folder}/bundle.xml", $"-p:PackContextManifest={folder}/manifest.json");
 
         // Then
-        Assert.True(disabled.ExitCode == 0, disabled.StandardOutput);
-        Assert.DoesNotContain("pack-context", disabled.StandardOutput, StringComparison.Ordinal);
+        Assert.True(result.ExitCode == 0, result.StandardOutput);
+        Assert.DoesNotContain("pack-context", result.StandardOutput, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(folder));
+    }
+
+    [Fact]
+    public async Task Dotnet_clean_removes_the_bundles_and_manifests_a_multi_targeted_projects_too()
+    {
+        // Given a restored copy of its own (a clean deletes the build's output too) with outputs in place
+        var root = build.Copy();
+        Assert.Equal(0, (await build.DotnetInAsync(root, "restore")).ExitCode);
+        foreach (var output in build.Outputs(root))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+            File.WriteAllText(output, "packed");
+        }
 
         // When
-        File.WriteAllText(Path.Combine(folder, "bundle.xml"), "<context/>");
-        File.WriteAllText(Path.Combine(folder, "manifest.json"), "{}");
-        var clean = await build.DotnetAsync(["clean", .. elsewhere]);
+        var clean = await build.DotnetInAsync(root, "clean");
 
         // Then
         Assert.True(clean.ExitCode == 0, clean.StandardOutput);
-        Assert.Empty(Directory.GetFiles(folder));
+        Assert.All(build.Outputs(root), output => Assert.False(File.Exists(output), output));
     }
 
     private static List<string> PackedLines(ProcessResult result, string project) =>

@@ -3,7 +3,8 @@ namespace Packer.Tests.Infrastructure;
 /// <summary>
 /// The MSBuild package as a user meets it, once per test run: PackContext.MSBuild packed into a local feed, the
 /// Greeter fixture (which references it) copied with a nuget.config naming only that feed, restored into a
-/// private NuGet folder and built. Tests read that first build and run more builds in the same copy.
+/// private NuGet folder and built. Tests read that first build and run more builds in the same copy, none of
+/// which changes what the others see (a test that must, such as a clean, takes a copy of its own).
 /// </summary>
 public sealed class PackageBuild : IAsyncLifetime
 {
@@ -34,17 +35,7 @@ public sealed class PackageBuild : IAsyncLifetime
         PackageFolder = Path.Combine(scratch, "feed");
         await RepositoryPack.PackAsync("src/PackContext.MSBuild/PackContext.MSBuild.csproj", PackageFolder);
 
-        Root = Fixtures.Copy("Greeter", Path.Combine(scratch, "work"));
-        File.WriteAllText(Path.Combine(Root, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{PackageFolder}" />
-              </packageSources>
-            </configuration>
-            """);
-
+        Root = Copy();
         var nuget = Path.Combine(scratch, "nuget");
         environment = new Dictionary<string, string>
         {
@@ -61,18 +52,37 @@ public sealed class PackageBuild : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
+    /// <summary>Copies the Greeter fixture with a nuget.config that names only the local feed; returns the copy's folder.</summary>
+    public string Copy()
+    {
+        var root = Fixtures.Copy("Greeter");
+        File.WriteAllText(Path.Combine(root, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{PackageFolder}" />
+              </packageSources>
+            </configuration>
+            """);
+        return root;
+    }
+
     /// <summary>The default bundle and manifest paths of each project.</summary>
-    public IEnumerable<string> Outputs() => Projects.SelectMany(p => new[] { Bundle(p), Manifest(p) });
+    public IEnumerable<string> Outputs(string? root = null) => Projects.SelectMany(p => new[] { Bundle(p, root), Manifest(p, root) });
 
     /// <summary>A project's default bundle.</summary>
-    public string Bundle(string project) => Path.Combine(Root, "src", project, "obj", "pack-context", $"{project}.context.xml");
+    public string Bundle(string project, string? root = null) => Path.Combine(root ?? Root, "src", project, "obj", "pack-context", $"{project}.context.xml");
 
     /// <summary>A project's default manifest.</summary>
-    public string Manifest(string project) => Path.Combine(Root, "src", project, "obj", "pack-context", $"{project}.manifest.json");
+    public string Manifest(string project, string? root = null) => Path.Combine(root ?? Root, "src", project, "obj", "pack-context", $"{project}.manifest.json");
 
-    /// <summary>Runs a dotnet command in the copy, with the classic console log at minimal verbosity.</summary>
-    public Task<ProcessResult> DotnetAsync(params string[] arguments) =>
-        ProcessResult.RunAsync("dotnet", [.. arguments, "-nologo", "-tl:off", "-v:m"], Root, environment);
+    /// <summary>Runs a dotnet command in the first copy, with the classic console log at minimal verbosity.</summary>
+    public Task<ProcessResult> DotnetAsync(params string[] arguments) => DotnetInAsync(Root, arguments);
+
+    /// <summary>Runs a dotnet command in a copy, with the classic console log at minimal verbosity.</summary>
+    public Task<ProcessResult> DotnetInAsync(string root, params string[] arguments) =>
+        ProcessResult.RunAsync("dotnet", [.. arguments, "-nologo", "-tl:off", "-v:m"], root, environment);
 
     /// <summary>Runs the packaged tool itself, as <c>dotnet pack-context</c> would run.</summary>
     public Task<ProcessResult> ToolAsync(params string[] arguments) =>

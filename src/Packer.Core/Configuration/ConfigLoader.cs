@@ -40,7 +40,7 @@ public static class ConfigLoader
         {
             if (new FileInfo(fullPath).Length > MaxFileBytes)
             {
-                throw new UsageException($"{path}: larger than {MaxFileBytes / 1024} KiB; a packer.yaml is a short list of settings.");
+                throw new UsageException($"{path}: larger than {MaxFileBytes / 1024} KiB; a packer.yaml is a short list of settings.", DiagnosticCodes.ConfigTooLarge);
             }
 
             text = File.ReadAllText(fullPath);

@@ -23,6 +23,15 @@ public static class DiagnosticCodes
     /// <summary>A config key has a value of the wrong type or out of range.</summary>
     public const string ConfigValue = "PCTX005";
 
+    /// <summary>An -o or --manifest path that must not be written (a link, folder, device, source or tracked file, a file the tool did not write, one path for both).</summary>
+    public const string OutputRefused = "PCTX006";
+
+    /// <summary>A packer.yaml names an output, previous or cache path outside its repository.</summary>
+    public const string ConfigPathOutside = "PCTX007";
+
+    /// <summary>The config file is larger than a config file can be.</summary>
+    public const string ConfigTooLarge = "PCTX008";
+
     /// <summary>The solution path names no file or folder, nothing loadable, or several candidates.</summary>
     public const string SolutionNotFound = "PCTX010";
 
@@ -74,11 +83,20 @@ public static class DiagnosticCodes
     /// <summary>Large solution: projects that cannot use the targets were read from their project files.</summary>
     public const string ProjectFocus = "PCTX107";
 
+    /// <summary>A project file could not be read (not XML, or unreadable); the rest of the solution loaded.</summary>
+    public const string ProjectFileUnreadable = "PCTX108";
+
     /// <summary>A target file is not in the bundle in full.</summary>
     public const string TargetNotInFull = "PCTX110";
 
     /// <summary>The --previous manifest exists but could not be read.</summary>
     public const string PreviousUnreadable = "PCTX111";
+
+    /// <summary>A file is a symbolic link leading outside the repository; it was skipped.</summary>
+    public const string LinkOutsideRepository = "PCTX112";
+
+    /// <summary>A file is not valid UTF-8; its invalid bytes were packed as U+FFFD.</summary>
+    public const string InvalidUtf8 = "PCTX113";
 
     /// <summary>MSBuild package: the SDK running the build is older than the tool needs; nothing was packed.</summary>
     public const string SdkTooOld = "PCTX120";

@@ -1,4 +1,5 @@
 using System.Text;
+using Packer.Core.Diagnostics;
 using Packer.Core.History;
 using Packer.Core.Text;
 
@@ -32,7 +33,8 @@ public static class OutputGuard
         var same = outputs.GroupBy(o => Path.GetFullPath(o.Path), StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (same is not null)
         {
-            throw new UsageException($"{string.Join(" and ", same.Select(o => o.Source))} name the same file ({same.Key}); give each its own path.");
+            throw new UsageException(
+                $"{string.Join(" and ", same.Select(o => o.Source))} name the same file ({same.Key}); give each its own path.", DiagnosticCodes.OutputRefused);
         }
 
         var tracked = GitFiles.Tracked(root, outputs.Select(o => RepoPath.Relative(root, o.Path)).OfType<string>());
@@ -125,5 +127,5 @@ public static class OutputGuard
     }
 
     private static UsageException Refused(OutputFile output, string reason) =>
-        new($"{output.Source} {output.Path} {reason}; nothing was written.");
+        new($"{output.Source} {output.Path} {reason}; nothing was written.", DiagnosticCodes.OutputRefused);
 }

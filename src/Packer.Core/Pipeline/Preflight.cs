@@ -1,5 +1,6 @@
 using Packer.Core.Caching;
 using Packer.Core.Configuration;
+using Packer.Core.Diagnostics;
 using Packer.Core.Loading;
 using Packer.Core.Output;
 using Packer.Core.Text;
@@ -48,7 +49,7 @@ internal static class Preflight
         }
         catch (UsageException e) when (options.ConfigLines.TryGetValue("solution", out var line))
         {
-            throw new UsageException($"{options.ConfigFile}:{line}: 'solution': {e.Message}");
+            throw new UsageException($"{options.ConfigFile}:{line}: 'solution': {e.Message}", e.Code);
         }
     }
 
@@ -69,7 +70,8 @@ internal static class Preflight
             {
                 throw new UsageException(
                     $"{options.ConfigFile}:{line}: '{key}' names {path}, outside the repository ({root}). A packer.yaml may only name paths inside "
-                    + $"its repository{(key == "cacheDirectory" ? " or the user's cache folder" : string.Empty)}; give it with {Flags[key]} on the command line if you mean it.");
+                    + $"its repository{(key == "cacheDirectory" ? " or the user's cache folder" : string.Empty)}; give it with {Flags[key]} on the command line if you mean it.",
+                    DiagnosticCodes.ConfigPathOutside);
             }
         }
     }
@@ -82,7 +84,7 @@ internal static class Preflight
         {
             if (!File.Exists(Path.Combine(root, spec.Name)) && !File.Exists(Path.Combine(workingDirectory, spec.Name)))
             {
-                throw new UsageException($"target 'file:{spec.Name}': no such file under {root} or the current folder.");
+                throw new UsageException($"target 'file:{spec.Name}': no such file under {root} or the current folder.", DiagnosticCodes.UnknownTarget);
             }
         }
 
@@ -93,7 +95,8 @@ internal static class Preflight
             foreach (var spec in specs.Where(s => s.Kind == TargetKind.Project && !projects.Contains(s.Name, StringComparer.OrdinalIgnoreCase)))
             {
                 var close = projects.OrderBy(p => Similarity.EditDistance(p.ToLowerInvariant(), spec.Name.ToLowerInvariant())).ThenBy(p => p, StringComparer.Ordinal).Take(10);
-                throw new UsageException($"target 'project:{spec.Name}' matches no project in {Path.GetFileName(solution)}. Its projects: {string.Join(", ", close)}.");
+                throw new UsageException(
+                    $"target 'project:{spec.Name}' matches no project in {Path.GetFileName(solution)}. Its projects: {string.Join(", ", close)}.", DiagnosticCodes.UnknownTarget);
             }
         }
     }

@@ -80,11 +80,11 @@ public static class ConfigLoader
 
         var folder = Path.GetDirectoryName(fullPath)!;
         var config = new ConfigFile();
-        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
+        var locations = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         foreach (var (keyNode, value) in root.Children)
         {
             var key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
-            lines[key] = (int)keyNode.Start.Line;
+            locations[key] = At(display, keyNode);
             config = key switch
             {
                 "solution" => config with { Solution = ResolvePath(folder, Scalar(display, key, value)) },
@@ -107,7 +107,7 @@ public static class ConfigLoader
             };
         }
 
-        return config with { Lines = lines };
+        return config with { Locations = locations };
     }
 
     private static string UnknownKey(string key)

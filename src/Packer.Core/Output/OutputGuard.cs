@@ -34,7 +34,7 @@ public static class OutputGuard
         if (same is not null)
         {
             throw new UsageException(
-                $"{string.Join(" and ", same.Select(o => o.Source))} name the same file ({same.Key}); give each its own path.", DiagnosticCodes.OutputRefused);
+                $"{string.Join(" and ", same.Select(o => o.Named))} name the same file ({same.Key}); give each its own path.", DiagnosticCodes.OutputRefused);
         }
 
         var tracked = GitFiles.Tracked(root, outputs.Select(o => RepoPath.Relative(root, o.Path)).OfType<string>());
@@ -122,10 +122,10 @@ public static class OutputGuard
         }
         catch (Exception e) when (FileAccessException.Covers(e))
         {
-            throw new FileAccessException($"{output.Source} {output.Path}: its folder cannot be written ({e.Message}).", e);
+            throw new FileAccessException($"{output.Named} {output.Path}: its folder cannot be written ({e.Message}).", e);
         }
     }
 
     private static UsageException Refused(OutputFile output, string reason) =>
-        new($"{output.Source} {output.Path} {reason}; nothing was written.", DiagnosticCodes.OutputRefused);
+        new($"{output.Source} {output.Path} {reason}; nothing was written.", DiagnosticCodes.OutputRefused, output.Location);
 }

@@ -79,7 +79,7 @@ public static class WorkspaceLoader
             Environment.SetEnvironmentVariable("DOTNET_TieredPGO", "0");
         }
 
-        using var workspace = MSBuildWorkspace.Create();
+        using var workspace = MSBuildWorkspace.Create(DesignTimeProperties.All);
         using var subscription = workspace.RegisterWorkspaceFailedHandler(e => diagnostics.Add(e.Diagnostic));
         Solution solution;
         var focused = focus is null ? null : FocusedSolution(focus);

@@ -75,6 +75,20 @@ public sealed class MsBuildPackageTests(PackageBuild build)
         }
     }
 
+    [Fact]
+    public async Task A_cold_pack_leaves_every_file_of_the_build_untouched_and_nothing_of_its_own()
+    {
+        // Given the built copy
+        var before = Tree(build.Root);
+
+        // When the packaged tool loads it without its cache (design-time builds of every project and target framework)
+        var pack = await build.ToolAsync("Greeter.slnx", "--target", "Greeter.Core", "--no-cache", "-o", Path.Combine(TempFolder.Create(), "context.xml"));
+
+        // Then every file and folder under the copy, obj/ and bin/ included, is as it was
+        Assert.True(pack.ExitCode == 0, pack.StandardError);
+        Assert.Equal(before, Tree(build.Root));
+    }
+
     [Theory]
     [InlineData("solution: Greeter.slnx\ninclude:\n  - README.md\nmaxtokens: 4000\n", "", "{root}/packer.yaml(4,1): error PCTX004: unknown key 'maxtokens'. Did you mean 'maxTokens'?")]
     [InlineData(null, "-p:PackContextTargets=FormalPolcy", "pack-context : error PCTX012: target 'FormalPolcy' matches no project, file, type or namespace in Greeter.slnx. Close candidates: Greeter.Core.FormalPolicy.")]
@@ -151,6 +165,12 @@ public sealed class MsBuildPackageTests(PackageBuild build)
         Assert.True(clean.ExitCode == 0, clean.StandardOutput);
         Assert.All(build.Outputs(root), output => Assert.False(File.Exists(output), output));
     }
+
+    // Each file with the time it was last written, and each folder (whose time says only that an entry came or went).
+    private static List<string> Tree(string root) =>
+        [.. Directory.EnumerateFileSystemEntries(root, "*", SearchOption.AllDirectories)
+            .Select(e => Directory.Exists(e) ? Path.GetRelativePath(root, e) + "/" : $"{Path.GetRelativePath(root, e)} {File.GetLastWriteTimeUtc(e):O}")
+            .Order(StringComparer.Ordinal)];
 
     private static List<string> PackedLines(ProcessResult result, string project) =>
         result.StandardOutput.Split('\n')

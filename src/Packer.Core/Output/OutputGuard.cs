@@ -71,9 +71,12 @@ public static class OutputGuard
         return read == 0 || kind switch
         {
             OutputKind.Bundle => BundleStarts.Any(s => text.StartsWith(s, StringComparison.Ordinal)),
-            _ => text.StartsWith("{\n  \"schemaVersion\": ", StringComparison.Ordinal) && text.Contains("\"name\": \"dotnet-pack-context\"", StringComparison.Ordinal),
+            _ => Compact(text).StartsWith("{\"schemaVersion\":", StringComparison.Ordinal) && Compact(text).Contains("\"name\":\"dotnet-pack-context\"", StringComparison.Ordinal),
         };
     }
+
+    // A manifest's opening without the whitespace between its tokens (it may have been reformatted).
+    private static string Compact(string json) => string.Concat(json.Where(c => !char.IsWhiteSpace(c)));
 
     private static void Check(OutputFile output, string root, IReadOnlySet<string> tracked, bool force)
     {

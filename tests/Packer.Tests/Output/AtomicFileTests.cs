@@ -1,3 +1,4 @@
+using Packer.Core;
 using Packer.Core.Output;
 using Packer.Tests.Infrastructure;
 
@@ -41,5 +42,45 @@ public sealed class AtomicFileTests
         Assert.Equal(after, File.ReadAllText(path));
         Assert.NotEqual(LongAgo, File.GetLastWriteTimeUtc(path));
         Assert.Single(Directory.GetFiles(Path.GetDirectoryName(path)!));
+    }
+
+    [Fact]
+    public void Files_written_together_replace_only_what_changed()
+    {
+        // Given a bundle that will not change and a manifest that will
+        var folder = TempFolder.Create();
+        var bundle = Path.Combine(folder, "context.xml");
+        var manifest = Path.Combine(folder, "context.json");
+        AtomicFile.WriteAllText(bundle, "<context/>\n");
+        AtomicFile.WriteAllText(manifest, "{}\n");
+        File.SetLastWriteTimeUtc(bundle, LongAgo);
+
+        // When
+        var written = AtomicFile.Commit([(bundle, "<context/>\n"u8.ToArray()), (manifest, "{ }\n"u8.ToArray())]);
+
+        // Then
+        Assert.Equal(1, written);
+        Assert.Equal(LongAgo, File.GetLastWriteTimeUtc(bundle));
+        Assert.Equal("{ }\n", File.ReadAllText(manifest));
+        Assert.Equal(2, Directory.GetFiles(folder).Length);
+    }
+
+    [Fact]
+    public void When_one_of_the_files_cannot_be_replaced_none_is()
+    {
+        // Given a bundle, and a manifest path that is a folder (a rename onto it fails)
+        var folder = TempFolder.Create();
+        var bundle = Path.Combine(folder, "context.xml");
+        var manifest = Path.Combine(folder, "context.json");
+        AtomicFile.WriteAllText(bundle, "<old/>\n");
+        Directory.CreateDirectory(manifest);
+
+        // When
+        var failure = Record.Exception(() => AtomicFile.Commit([(bundle, "<new/>\n"u8.ToArray()), (manifest, "{}\n"u8.ToArray())]));
+
+        // Then the bundle is the old one, and no temporary file is left
+        Assert.True(FileAccessException.Covers(failure!), failure?.ToString());
+        Assert.Equal("<old/>\n", File.ReadAllText(bundle));
+        Assert.Equal([bundle], Directory.GetFiles(folder));
     }
 }

@@ -1,6 +1,7 @@
 using Packer.Core.Configuration;
 using Packer.Core.Pipeline;
 using Packer.Core.Session;
+using Packer.Core.Setup;
 
 namespace Packer.Cli;
 
@@ -33,6 +34,17 @@ internal sealed class ConsoleLog(bool quiet, bool verbose)
         var parts = outcome.Parts.Count == 0 ? string.Empty : $" in {outcome.Parts.Count} part(s)";
         Console.Error.WriteLine(
             $"session: packed {outcome.Result.Stats.Included} files and listed {outcome.Result.Stats.Listed} ({outcome.Result.TotalTokens} tokens) to {outcome.Bundle}{parts}; previous {outcome.Result.Previous}");
+    }
+
+    public void Report(SetupOutcome outcome, string folder)
+    {
+        if (quiet)
+        {
+            return;
+        }
+
+        outcome.Written.ToList().ForEach(path => Console.Error.WriteLine($"wrote {Path.GetRelativePath(folder, path)}"));
+        outcome.Kept.ToList().ForEach(path => Console.Error.WriteLine($"kept {Path.GetRelativePath(folder, path)} (already set up)"));
     }
 
     private void Details(PackResult result)

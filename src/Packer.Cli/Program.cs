@@ -4,6 +4,7 @@ using Packer.Core;
 
 var root = PackCommand.Create();
 root.Subcommands.Add(SessionCommand.Create());
+root.Subcommands.Add(InitCommand.Create());
 
 var parsed = root.Parse(args);
 var errors = parsed.Errors.Select(e => e.Message).ToList();

@@ -5,6 +5,7 @@ using Packer.Core;
 var root = PackCommand.Create();
 root.Subcommands.Add(SessionCommand.Create());
 root.Subcommands.Add(InitCommand.Create());
+root.Subcommands.Add(McpCommand.Create());
 
 var parsed = root.Parse(args);
 var errors = parsed.Errors.Select(e => e.Message).ToList();

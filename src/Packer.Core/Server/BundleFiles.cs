@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Packer.Core.Bundle;
+using Packer.Core.Manifest;
+using Packer.Core.Session;
+using Packer.Core.Slicing;
+using Packer.Core.Tokenization;
+
+namespace Packer.Core.Server;
+
+/// <summary>Finds a written bundle and its manifest, and reads slices of it for <c>read_bundle</c>.</summary>
+internal static class BundleFiles
+{
+    /// <summary>The manifest beside a bundle: <c>NAME.manifest.json</c> for <c>NAME.xml</c> (or .md, .json, .anthropic.json).</summary>
+    public static string ManifestOf(string bundle)
+    {
+        var name = Path.GetFileName(bundle);
+        var extension = StateFolder.Extensions.FirstOrDefault(e => name.EndsWith(e, StringComparison.Ordinal));
+        var stem = extension is null ? Path.GetFileNameWithoutExtension(name) : name[..^extension.Length];
+        return Path.Combine(Path.GetDirectoryName(bundle)!, stem + ".manifest.json");
+    }
+
+    /// <summary>Finds a bundle by the id pack_context gave it, or by its path.</summary>
+    /// <exception cref="UsageException">There is no such bundle.</exception>
+    public static string Find(string bundle, string bundleDirectory, string workingDirectory)
+    {
+        if (string.IsNullOrWhiteSpace(bundle))
+        {
+            throw new UsageException("bundle is required: a bundle id from pack_context, or the path of a bundle file.");
+        }
+
+        var byId = StateFolder.Extensions.Select(e => Path.Combine(bundleDirectory, bundle.Trim() + e)).FirstOrDefault(File.Exists);
+        var path = byId ?? Path.GetFullPath(bundle.Trim(), workingDirectory);
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"no bundle '{bundle}': give an id that pack_context returned, or the path of a bundle file (e.g. .packer/context.xml).");
+        }
+
+        return File.Exists(ManifestOf(path))
+            ? path
+            : throw new UsageException($"{path} has no manifest beside it ({Path.GetFileName(ManifestOf(path))}): it is not a bundle this tool wrote whole (parts cannot be read this way).");
+    }
+
+    /// <summary>Reads one file's blocks, a token range, or the whole bundle, within the inline limit.</summary>
+    public static string Read(string path, string? file, int? tokenStart, int? tokenEnd, int limit)
+    {
+        var text = File.ReadAllText(path);
+        var manifest = ReadManifest(ManifestOf(path));
+        var counter = TokenCounter.Create(manifest.Tokenizer);
+        string slice;
+        if (file is not null)
+        {
+            if (tokenStart is not null || tokenEnd is not null)
+            {
+                throw new UsageException("give either a file or a token range, not both.");
+            }
+
+            var relative = file.Replace('\\', '/').TrimStart('.', '/');
+            slice = BundleSlice.OfFile(text, manifest.Format, relative)
+                ?? throw new UsageException(
+                    $"the bundle holds no block of {file}. It holds: {string.Join(", ", manifest.Placed().Where(f => f.HasContent()).Select(f => f.Path).Take(20))}{(manifest.Placed().Count(f => f.HasContent()) > 20 ? ", …" : string.Empty)}.");
+        }
+        else if (tokenStart is not null || tokenEnd is not null)
+        {
+            var (start, end) = (tokenStart ?? 0, tokenEnd ?? manifest.TotalTokens);
+            if (start < 0 || end <= start || start >= manifest.TotalTokens)
+            {
+                throw new UsageException($"the token range must satisfy 0 <= tokenStart < tokenEnd, tokenStart < {manifest.TotalTokens} (the bundle's tokens); got [{start}, {end}).");
+            }
+
+            slice = BundleSlice.OfTokens(text, start, Math.Min(end, manifest.TotalTokens), counter);
+        }
+        else
+        {
+            slice = text;
+        }
+
+        var tokens = counter.Count(slice);
+        return tokens <= limit
+            ? slice
+            : throw new UsageException(
+                $"that is {tokens:N0} tokens, over the limit of {limit:N0}. Ask for a file, or a token range; the segments are {string.Join(", ", manifest.Segments.Select(s => $"{Names.Of(s.Kind)} [{s.TokenStart}, {s.TokenEnd})"))}.");
+    }
+
+    private static ManifestDocument ReadManifest(string path)
+    {
+        try
+        {
+            return ManifestJson.Read(File.ReadAllBytes(path));
+        }
+        catch (JsonException e)
+        {
+            throw new UsageException($"{path} is not a manifest this version of the tool wrote ({e.Message}); pack the bundle again.");
+        }
+    }
+}

@@ -85,18 +85,19 @@ internal static class ContextMap
         return
         [
             new Section("Edits appended since the bundle was first packed", edits.Select(e => $"- {Names.Of(e.Fidelity)}: {e.Path}").ToList(), null),
-            Files("Targets", placed.Where(f => f.Segment == SegmentKind.Targets), groupAt: 2),
-            Files("Next to the targets (most relevant first)", placed.Where(f => f.Segment == SegmentKind.Volatile && f.HasContent()), groupAt: 3),
-            Files("Wider context (most relevant first)", placed.Where(f => f.Segment == SegmentKind.Stable && f.HasContent()), groupAt: 1),
+            Files("Targets", placed.Where(f => f.Segment == SegmentKind.Targets), groupAt: 2, groupOver: 20),
+            Files("Next to the targets (most relevant first)", placed.Where(f => f.Segment == SegmentKind.Volatile && f.HasContent()), groupAt: 3, groupOver: 0),
+            Files("Wider context (most relevant first)", placed.Where(f => f.Segment == SegmentKind.Stable && f.HasContent()), groupAt: 1, groupOver: 0),
             Listed(placed.Where(f => f.Fidelity == Fidelity.Listed).ToList()),
         ];
     }
 
-    private static Section Files(string title, IEnumerable<ManifestFile> files, int groupAt)
+    // Above level groupAt, the files are grouped by folder (when there are more than groupOver of them).
+    private static Section Files(string title, IEnumerable<ManifestFile> files, int groupAt, int groupOver)
     {
         var ranked = files.OrderBy(f => f.Rank).ToList();
         return new Section(title, null, level =>
-            level > groupAt ? Grouped(ranked, names: true)
+            level > groupAt && ranked.Count > groupOver ? Grouped(ranked, names: true)
             : ranked.Select(f => $"- {f.Path} ({Names.Of(f.Fidelity)}, {f.Tokens:N0} tokens){Reason(f, level == 0 ? LongReason : ShortReason)}").ToList());
     }
 

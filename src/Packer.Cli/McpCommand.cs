@@ -58,7 +58,11 @@ internal static class McpCommand
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(parse.GetValue(PackFlags.Verbose) ? LogLevel.Information : parse.GetValue(PackFlags.Quiet) ? LogLevel.Error : LogLevel.Warning);
-        builder.Services.AddSingleton(new ContextServer(settings));
+        builder.Services.AddSingleton(services =>
+        {
+            var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("pack-context");
+            return new ContextServer(settings, message => logger.LogInformation("{Message}", message));
+        });
         builder.Services
             .AddMcpServer(server => server.ServerInfo = new Implementation { Name = ManifestJson.ToolName, Version = ManifestJson.ToolVersion })
             .WithStdioServerTransport()

@@ -15,7 +15,9 @@ namespace Packer.Core.Server;
 /// memory between calls (<see cref="AnalysisMemory"/>), so a repeated call costs little and a call after an
 /// edit reads only what changed. Packs run one at a time; a bad argument is a <see cref="UsageException"/>.
 /// </summary>
-public sealed class ContextServer(ServerOptions settings)
+/// <param name="settings">What calls pack with when they do not say.</param>
+/// <param name="log">Told each run's phase timings and what the analysis memory did (the server logs it to standard error).</param>
+public sealed class ContextServer(ServerOptions settings, Action<string>? log = null)
 {
     private readonly AnalysisMemory memory = new();
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -126,6 +128,9 @@ public sealed class ContextServer(ServerOptions settings)
         {
             var result = await ContextPacker.PackAsync(options, settings.WorkingDirectory, memory, null, cancellationToken).ConfigureAwait(false);
             write?.Invoke(result);
+            log?.Invoke(
+                $"packed {string.Join(' ', options.Targets)} ({options.MaxTokens} tokens) in {result.Timings.Sum(t => t.Elapsed.TotalSeconds):F3} s "
+                + $"({string.Join(", ", result.Timings.Select(t => $"{t.Phase} {t.Elapsed.TotalSeconds:F3}"))}); cache {result.Cache}");
             return result;
         }
         finally

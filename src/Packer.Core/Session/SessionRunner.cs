@@ -48,8 +48,8 @@ public static class SessionRunner
         }
     }
 
-    // Writes the bundle, its manifest, its parts and the session's state into the state folder, committed together
-    // (a file whose bytes would not change is left as it is, its timestamp too), and renders the map.
+    // Renders the map, and writes the bundle, its manifest, its parts, the session's state and the map into the state
+    // folder, committed together (a file whose bytes would not change is left as it is, its timestamp too).
     private static SessionOutcome Write(StateFolder state, PackOptions pack, SessionOptions session, PackResult result, HookSource source)
     {
         var manifest = result.Manifest;
@@ -58,9 +58,6 @@ public static class SessionRunner
         var parts = session.SplitTokens is { } size ? Parts(state, result.Bundle, manifest, size, counts) : [];
         var hashes = parts.Select(p => ContentHash.Of(p.Text)).ToList();
         var next = new SessionState(ContentHash.Of(result.Bundle), session.SplitTokens, hashes, counts.Used);
-        OutputWriter.Write([(state.Bundle, result.Bundle), (state.Manifest, result.ManifestText), .. parts, (state.State, next.Text())]);
-        state.DeletePartsAfter(parts.Count);
-
         var unchangedParts = previous.SplitTokens == session.SplitTokens
             ? hashes.Zip(previous.Parts).TakeWhile(p => p.First == p.Second).Count()
             : 0;
@@ -76,6 +73,8 @@ public static class SessionRunner
                 source,
                 EditsLine(result.Bundle, manifest)),
             session.MaxChars);
+        OutputWriter.Write([(state.Bundle, result.Bundle), (state.Manifest, result.ManifestText), .. parts, (state.State, next.Text()), (state.Map, map)]);
+        state.DeletePartsAfter(parts.Count);
         return new SessionOutcome(result, map, state.Bundle, state.Manifest, [.. parts.Select(p => p.Path)]);
     }
 

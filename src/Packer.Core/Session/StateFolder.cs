@@ -4,7 +4,8 @@ namespace Packer.Core.Session;
 
 /// <summary>
 /// The files of the session state folder: the bundle, its parts, the manifest that the next session hands
-/// back as <c>--previous</c>, and <c>session.json</c> (what the last run split and counted). One run at a
+/// back as <c>--previous</c>, the map printed for the agent (<c>map.md</c>), and <c>session.json</c> (what the
+/// last run split and counted). One run at a
 /// time holds its lock, so two agent sessions starting together do not interleave their writes.
 /// </summary>
 internal sealed class StateFolder
@@ -50,6 +51,9 @@ internal sealed class StateFolder
 
     /// <summary>Gets the manifest's path.</summary>
     public string Manifest => Path.Combine(Directory, "context.manifest.json");
+
+    /// <summary>Gets the path of the map the run printed, for agents that read a file at start rather than a hook's output.</summary>
+    public string Map => Path.Combine(Directory, "map.md");
 
     /// <summary>Gets the path of the state the next run compares with.</summary>
     public string State => Path.Combine(Directory, "session.json");

@@ -19,6 +19,18 @@ internal static class BundleFiles
         return Path.Combine(Path.GetDirectoryName(bundle)!, stem + ".manifest.json");
     }
 
+    /// <summary>A repository-relative path as a caller may spell it (<c>./src\A.cs</c>) as the manifest spells it (<c>src/A.cs</c>).</summary>
+    public static string Normalized(string path)
+    {
+        var slashed = path.Trim().Replace('\\', '/');
+        while (slashed.StartsWith("./", StringComparison.Ordinal))
+        {
+            slashed = slashed[2..];
+        }
+
+        return slashed;
+    }
+
     /// <summary>Finds a bundle by the id pack_context gave it, or by its path.</summary>
     /// <exception cref="UsageException">There is no such bundle.</exception>
     public static string Find(string bundle, string bundleDirectory, string workingDirectory)
@@ -54,7 +66,7 @@ internal static class BundleFiles
                 throw new UsageException("give either a file or a token range, not both.");
             }
 
-            var relative = file.Replace('\\', '/').TrimStart('.', '/');
+            var relative = Normalized(file);
             slice = BundleSlice.OfFile(text, manifest.Format, relative)
                 ?? throw new UsageException(
                     $"the bundle holds no block of {file}. It holds: {string.Join(", ", manifest.Placed().Where(f => f.HasContent()).Select(f => f.Path).Take(20))}{(manifest.Placed().Count(f => f.HasContent()) > 20 ? ", …" : string.Empty)}.");

@@ -86,7 +86,7 @@ public sealed class ContextServer(ServerOptions settings, Action<string>? log = 
         var options = Options([target], maxTokens, null);
         var manifest = (await RunAsync(options, null, cancellationToken).ConfigureAwait(false)).Manifest;
         var root = RepositoryRoot.For(SolutionFinder.Find(options.SolutionPath));
-        var relative = (Path.IsPathRooted(path) ? RepoPath.Relative(root, path) : path.Replace('\\', '/').TrimStart('.', '/')) ?? path;
+        var relative = (Path.IsPathRooted(path) ? RepoPath.Relative(root, path) : BundleFiles.Normalized(path)) ?? path;
         var file = manifest.Files.FirstOrDefault(f => f.Path == relative)
             ?? throw new UsageException(
                 $"{path} is not a file of {manifest.Solution} (its projects' C# files and the include globs' files). Close names: {string.Join(", ", Closest(manifest, relative))}.");

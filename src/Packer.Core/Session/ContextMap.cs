@@ -1,133 +1,85 @@
 using System.Text;
-using Packer.Core.Bundle;
-using Packer.Core.Manifest;
 
 namespace Packer.Core.Session;
 
 /// <summary>
 /// The text a session prints for the agent: where the bundle is and how to read it, then a map of what it
-/// holds (targets, the files next to them, the wider context, the paths only listed), each file with its
-/// fidelity, tokens and one-line reason, most relevant first. An agent caps a hook's output (Claude Code: 10,000
-/// characters), so the map never exceeds its cap: it first drops listed paths into per-folder counts, then
-/// trims reasons, then groups the wider context and the targets' neighbours by folder, and finally keeps
-/// whole lines in priority order with a count of what was left out. The lines saying where the bundle is always
-/// come first and always fit.
+/// holds (the edits appended, the targets, the files next to them, the wider context, the paths only listed),
+/// each file with its fidelity, tokens and one-line reason, most relevant first. An agent caps a hook's output
+/// (Claude Code: 10,000 characters), so the map never exceeds its cap; it gives up detail in steps, each
+/// taken only when the last did not fit: listed paths folded into folders with their names, then into
+/// per-folder counts (with shorter reasons); then the wider context, then the targets' neighbours, keep only
+/// as many of their most relevant files on lines of their own as fit, the rest folded into folders; then
+/// listed paths become one count; and last, whole lines are kept in that order with a count of the rest. The
+/// lines saying where the bundle is come first and always fit.
 /// </summary>
 internal static class ContextMap
 {
-    private const int LongReason = 100;
-    private const int ShortReason = 50;
-
     public static string Render(MapInput input, int maxChars)
     {
-        var intro = Intro(input);
-        var sections = Sections(input.Manifest);
-        for (var level = 0; level <= 4; level++)
+        var intro = MapIntro.Text(input);
+        var sections = new MapSections(input.Manifest);
+        string Text(MapDetail detail) => Compose(intro, sections.Lines(detail));
+        bool Fits(MapDetail detail) => Text(detail).Length <= maxChars;
+
+        var all = MapDetail.All(sections);
+        MapDetail[] steps =
+        [
+            all,
+            all with { Listed = ListedDetail.FoldersWithNames },
+            all with { Listed = ListedDetail.FolderCounts, ReasonLength = MapDetail.ShortReason },
+        ];
+        foreach (var step in steps)
         {
-            var text = Compose(intro, sections.Select(s => (s.Title, Lines: s.Lines(level))));
-            if (text.Length <= maxChars)
+            if (Fits(step))
             {
-                return text;
+                return Text(step);
             }
         }
 
-        return Truncated(intro, sections.Select(s => (s.Title, Lines: s.Lines(4))), maxChars);
-    }
-
-    private static string Intro(MapInput input)
-    {
-        var manifest = input.Manifest;
-        var text = new StringBuilder();
-        var targets = string.Join("; ", manifest.Targets.Select(t => $"{Names.Of(t.Kind)} {t.Spec} ({Count(t.Files.Count, "file")})"));
-        text.Append($"# Context bundle for this session (dotnet pack-context)\n");
-        text.Append($"The files of {manifest.Solution} that matter most for {targets}, chosen by their place in the code's dependency graph and packed within {manifest.MaxTokens:N0} tokens.\n\n");
-        text.Append(Reading(input));
-        text.Append($"Why each file is there (rank, score, signals): {input.ManifestPath}\n");
-        var withContent = manifest.Files.Count(f => f.HasContent());
-        var listed = manifest.Files.Count(f => f.Fidelity == Fidelity.Listed);
-        text.Append($"The bundle: {Count(withContent, "file")} with content, {listed} more listed by path; {manifest.TotalTokens:N0} tokens ({manifest.Tokenizer}). Paths below are relative to {input.Root}.\n");
-        foreach (var warning in manifest.Warnings.Take(3))
+        var folded = steps[^1];
+        var wider = Largest(sections.Wider.Count, k => Fits(folded with { WiderLines = k }));
+        if (wider is { } w)
         {
-            text.Append($"Note: {warning}\n");
+            return Text(folded with { WiderLines = w });
         }
 
-        return text.ToString();
-    }
-
-    private static string Reading(MapInput input)
-    {
-        var files = input.Parts.Count > 0 ? input.Parts : [input.Bundle];
-        var list = files.Count == 1 ? files[0] : string.Join(", then ", files);
-        var whole = input.Parts.Count > 1 ? $" ({input.Parts.Count} parts, in order; each fits one file read)" : string.Empty;
-        var edits = input.EditsLine is { } line
-            ? input.Parts.Count > 0
-                ? " Its last part(s) hold the edits made since it was first packed: diffs of files shown earlier, and files new next to the targets."
-                : $" From line {line:N0} on it holds the edits made since it was first packed: diffs of files shown earlier, and files new next to the targets."
-            : string.Empty;
-        return input.Source switch
+        folded = folded with { WiderLines = 0 };
+        var near = Largest(sections.Near.Count, k => Fits(folded with { NearLines = k }));
+        if (near is { } n)
         {
-            HookSource.Resume when input.Unchanged =>
-                $"The bundle is unchanged since the last session start: if you read it earlier in this conversation, it is as you read it. Otherwise read {list}{whole}.{edits}\n",
-            HookSource.Resume when input.Parts.Count > 0 && input.UnchangedParts > 0 =>
-                $"Since the last session start, parts 1–{input.UnchangedParts} are unchanged: if you read them earlier in this conversation, read only {string.Join(", then ", files.Skip(input.UnchangedParts))}. Otherwise read {list}{whole}.{edits}\n",
-            HookSource.Resume =>
-                $"The bundle changed since the last session start; read it again: {list}{whole}.{edits}\n",
-            HookSource.Compact =>
-                $"The conversation was compacted, so the bundle's text is no longer in your context. Read it again before you go on: {list}{whole}.{edits}\n",
-            _ => $"Read it before you start: {list}{whole}.{edits}\n",
-        };
-    }
+            return Text(folded with { NearLines = n });
+        }
 
-    private static List<Section> Sections(ManifestDocument manifest)
-    {
-        var placed = manifest.Files.Where(f => f.Segment is not null).ToList();
-        var edits = manifest.Session?.Blocks.Where(b => b.Segment == SegmentKind.Edits).ToList() ?? [];
-        return
-        [
-            new Section("Edits appended since the bundle was first packed", edits.Select(e => $"- {Names.Of(e.Fidelity)}: {e.Path}").ToList(), null),
-            Files("Targets", placed.Where(f => f.Segment == SegmentKind.Targets), groupAt: 2, groupOver: 20),
-            Files("Next to the targets (most relevant first)", placed.Where(f => f.Segment == SegmentKind.Volatile && f.HasContent()), groupAt: 3, groupOver: 0),
-            Files("Wider context (most relevant first)", placed.Where(f => f.Segment == SegmentKind.Stable && f.HasContent()), groupAt: 1, groupOver: 0),
-            Listed(placed.Where(f => f.Fidelity == Fidelity.Listed).ToList()),
-        ];
-    }
-
-    // Above level groupAt, the files are grouped by folder (when there are more than groupOver of them).
-    private static Section Files(string title, IEnumerable<ManifestFile> files, int groupAt, int groupOver)
-    {
-        var ranked = files.OrderBy(f => f.Rank).ToList();
-        return new Section(title, null, level =>
-            level > groupAt && ranked.Count > groupOver ? Grouped(ranked, names: true)
-            : ranked.Select(f => $"- {f.Path} ({Names.Of(f.Fidelity)}, {f.Tokens:N0} tokens){Reason(f, level == 0 ? LongReason : ShortReason)}").ToList());
-    }
-
-    private static Section Listed(List<ManifestFile> listed) => new(
-        $"Listed by path only, not in the bundle ({listed.Count})",
-        null,
-        level => level switch
+        folded = folded with { NearLines = 0, Listed = ListedDetail.Total };
+        if (Fits(folded))
         {
-            0 => listed.OrderBy(f => f.Rank).Select(f => $"- {f.Path}").ToList(),
-            1 => Grouped(listed, names: true),
-            2 or 3 => Grouped(listed, names: false),
-            _ => listed.Count == 0 ? [] : [$"- {Count(listed.Count, "file")} in {listed.Select(f => Folder(f.Path)).Distinct(StringComparer.Ordinal).Count()} folders: see the manifest"],
-        });
+            return Text(folded);
+        }
 
-    // Files by folder, folders in the order of their most relevant file.
-    private static List<string> Grouped(List<ManifestFile> files, bool names) => files
-        .OrderBy(f => f.Rank)
-        .GroupBy(f => Folder(f.Path), StringComparer.Ordinal)
-        .Select(g => names
-            ? $"- {g.Key} ({g.Count()}): {string.Join(", ", g.Select(f => Path.GetFileName(f.Path)))}"
-            : $"- {g.Key} ({Count(g.Count(), "file")})")
-        .ToList();
+        var targets = sections.Targets.Count > MapSections.TargetsAlwaysListed
+            ? Largest(sections.Targets.Count, k => Fits(folded with { TargetLines = k }))
+            : null;
+        return targets is { } t ? Text(folded with { TargetLines = t }) : Truncated(intro, sections.Lines(folded with { TargetLines = 0 }), maxChars);
+    }
 
-    private static string Reason(ManifestFile file, int length) => file.Reason.Length == 0 ? string.Empty
-        : file.Reason.Length <= length ? $": {file.Reason}"
-        : $": {file.Reason[..(length - 1)]}…";
+    // The largest k in [0, count] for which fits(k) holds (the map grows with k), or null when not even 0 fits.
+    private static int? Largest(int count, Func<int, bool> fits)
+    {
+        if (!fits(0))
+        {
+            return null;
+        }
 
-    private static string Folder(string path) => path.Contains('/', StringComparison.Ordinal) ? path[..(path.LastIndexOf('/') + 1)] : "./";
+        var (low, high) = (0, count);
+        while (low < high)
+        {
+            var middle = (low + high + 1) / 2;
+            (low, high) = fits(middle) ? (middle, high) : (low, middle - 1);
+        }
 
-    private static string Count(int count, string noun) => $"{count:N0} {noun}{(count == 1 ? string.Empty : "s")}";
+        return low;
+    }
 
     private static string Compose(string intro, IEnumerable<(string Title, List<string> Lines)> sections)
     {
@@ -141,7 +93,7 @@ internal static class ContextMap
         return text.ToString();
     }
 
-    // Whole lines in priority order while they fit; each section that lost lines ends with their count.
+    // Whole lines in section order while they fit; each section that lost lines ends with their count.
     private static string Truncated(string intro, IEnumerable<(string Title, List<string> Lines)> sections, int maxChars)
     {
         if (intro.Length > maxChars)
@@ -153,8 +105,8 @@ internal static class ContextMap
         foreach (var (title, lines) in sections.Where(s => s.Lines.Count > 0))
         {
             var heading = $"\n## {title}\n";
-            var kept = 0;
             var body = new StringBuilder();
+            var kept = 0;
             foreach (var line in lines)
             {
                 var more = $"- … {lines.Count - kept - 1} more: see the manifest\n";
@@ -180,11 +132,5 @@ internal static class ContextMap
         }
 
         return text.ToString();
-    }
-
-    /// <summary>One section of the map: fixed lines, or lines at a level of detail (0 most detailed).</summary>
-    private sealed record Section(string Title, List<string>? Fixed, Func<int, List<string>>? AtLevel)
-    {
-        public List<string> Lines(int level) => Fixed ?? AtLevel!(level);
     }
 }

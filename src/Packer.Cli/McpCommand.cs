@@ -21,6 +21,12 @@ internal static class McpCommand
     private static readonly Option<int?> InlineTokensOption = PackFlags.WholeNumber(
         "--inline-tokens", $"The largest bundle or slice a tool returns inline, in tokens (default {ServerOptions.DefaultInlineTokens}).");
 
+    private const string Instructions =
+        "Focused context for this .NET solution. To give a sub-agent the context of one module, call pack_context with the module's "
+        + "project, namespace, type or file as targets and a token cap that suits the sub-agent, then pass it the returned path "
+        + "(or the inline text). rank_files says which files matter for a target; explain_file says why a file is or is not in a bundle; "
+        + "read_bundle returns one file's block or a token range of a written bundle. Bundles are written under .packer/mcp/.";
+
     public static Command Create()
     {
         var command = new Command("mcp", "Serves the tools pack_context, rank_files, explain_file and read_bundle over MCP (stdio), keeping the solution's analysis in memory between calls.");
@@ -64,7 +70,11 @@ internal static class McpCommand
             return new ContextServer(settings, message => logger.LogInformation("{Message}", message));
         });
         builder.Services
-            .AddMcpServer(server => server.ServerInfo = new Implementation { Name = ManifestJson.ToolName, Version = ManifestJson.ToolVersion })
+            .AddMcpServer(server =>
+            {
+                server.ServerInfo = new Implementation { Name = ManifestJson.ToolName, Version = ManifestJson.ToolVersion };
+                server.ServerInstructions = Instructions;
+            })
             .WithStdioServerTransport()
             .WithTools([typeof(McpTools)]);
         await builder.Build().RunAsync(cancellationToken);

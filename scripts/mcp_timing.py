@@ -40,10 +40,21 @@ def main():
                     sys.exit(f'{method}: {message["error"]}')
                 return message['result']
 
+    def cpu():
+        # The server's user + system seconds (Linux; the tool may run under a wrapper such as nice or dnx, so its children count too).
+        try:
+            fields = open(f'/proc/{server.pid}/stat').read().rsplit(')', 1)[1].split()
+            return sum(int(f) for f in fields[11:15]) / os.sysconf('SC_CLK_TCK')
+        except OSError:
+            return 0.0
+
+    cpus = []
+
     def pack():
-        start = time.perf_counter()
+        start, before = time.perf_counter(), cpu()
         result = request('tools/call', {'name': 'pack_context', 'arguments': {'targets': args.target, 'maxTokens': args.max_tokens}})
         elapsed = time.perf_counter() - start
+        cpus.append(cpu() - before)
         if result.get('isError'):
             sys.exit(result['content'][0]['text'])
         summary = json.loads(result['content'][0]['text'])
@@ -57,6 +68,7 @@ def main():
     print(f'first   {first:8.3f} s  ({tokens} tokens)')
     repeats = [pack()[0] for _ in range(args.repeat)]
     print('repeat  ' + ' '.join(f'{t:.3f}' for t in repeats) + f'  median {statistics.median(repeats):.3f} s')
+    print(f'        server cpu per repeated call: median {statistics.median(cpus[1:]):.3f} s')
     if args.edit:
         path = os.path.join(args.folder, args.edit)
         original = open(path, encoding='utf-8').read()

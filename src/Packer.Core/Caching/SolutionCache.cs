@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.ExceptionServices;
 using Packer.Core.Loading;
 using Packer.Core.Output;
 using Packer.Core.Text;
@@ -180,8 +181,23 @@ public sealed class SolutionCache : IAnalysisStore
 
     CacheOutcome IAnalysisStore.Save(CacheLookup lookup, LoadedSolution loaded, RunAnalysis run) => Save(lookup, loaded, run);
 
-    private static Dictionary<string, string> HashFiles(string root, IEnumerable<string> paths) =>
-        paths.ToDictionary(p => p, p => ContentHash.OfFile(Path.Combine(root, p)), StringComparer.Ordinal);
+    // Every file hashed on all cores (the bulk of a warm run on an unchanged repository), collected in path order;
+    // a file that cannot be read fails the run as it would one file at a time (not as an AggregateException).
+    private static Dictionary<string, string> HashFiles(string root, IEnumerable<string> paths)
+    {
+        var files = paths.ToArray();
+        var hashes = new string[files.Length];
+        try
+        {
+            Parallel.For(0, files.Length, i => hashes[i] = ContentHash.OfFile(Path.Combine(root, files[i])));
+        }
+        catch (AggregateException e)
+        {
+            ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
+
+        return files.Zip(hashes).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
+    }
 
     private static IEnumerable<string> ProjectFolders(SolutionSnapshot snapshot) =>
         snapshot.ProjectFiles.Select(p => Path.GetDirectoryName(p)!).Distinct(StringComparer.Ordinal);

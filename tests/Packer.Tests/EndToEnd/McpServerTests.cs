@@ -7,12 +7,17 @@ using Packer.Tests.Infrastructure;
 namespace Packer.Tests.EndToEnd;
 
 /// <summary>
-/// The installed tool's MCP server, started as an MCP client starts it and driven by the SDK's own client (beside
-/// the other classes: one tool, one Shop copy and one server process for the class).
+/// The installed tool's MCP server, started as an MCP client starts it and driven by the SDK's own client: one
+/// server process for the class, serving the class's Shop repository (reset before each test, which the server
+/// notices by content hash as it notices any edit) through the class's analysis cache.
 /// </summary>
-public sealed class McpServerTests(InstalledTool tool, ShopCopy shop, McpServerTests.Server server)
-    : IClassFixture<InstalledTool>, IClassFixture<ShopCopy>, IClassFixture<McpServerTests.Server>
+public sealed class McpServerTests(InstalledTool tool, ShopRepository shop, McpServerTests.Server server)
+    : IClassFixture<InstalledTool>, IClassFixture<ShopRepository>, IClassFixture<McpServerTests.Server>, IAsyncLifetime
 {
+    public Task InitializeAsync() => shop.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Fact]
     public async Task Lists_the_four_read_only_tools_with_descriptions()
     {
@@ -31,7 +36,7 @@ public sealed class McpServerTests(InstalledTool tool, ShopCopy shop, McpServerT
     {
         // Given the server, and the same pack by the command line
         var client = await server.ClientAsync(tool, shop);
-        string[] cli = ["Shop.sln", "--target", "OrderService", "--max-tokens", "3000", "--cache-dir", shop.Cache, "-q", "-o"];
+        string[] cli = ["Shop.sln", "--target", "OrderService", "--max-tokens", "3000", "--cache-dir", shop.CacheDirectory, "-q", "-o"];
 
         // When packed by both, then again after an edit
         var before = await PackAsync(client);
@@ -115,13 +120,13 @@ public sealed class McpServerTests(InstalledTool tool, ShopCopy shop, McpServerT
         return JsonDocument.Parse(Text(result)).RootElement.Clone();
     }
 
-    /// <summary>One server process for the class, started on first use in the class's copy of the Shop fixture.</summary>
+    /// <summary>One server process for the class, started on first use in the class's Shop repository.</summary>
     public sealed class Server : IAsyncLifetime
     {
         private readonly SemaphoreSlim gate = new(1, 1);
         private McpClient? client;
 
-        public async Task<McpClient> ClientAsync(InstalledTool tool, ShopCopy shop)
+        public async Task<McpClient> ClientAsync(InstalledTool tool, ShopRepository shop)
         {
             await gate.WaitAsync();
             try
@@ -130,7 +135,7 @@ public sealed class McpServerTests(InstalledTool tool, ShopCopy shop, McpServerT
                 {
                     Name = "pack-context",
                     Command = tool.Command,
-                    Arguments = ["mcp", "Shop.sln", "--cache-dir", shop.Cache],
+                    Arguments = ["mcp", "Shop.sln", "--cache-dir", shop.CacheDirectory],
                     WorkingDirectory = shop.Root,
                     EnvironmentVariables = new Dictionary<string, string?> { ["XDG_CACHE_HOME"] = tool.CacheHome },
                 }));

@@ -5,18 +5,24 @@ using Packer.Tests.Infrastructure;
 
 namespace Packer.Tests.EndToEnd;
 
-/// <summary>The installed tool's <c>session</c>, run as an agent's hook runs it (beside the other classes: one tool, one Shop copy for the class).</summary>
-public sealed class SessionTests(InstalledTool tool, ShopCopy shop) : IClassFixture<InstalledTool>, IClassFixture<ShopCopy>
+/// <summary>
+/// The installed tool's <c>session</c>, run as an agent's hook runs it, on the class's Shop repository (reset before
+/// each test; the tool's runs share the class's analysis cache, which the fixture's one load filled).
+/// </summary>
+public sealed class SessionTests(InstalledTool tool, ShopRepository shop) : IClassFixture<InstalledTool>, IClassFixture<ShopRepository>, IAsyncLifetime
 {
     private const string Closing = "</context>\n";
+
+    public Task InitializeAsync() => shop.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task A_second_session_after_an_edit_repeats_the_first_bundle_and_its_parts_and_appends_the_edit()
     {
         // Given a session packed in parts, then an edit to the target
-        await shop.WarmAsync(tool);
         var state = Path.Combine(TempFolder.Create(), "state");
-        string[] session = ["session", "Shop.sln", "--target", "OrderService", "--max-tokens", "3000", "--split-tokens", "1000", "--cache-dir", shop.Cache, "--state-dir", state];
+        string[] session = ["session", "Shop.sln", "--target", "OrderService", "--max-tokens", "3000", "--split-tokens", "1000", "--cache-dir", shop.CacheDirectory, "--state-dir", state];
         var first = await tool.RunAsync(shop.Root, session);
         var firstBundle = File.ReadAllText(Path.Combine(state, "context.xml"));
         var firstParts = Parts(state);
@@ -55,8 +61,7 @@ public sealed class SessionTests(InstalledTool tool, ShopCopy shop) : IClassFixt
     public async Task A_failure_is_one_line_and_exit_code_0_in_hook_mode_and_an_error_otherwise()
     {
         // Given a target the solution does not have
-        await shop.WarmAsync(tool);
-        string[] session = ["session", "Shop.sln", "--target", "NoSuchThing", "--cache-dir", shop.Cache, "--state-dir", Path.Combine(TempFolder.Create(), "state")];
+        string[] session = ["session", "Shop.sln", "--target", "NoSuchThing", "--cache-dir", shop.CacheDirectory, "--state-dir", Path.Combine(TempFolder.Create(), "state")];
         var hook = JsonSerializer.Serialize(new { cwd = shop.Root, hook_event_name = "SessionStart", source = "startup" });
 
         // When
@@ -82,7 +87,7 @@ public sealed class SessionTests(InstalledTool tool, ShopCopy shop) : IClassFixt
         var folder = TempFolder.Create();
         var project = SyntheticSolution.Write(folder, projects: 1, filesPerProject: 200);
         var state = Path.Combine(TempFolder.Create(), "state");
-        string[] session = ["session", project, "--target", "src/P0/Area0/Widget0x000.cs", "--max-tokens", "60000", "--cache-dir", shop.Cache, "--state-dir", state, "--agent", "claude"];
+        string[] session = ["session", project, "--target", "src/P0/Area0/Widget0x000.cs", "--max-tokens", "60000", "--cache-dir", shop.CacheDirectory, "--state-dir", state, "--agent", "claude"];
         var hook = JsonSerializer.Serialize(new { cwd = folder, source = "startup" });
 
         // When

@@ -30,8 +30,8 @@ internal static class McpTools
         [Description("Return the bundle's text inline only when it has at most this many tokens. Default: 20000.")] int? inlineMaxTokens = null,
         CancellationToken cancellationToken = default)
     {
-        var answer = await Call(() => server.PackAsync(targets, maxTokens, format, output, inlineMaxTokens, cancellationToken));
-        var summary = new TextContentBlock { Text = AnswerJson.Of(answer with { Bundle = null }) };
+        var answer = await Call(server, () => server.PackAsync(targets, maxTokens, format, output, inlineMaxTokens, cancellationToken));
+        var summary = new TextContentBlock { Text = server.Answer(answer with { Bundle = null }) };
         return new CallToolResult { Content = answer.Bundle is null ? [summary] : [summary, new TextContentBlock { Text = answer.Bundle }] };
     }
 
@@ -45,7 +45,7 @@ internal static class McpTools
         [Description("A project name, file path (repository-relative), type name or namespace.")] string target,
         [Description("How many files to return, best first. Default: 20.")] int top = 20,
         CancellationToken cancellationToken = default) =>
-        AnswerJson.Of(await Call(() => server.RankAsync(target, top, cancellationToken)));
+        server.Answer(await Call(server, () => server.RankAsync(target, top, cancellationToken)));
 
     [McpServerTool(Name = "explain_file", Title = "Explain a file's place in a bundle", ReadOnly = true, Idempotent = true, OpenWorld = false, Destructive = false)]
     [Description(
@@ -57,7 +57,7 @@ internal static class McpTools
         [Description("The file to explain: repository-relative (or absolute) path.")] string path,
         [Description("The cap the bundle is packed to. Default: packer.yaml's maxTokens, else 32000.")] int? maxTokens = null,
         CancellationToken cancellationToken = default) =>
-        AnswerJson.Of(await Call(() => server.ExplainAsync(target, path, maxTokens, cancellationToken)));
+        server.Answer(await Call(server, () => server.ExplainAsync(target, path, maxTokens, cancellationToken)));
 
     [McpServerTool(Name = "read_bundle", Title = "Read part of a written bundle", ReadOnly = true, Idempotent = true, OpenWorld = false, Destructive = false)]
     [Description(
@@ -71,10 +71,10 @@ internal static class McpTools
         [Description("First token of a range (0-based).")] int? tokenStart = null,
         [Description("Token after the range.")] int? tokenEnd = null,
         [Description("Refuse slices over this many tokens. Default: 20000.")] int? inlineMaxTokens = null) =>
-        Call(() => Task.FromResult(server.ReadBundle(bundle, file, tokenStart, tokenEnd, inlineMaxTokens)));
+        Call(server, () => Task.FromResult(server.ReadBundle(bundle, file, tokenStart, tokenEnd, inlineMaxTokens)));
 
-    // Expected failures become tool errors with their message; anything else is the SDK's generic tool error.
-    private static async Task<T> Call<T>(Func<Task<T>> call)
+    // Expected failures become tool errors with their message (redacted: it goes to the model); anything else is the SDK's generic tool error.
+    private static async Task<T> Call<T>(ContextServer server, Func<Task<T>> call)
     {
         try
         {
@@ -82,7 +82,7 @@ internal static class McpTools
         }
         catch (Exception e) when (e is PackerException or InvalidDataException or IOException)
         {
-            throw new McpException(e.Message, e);
+            throw new McpException(server.Redact(e.Message), e);
         }
     }
 }

@@ -16,7 +16,6 @@ internal static class PackCommand
         Description = "An earlier run's manifest (may be the --manifest file itself): its bundle is repeated with the session's edits appended as diffs, or else its opening files stay in place while unchanged, so a prompt cache keeps its prefix.",
     };
 
-    private static readonly Option<bool> ForceOption = new("--force") { Description = "Replace an existing -o or --manifest file even if it is not a bundle or manifest this tool wrote." };
 
     public static RootCommand Create()
     {
@@ -25,7 +24,7 @@ internal static class PackCommand
         [
             PackFlags.Path, PackFlags.Target, PackFlags.MaxTokens, PackFlags.Tokenizer, PackFlags.Format, PackFlags.CacheMinTokens,
             OutputOption, ManifestOption, PreviousOption,
-            PackFlags.EditRoom, PackFlags.Config, PackFlags.NoCache, PackFlags.CacheDir, PackFlags.NoRedact, ForceOption, PackFlags.Verbose, PackFlags.Quiet,
+            PackFlags.EditRoom, PackFlags.Config, PackFlags.NoCache, PackFlags.CacheDir, PackFlags.NoRedact, PackFlags.Force, PackFlags.Verbose, PackFlags.Quiet,
         ];
         foreach (var symbol in symbols)
         {
@@ -60,7 +59,7 @@ internal static class PackCommand
                 Output = PackFlags.Absolute(parse.GetValue(OutputOption), workingDirectory),
                 Manifest = PackFlags.Absolute(parse.GetValue(ManifestOption), workingDirectory),
                 Previous = PackFlags.Absolute(parse.GetValue(PreviousOption), workingDirectory),
-            }).Pack with { Force = parse.GetValue(ForceOption) };
+            }).Pack with { Force = parse.GetValue(PackFlags.Force) };
             PackResult result;
             using (var progress = new ProgressLine(parse.GetValue(PackFlags.Quiet)))
             {

@@ -42,6 +42,11 @@ internal static class PackFlags
     public static readonly Option<bool> NoCache = new("--no-cache") { Description = "Neither read nor write the analysis cache (a cold run)." };
     public static readonly Option<string?> CacheDir = new("--cache-dir") { Description = "Keep the analysis cache in this folder (default: the user's cache folder)." };
     public static readonly Option<bool> NoRedact = new("--no-redact") { Description = "Do not redact secrets (keys, tokens, passwords) from what the bundle holds. Redaction is on by default." };
+    public static readonly Option<bool> Force = new("--force")
+    {
+        Description = "Replace an existing output (-o, --manifest; session: the files of the state folder) even if it is not a file of its kind this tool wrote.",
+    };
+
     public static readonly Option<string?> StateDir = new("--state-dir") { Description = "session and mcp: where bundles and manifests are kept (default: .packer at the repository root)." };
     public static readonly Option<bool> Verbose = new("--verbose") { Description = "Print phase timings and counts to standard error." };
     public static readonly Option<bool> Quiet = new("--quiet", "-q") { Description = "Print nothing but errors to standard error." };

@@ -14,6 +14,11 @@ if (parsed.GetResult(PackFlags.Path)?.GetValueOrDefault<string?>() is { } path &
     errors.Insert(0, PackFlags.UnknownOption(path, parsed.CommandResult.Command));
 }
 
+if (errors.Count > 0 && SessionCommand.IsHook(parsed, args))
+{
+    return await SessionCommand.HookFailureAsync($"the hook's command line is wrong: {string.Join(' ', errors)}", args.Contains("--no-redact"));
+}
+
 if (errors.Count > 0)
 {
     foreach (var error in errors)

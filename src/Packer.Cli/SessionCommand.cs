@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Packer.Core;
 using Packer.Core.Configuration;
+using Packer.Core.Redaction;
 using Packer.Core.Session;
 
 namespace Packer.Cli;
@@ -29,7 +30,7 @@ internal static class SessionCommand
     {
         AgentOption.AcceptOnlyFromAmong("claude");
         var command = new Command("session", "Packs for a coding agent's session into the state folder, appending the edits since the last session, and prints a map of the bundle for the agent.");
-        foreach (var symbol in PackFlags.Packing.Concat([PackFlags.StateDir, SplitTokensOption, AgentOption, MaxCharsOption]))
+        foreach (var symbol in PackFlags.Packing.Concat([PackFlags.StateDir, PackFlags.Force, SplitTokensOption, AgentOption, MaxCharsOption]))
         {
             PackCommand.Add(command, symbol);
         }
@@ -63,14 +64,15 @@ internal static class SessionCommand
                 StateDirectory = PackFlags.Absolute(parse.GetValue(PackFlags.StateDir), workingDirectory),
                 SplitTokens = parse.GetValue(SplitTokensOption),
             });
-            var session = SessionOptions.Merge(bound.File, bound.Flags, bound.Pack) with
+            var pack = bound.Pack with { Force = parse.GetValue(PackFlags.Force) };
+            var session = SessionOptions.Merge(bound.File, bound.Flags, pack) with
             {
                 MaxChars = parse.GetValue(MaxCharsOption) ?? SessionOptions.DefaultMaxChars,
             };
             SessionOutcome outcome;
             using (var progress = new ProgressLine(parse.GetValue(PackFlags.Quiet)))
             {
-                outcome = await SessionRunner.RunAsync(bound.Pack, session, workingDirectory, hook.Source, progress, cancellationToken);
+                outcome = await SessionRunner.RunAsync(pack, session, workingDirectory, hook.Source, progress, cancellationToken);
             }
 
             await Console.Out.WriteAsync(hookMode ? ClaudeHook.Answer(outcome.Map) : outcome.Map);
@@ -81,14 +83,37 @@ internal static class SessionCommand
         {
             // A session hook must never leave the agent without a word: an unexpected failure is one line too.
             var line = e is PackerException ? e.Message : e is OperationCanceledException ? "cancelled." : $"unexpected {e.GetType().Name}: {e.Message}";
+            var noRedact = parse.GetValue(PackFlags.NoRedact);
             if (hookMode)
             {
-                await Console.Out.WriteAsync(ClaudeHook.Failure($"dotnet pack-context could not pack this session's context bundle: {line} The session starts without it."));
-                return ExitCodes.Success;
+                return await HookFailureAsync(line, noRedact);
             }
 
-            log.Error(line);
+            log.Error(Redacted(noRedact, line));
             return e is PackerException p ? p.ExitCode : ExitCodes.Failure;
         }
     }
+
+    /// <summary>
+    /// Tells whether a command line that did not parse was meant for the hook (<c>session … --agent claude</c>): then its
+    /// errors are answered as the hook answers any failure, so that a mistyped hook command never stops a session.
+    /// </summary>
+    /// <param name="parse">The parsed command line.</param>
+    /// <param name="args">The command line as given.</param>
+    public static bool IsHook(ParseResult parse, IReadOnlyList<string> args) =>
+        parse.CommandResult.Command.Name == "session"
+        && args.Select((arg, i) => arg is "--agent=claude" or "--agent:claude" || (arg == "--agent" && i + 1 < args.Count && args[i + 1] == "claude")).Any(hook => hook);
+
+    /// <summary>Answers the hook with one line saying what went wrong (redacted: it goes to the model), and lets the session start.</summary>
+    /// <param name="line">What went wrong.</param>
+    /// <param name="noRedact">Whether --no-redact was given.</param>
+    public static async Task<int> HookFailureAsync(string line, bool noRedact)
+    {
+        var oneLine = string.Join(' ', Redacted(noRedact, line).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        await Console.Out.WriteAsync(ClaudeHook.Failure($"dotnet pack-context could not pack this session's context bundle: {oneLine} The session starts without it."));
+        return ExitCodes.Success;
+    }
+
+    private static string Redacted(bool noRedact, string text) =>
+        noRedact ? text : new SecretRedactor(RedactionOptions.Default).Redact("error.txt", text).Text;
 }

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Packer.Core.Bundle;
 using Packer.Core.Manifest;
+using Packer.Core.Output;
+using Packer.Core.Redaction;
 using Packer.Core.Session;
 using Packer.Core.Slicing;
 using Packer.Core.Tokenization;
@@ -47,13 +49,24 @@ internal static class BundleFiles
             throw new UsageException($"no bundle '{bundle}': give an id that pack_context returned, or the path of a bundle file (e.g. .packer/context.xml).");
         }
 
-        return File.Exists(ManifestOf(path))
-            ? path
-            : throw new UsageException($"{path} has no manifest beside it ({Path.GetFileName(ManifestOf(path))}): it is not a bundle this tool wrote whole (parts cannot be read this way).");
+        // Only what this tool wrote is read back, never through a link: read_bundle is not a way to read any file.
+        var manifest = ManifestOf(path);
+        if (PathKinds.Of(path) != PathKind.File || PathKinds.Of(manifest) != PathKind.File || !OutputGuard.IsOurs(path, OutputKind.Bundle) || !OutputGuard.IsOurs(manifest, OutputKind.Manifest))
+        {
+            throw new UsageException($"{path} is not a bundle this tool wrote whole, with its manifest ({Path.GetFileName(manifest)}) beside it (parts cannot be read this way).");
+        }
+
+        return path;
     }
 
     /// <summary>Reads one file's blocks, a token range, or the whole bundle, within the inline limit.</summary>
-    public static string Read(string path, string? file, int? tokenStart, int? tokenEnd, int limit)
+    /// <param name="path">The bundle (found by <see cref="Find"/>).</param>
+    /// <param name="file">A file whose blocks to return.</param>
+    /// <param name="tokenStart">The first token of a range.</param>
+    /// <param name="tokenEnd">The token after the range.</param>
+    /// <param name="limit">The largest slice returned, in tokens.</param>
+    /// <param name="redactor">Redacts a slice of a bundle that was written with redaction off (the server's setting decides what the model sees).</param>
+    public static string Read(string path, string? file, int? tokenStart, int? tokenEnd, int limit, SecretRedactor redactor)
     {
         var text = File.ReadAllText(path);
         var manifest = ReadManifest(ManifestOf(path));
@@ -84,6 +97,11 @@ internal static class BundleFiles
         else
         {
             slice = text;
+        }
+
+        if (manifest.Redaction is null or "off")
+        {
+            slice = redactor.Redact("bundle", slice).Text;
         }
 
         var tokens = counter.Count(slice);

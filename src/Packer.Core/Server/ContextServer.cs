@@ -5,6 +5,7 @@ using Packer.Core.Loading;
 using Packer.Core.Manifest;
 using Packer.Core.Output;
 using Packer.Core.Pipeline;
+using Packer.Core.Redaction;
 using Packer.Core.Session;
 using Packer.Core.Text;
 
@@ -20,7 +21,16 @@ namespace Packer.Core.Server;
 public sealed class ContextServer(ServerOptions settings, Action<string>? log = null)
 {
     private readonly AnalysisMemory memory = new();
+    private readonly SecretRedactor redactor = new(settings.Pack.Redaction);
     private readonly SemaphoreSlim gate = new(1, 1);
+
+    /// <summary>An answer as the tools return it: JSON, its strings redacted as the bundles are (it goes to the model).</summary>
+    /// <param name="answer">The answer.</param>
+    public string Answer<T>(T answer) => AnswerJson.Of(answer, redactor);
+
+    /// <summary>A message for the model (an error), redacted as the bundles are.</summary>
+    /// <param name="text">The message.</param>
+    public string Redact(string text) => redactor.Redact("message", text).Text;
 
     /// <summary>Gets the folder the bundles are written to.</summary>
     public string BundleDirectory { get; } = Path.Combine(settings.StateDirectory, "mcp");
@@ -100,7 +110,7 @@ public sealed class ContextServer(ServerOptions settings, Action<string>? log = 
     /// <param name="tokenEnd">The token after the range.</param>
     /// <param name="inlineTokens">The largest slice returned (null: the server's limit).</param>
     public string ReadBundle(string bundle, string? file, int? tokenStart, int? tokenEnd, int? inlineTokens) =>
-        BundleFiles.Read(BundleFiles.Find(bundle, BundleDirectory, settings.WorkingDirectory), file, tokenStart, tokenEnd, inlineTokens ?? settings.InlineTokens);
+        BundleFiles.Read(BundleFiles.Find(bundle, BundleDirectory, settings.WorkingDirectory), file, tokenStart, tokenEnd, inlineTokens ?? settings.InlineTokens, redactor);
 
     private PackOptions Options(IReadOnlyList<string>? targets, int? maxTokens, string? format)
     {

@@ -2,6 +2,7 @@ using Packer.Core.Budget;
 using Packer.Core.Bundle;
 using Packer.Core.Configuration;
 using Packer.Core.Manifest;
+using Packer.Core.Redaction;
 using Packer.Core.Tokenization;
 
 namespace Packer.Core.Server;
@@ -45,7 +46,10 @@ internal static class Explanations
 
     private static string FullSize(ManifestFile file, PackOptions options, string root)
     {
-        var text = new FileTexts(root).Read(file.Path);
-        return text is null ? "It is binary or unreadable." : $"Its text in full is {TokenCounter.Create(options.Tokenizer).Count(text):N0} tokens.";
+        // Read as a bundle reads it: redacted, and within the size limit.
+        var texts = new FileTexts(root, new SecretRedactor(options.Redaction), options.MaxFileBytes);
+        return texts.Read(file.Path) is { } text
+            ? $"Its text in full is {TokenCounter.Create(options.Tokenizer).Count(text):N0} tokens."
+            : $"Its text cannot go in: {texts.SkipReason(file.Path) ?? "it cannot be read"}.";
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Packer.Core.Redaction;
 
 namespace Packer.Core.Session;
 
@@ -15,7 +16,28 @@ namespace Packer.Core.Session;
 /// </summary>
 internal static class ContextMap
 {
-    public static string Render(MapInput input, int maxChars)
+    /// <summary>The map's file name in the state folder (and the path its redaction goes by).</summary>
+    public const string FileName = "map.md";
+
+    /// <summary>The map within <paramref name="maxChars"/>, secrets redacted (it goes to the model as the bundle does).</summary>
+    /// <param name="input">What the map tells about.</param>
+    /// <param name="maxChars">The cap, in characters.</param>
+    /// <param name="redactor">Redacts the map's text (paths, reasons and warnings come from the repository).</param>
+    public static string Render(MapInput input, int maxChars, SecretRedactor redactor)
+    {
+        var map = Render(input, maxChars);
+        var redacted = redactor.Redact(FileName, map).Text;
+        if (redacted.Length <= maxChars)
+        {
+            return redacted;
+        }
+
+        // A marker longer than the value it replaced: whole lines are given up from the end.
+        var cut = redacted.LastIndexOf('\n', maxChars - 1);
+        return cut < 0 ? redacted[..maxChars] : redacted[..(cut + 1)];
+    }
+
+    private static string Render(MapInput input, int maxChars)
     {
         var intro = MapIntro.Text(input);
         var sections = new MapSections(input.Manifest);

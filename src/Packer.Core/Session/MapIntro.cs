@@ -1,6 +1,7 @@
 using System.Text;
 using Packer.Core.Bundle;
 using Packer.Core.Manifest;
+using Packer.Core.Output;
 
 namespace Packer.Core.Session;
 
@@ -12,7 +13,7 @@ internal static class MapIntro
         var manifest = input.Manifest;
         var text = new StringBuilder();
         var targets = string.Join("; ", manifest.Targets.Select(t => $"{Names.Of(t.Kind)} {t.Spec} ({MapSections.Count(t.Files.Count, "file")})"));
-        text.Append("# Context bundle for this session (dotnet pack-context)\n");
+        text.Append(OutputGuard.SessionMapStart);
         text.Append($"The files of {manifest.Solution} that matter most for {targets}, chosen by their place in the code's dependency graph and packed within {manifest.MaxTokens:N0} tokens.\n\n");
         text.Append(Reading(input));
         text.Append($"Why each file is there (rank, score, signals): {input.ManifestPath}\n");

@@ -28,27 +28,31 @@ public sealed record SessionOptions
     /// <summary>
     /// Merges the settings of <c>session</c> and <c>mcp</c> as <see cref="OptionsMerger"/> merges a pack's: flags over
     /// packer.yaml; the state folder defaults to <c>.packer</c> at the solution's repository root. A packer.yaml may
-    /// only name a state folder inside its repository (it is data, not authority); a flag may name any folder.
+    /// only name a state folder inside its repository (it is data, not authority), and neither it nor the default may lead
+    /// out of it through a symbolic link; a flag may name any folder.
     /// </summary>
     /// <param name="file">The config file's settings, or null when there is none.</param>
     /// <param name="flags">The command line's settings (paths already absolute).</param>
     /// <param name="pack">The merged pack options, whose solution decides the repository root.</param>
-    /// <exception cref="UsageException">packer.yaml names a state folder outside the repository.</exception>
+    /// <exception cref="UsageException">packer.yaml names a state folder outside the repository, or the default one leads out of it through a link.</exception>
     public static SessionOptions Merge(ConfigFile? file, ConfigFile flags, PackOptions pack)
     {
         var root = RepositoryRoot.For(SolutionFinder.Find(pack.SolutionPath));
-        if (flags.StateDirectory is null && file?.StateDirectory is { } named
-            && (RepoPath.Relative(root, named) is null || new RealPaths(root).LeavesRoot(named)))
+        var fallback = Path.Combine(root, DefaultStateFolder);
+        var named = flags.StateDirectory is null ? file?.StateDirectory ?? fallback : null;
+        if (named is not null && (RepoPath.Relative(root, named) is null || new RealPaths(root).LeavesRoot(named)))
         {
-            var line = file.Lines.TryGetValue("stateDirectory", out var at) ? $":{at}" : string.Empty;
+            // A repository's packer.yaml, or a link committed as .packer, must not send the state folder's writes elsewhere.
+            var line = file?.Lines.TryGetValue("stateDirectory", out var at) == true ? $":{at}" : string.Empty;
+            var where = file?.StateDirectory is null ? $"the state folder {named}" : $"{pack.ConfigFile}{line}: 'stateDirectory' names {named}, which";
             throw new UsageException(
-                $"{pack.ConfigFile}{line}: 'stateDirectory' names {named}, outside the repository ({root}). A packer.yaml may only name paths inside "
-                + "its repository; give it with --state-dir on the command line if you mean it.");
+                $"{where} leads outside the repository ({root}). Only a path inside the repository is taken from the repository; "
+                + "give it with --state-dir on the command line if you mean it.");
         }
 
         return new SessionOptions
         {
-            StateDirectory = flags.StateDirectory ?? file?.StateDirectory ?? Path.Combine(root, DefaultStateFolder),
+            StateDirectory = flags.StateDirectory ?? named ?? fallback,
             SplitTokens = flags.SplitTokens ?? file?.SplitTokens,
         };
     }

@@ -4,6 +4,7 @@ using Packer.Core.Loading;
 using Packer.Core.Manifest;
 using Packer.Core.Output;
 using Packer.Core.Pipeline;
+using Packer.Core.Redaction;
 using Packer.Core.Slicing;
 using Packer.Core.Text;
 using Packer.Core.Tokenization;
@@ -35,12 +36,14 @@ public static class SessionRunner
         }
 
         var state = new StateFolder(session.StateDirectory, pack.Format);
+        var root = RepositoryRoot.For(SolutionFinder.Find(pack.SolutionPath));
+        OutputGuard.Check(state.OwnFiles(0), root, pack.Force); // before the slow load, as the pipeline checks the bundle and manifest
         using var held = state.Lock(LockWait);
         var options = StateFolder.Writing(pack, state.Bundle, state.Manifest, state.Manifest);
         var result = await ContextPacker.PackAsync(options, workingDirectory, progress, cancellationToken).ConfigureAwait(false);
         try
         {
-            return Write(state, pack, session, result, source);
+            return Write(state, root, pack, session, result, source);
         }
         catch (Exception e) when (FileAccessException.Covers(e))
         {
@@ -48,9 +51,10 @@ public static class SessionRunner
         }
     }
 
-    // Renders the map, and writes the bundle, its manifest, its parts, the session's state and the map into the state
-    // folder, committed together (a file whose bytes would not change is left as it is, its timestamp too).
-    private static SessionOutcome Write(StateFolder state, PackOptions pack, SessionOptions session, PackResult result, HookSource source)
+    // Renders the map (redacted as the bundle is), and writes the bundle, its manifest, its parts, the session's state and
+    // the map into the state folder, committed together (a file whose bytes would not change is left as it is, its timestamp
+    // too). Every one of them is a file of the tool's own, or nothing yet.
+    private static SessionOutcome Write(StateFolder state, string root, PackOptions pack, SessionOptions session, PackResult result, HookSource source)
     {
         var manifest = result.Manifest;
         var previous = SessionState.Read(state.State);
@@ -61,10 +65,13 @@ public static class SessionRunner
         var unchangedParts = previous.SplitTokens == session.SplitTokens
             ? hashes.Zip(previous.Parts).TakeWhile(p => p.First == p.Second).Count()
             : 0;
+        var own = state.OwnFiles(parts.Count);
+        OutputGuard.Check(own, root, pack.Force);
+        OutputGuard.CheckNotIn(own, root, manifest.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal));
         var map = ContextMap.Render(
             new MapInput(
                 manifest,
-                RepositoryRoot.For(SolutionFinder.Find(pack.SolutionPath)),
+                root,
                 state.Bundle,
                 state.Manifest,
                 [.. parts.Select(p => p.Path)],
@@ -72,7 +79,8 @@ public static class SessionRunner
                 unchangedParts,
                 source,
                 EditsLine(result.Bundle, manifest)),
-            session.MaxChars);
+            session.MaxChars,
+            new SecretRedactor(pack.Redaction));
         OutputWriter.Write([(state.Bundle, result.Bundle), (state.Manifest, result.ManifestText), .. parts, (state.State, next.Text()), (state.Map, map)]);
         state.DeletePartsAfter(parts.Count);
         return new SessionOutcome(result, map, state.Bundle, state.Manifest, [.. parts.Select(p => p.Path)]);

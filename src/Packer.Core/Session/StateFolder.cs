@@ -1,4 +1,5 @@
 using Packer.Core.Configuration;
+using Packer.Core.Output;
 
 namespace Packer.Core.Session;
 
@@ -53,7 +54,7 @@ internal sealed class StateFolder
     public string Manifest => Path.Combine(Directory, "context.manifest.json");
 
     /// <summary>Gets the path of the map the run printed, for agents that read a file at start rather than a hook's output.</summary>
-    public string Map => Path.Combine(Directory, "map.md");
+    public string Map => Path.Combine(Directory, ContextMap.FileName);
 
     /// <summary>Gets the path of the state the next run compares with.</summary>
     public string State => Path.Combine(Directory, "session.json");
@@ -61,13 +62,38 @@ internal sealed class StateFolder
     /// <summary>Gets the path of part <paramref name="number"/> (1-based).</summary>
     public string Part(int number) => Path.Combine(Directory, $"context.{number}{extension}");
 
-    /// <summary>Deletes the parts numbered above <paramref name="count"/>, left by an earlier run that wrote more.</summary>
+    /// <summary>
+    /// The files a run writes besides the bundle and manifest (which the pipeline checks as it checks -o and
+    /// --manifest), as <see cref="OutputGuard"/> checks them: the map, the state, and the parts to be written or
+    /// left by an earlier run (which a run with fewer parts deletes).
+    /// </summary>
+    /// <param name="parts">How many parts the run writes (0 before the pack, when only the existing ones are known).</param>
+    public IReadOnlyList<OutputFile> OwnFiles(int parts) =>
+    [
+        new(Map, OutputKind.SessionMap, "the session's map"),
+        new(State, OutputKind.SessionState, "the session's state"),
+        .. Enumerable.Range(1, Math.Max(parts, ExistingParts())).Select(n => new OutputFile(Part(n), OutputKind.Bundle, "the session's bundle part")),
+    ];
+
+    /// <summary>Deletes the parts numbered above <paramref name="count"/>, left by an earlier run that wrote more (checked by <see cref="OwnFiles"/>).</summary>
     public void DeletePartsAfter(int count)
     {
-        for (var number = count + 1; File.Exists(Part(number)); number++)
+        for (var number = count + 1; PathKinds.Of(Part(number)) == PathKind.File; number++)
         {
             File.Delete(Part(number));
         }
+    }
+
+    // How many parts an earlier run left, numbered from 1 without a gap.
+    private int ExistingParts()
+    {
+        var count = 0;
+        while (PathKinds.Of(Part(count + 1)) != PathKind.Missing)
+        {
+            count++;
+        }
+
+        return count;
     }
 
     /// <summary>Takes the folder's lock (a file left in place: deleting it on release would let two waiting runs lock two files), waiting for another run for up to <paramref name="wait"/>.</summary>
@@ -76,6 +102,11 @@ internal sealed class StateFolder
     {
         System.IO.Directory.CreateDirectory(Directory);
         var path = Path.Combine(Directory, "session.lock");
+        if (PathKinds.Of(path) is not (PathKind.Missing or PathKind.File))
+        {
+            throw new UsageException($"{path} is not a regular file (a link, a folder or a device); the session's lock must be one. Nothing was written.");
+        }
+
         var deadline = DateTime.UtcNow + wait;
         while (true)
         {

@@ -82,6 +82,27 @@ public sealed class InitTests(InstalledTool tool) : IClassFixture<InstalledTool>
     }
 
     [Fact]
+    public async Task A_settings_file_that_is_a_link_is_never_replaced_and_nothing_is_written()
+    {
+        // Given .claude/settings.json as a link to the user's own settings elsewhere
+        var root = Fixtures.Copy("Shop");
+        var elsewhere = Path.Combine(TempFolder.Create(), "settings.json");
+        File.WriteAllText(elsewhere, Settings);
+        Directory.CreateDirectory(Path.Combine(root, ".claude"));
+        File.CreateSymbolicLink(Path.Combine(root, ".claude", "settings.json"), elsewhere);
+
+        // When
+        var result = await tool.RunAsync(root, ["init", "--target", "OrderService", "--agent", "claude"]);
+
+        // Then
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains($"error: {Path.Combine(root, ".claude", "settings.json")} is a symbolic link; init reads and writes only regular files. Nothing was written.", result.StandardError, StringComparison.Ordinal);
+        Assert.Equal(Settings, File.ReadAllText(elsewhere));
+        Assert.False(File.Exists(Path.Combine(root, "packer.yaml")));
+        Assert.False(File.Exists(Path.Combine(root, ".mcp.json")));
+    }
+
+    [Fact]
     public async Task Without_packer_yaml_it_asks_for_a_target_naming_the_projects()
     {
         var root = Fixtures.Copy("Shop");

@@ -101,6 +101,26 @@ public sealed class McpServerTests(InstalledTool tool, ShopRepository shop, McpS
         Assert.True(JsonDocument.Parse(Text(parallel[1])).RootElement.GetProperty("totalTokens").GetInt32() <= 2000);
     }
 
+    [Fact]
+    public async Task Read_bundle_reads_only_a_bundle_the_tool_wrote_not_any_file_with_a_manifest_beside_it()
+    {
+        // Given a file of the user's with a real manifest copied beside it
+        var client = await server.ClientAsync(tool, shop);
+        var packed = await PackAsync(client);
+        File.WriteAllText(shop.PathOf("notes.xml"), "<notes>db password: hunter2</notes>\n");
+        File.Copy(packed.Summary.GetProperty("manifest").GetString()!, shop.PathOf("notes.manifest.json"));
+
+        // When
+        var refused = await client.CallToolAsync("read_bundle", Arguments(("bundle", "notes.xml")));
+        var read = await client.CallToolAsync("read_bundle", Arguments(("bundle", packed.Summary.GetProperty("path").GetString())));
+
+        // Then
+        Assert.True(refused.IsError);
+        Assert.Contains($"{shop.PathOf("notes.xml")} is not a bundle this tool wrote whole, with its manifest (notes.manifest.json) beside it", Text(refused), StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", Text(refused), StringComparison.Ordinal);
+        Assert.Equal(packed.Bundle, Text(read));
+    }
+
     private static async Task<(JsonElement Summary, string Bundle)> PackAsync(McpClient client)
     {
         var result = await client.CallToolAsync("pack_context", Arguments(("targets", new[] { "OrderService" }), ("maxTokens", 3000)));

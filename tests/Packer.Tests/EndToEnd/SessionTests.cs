@@ -106,6 +106,79 @@ public sealed class SessionTests(InstalledTool tool, ShopRepository shop) : ICla
         Assert.Contains($"Read it before you start: {Path.Combine(state, "context.xml")}.", tight, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_file_in_the_state_folder_that_is_not_the_tools_own_is_refused_before_the_load_and_replaced_only_with_force()
+    {
+        // Given notes of the user's where the default state folder keeps the session's map
+        var state = shop.PathOf(".packer");
+        Directory.CreateDirectory(state);
+        File.WriteAllText(Path.Combine(state, "map.md"), "my notes\n");
+        string[] session = ["session", "Shop.sln", "--target", "OrderService", "--max-tokens", "2000", "--cache-dir", shop.CacheDirectory];
+
+        // When
+        var refused = await tool.RunAsync(shop.Root, session);
+        var leftBehind = Directory.GetFileSystemEntries(state).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        var forced = await tool.RunAsync(shop.Root, [.. session, "--force"]);
+
+        // Then
+        Assert.Equal(ExitCodes.Usage, refused.ExitCode);
+        Assert.Equal(
+            $"error: the session's map {Path.Combine(state, "map.md")} exists and is not a session map this tool wrote; pass --force to replace it; nothing was written.\n",
+            refused.StandardError);
+        Assert.Equal(["map.md"], leftBehind);
+        Assert.Equal(ExitCodes.Success, forced.ExitCode);
+        Assert.Equal(forced.StandardOutput, File.ReadAllText(Path.Combine(state, "map.md")));
+        Assert.StartsWith("<?xml", File.ReadAllText(Path.Combine(state, "context.xml")), StringComparison.Ordinal);
+        Assert.Contains($"Read it before you start: {Path.Combine(state, "context.xml")}.", forced.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_state_folder_that_leads_out_of_the_repository_is_refused_and_the_hook_still_lets_the_session_start()
+    {
+        // Given a .packer in the repository that is a link to a folder outside it
+        var outside = TempFolder.Create();
+        Directory.CreateSymbolicLink(shop.PathOf(".packer"), outside);
+        string[] session = ["session", "Shop.sln", "--target", "OrderService", "--cache-dir", shop.CacheDirectory];
+        var hook = JsonSerializer.Serialize(new { cwd = shop.Root, source = "startup" });
+
+        // When
+        var plain = await tool.RunAsync(shop.Root, session);
+        var hooked = await tool.RunWithInputAsync(shop.Root, [.. session, "--agent", "claude"], hook);
+
+        // Then
+        Assert.Equal(ExitCodes.Usage, plain.ExitCode);
+        Assert.Contains($"error: the state folder {shop.PathOf(".packer")} leads outside the repository", plain.StandardError, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Success, hooked.ExitCode);
+        Assert.Contains("leads outside the repository", Failure(hooked), StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(outside));
+    }
+
+    [Fact]
+    public async Task A_hook_command_line_that_does_not_parse_is_one_line_and_exit_code_0()
+    {
+        var hook = JsonSerializer.Serialize(new { cwd = shop.Root, source = "startup" });
+
+        var hooked = await tool.RunWithInputAsync(shop.Root, ["session", "--agent", "claude", "--max-tokens", "lots"], hook);
+        var plain = await tool.RunAsync(shop.Root, ["session", "--max-tokens", "lots"]);
+
+        Assert.Equal(ExitCodes.Success, hooked.ExitCode);
+        Assert.Equal(
+            "dotnet pack-context could not pack this session's context bundle: the hook's command line is wrong: --max-tokens must be a whole number (got 'lots'). The session starts without it.",
+            Failure(hooked));
+        Assert.Equal(ExitCodes.Usage, plain.ExitCode);
+        Assert.StartsWith("error: --max-tokens must be a whole number (got 'lots').\n", plain.StandardError, StringComparison.Ordinal);
+    }
+
+    // The one line a failed hook answers with, for the model and the user alike.
+    private static string Failure(ProcessResult result)
+    {
+        using var answer = JsonDocument.Parse(result.StandardOutput);
+        var line = answer.RootElement.GetProperty("hookSpecificOutput").GetProperty("additionalContext").GetString()!;
+        Assert.Equal(line, answer.RootElement.GetProperty("systemMessage").GetString());
+        Assert.DoesNotContain('\n', line);
+        return line;
+    }
+
     private static string Context(ProcessResult result)
     {
         Assert.Equal(ExitCodes.Success, result.ExitCode);

@@ -2,8 +2,10 @@ using Packer.Core.Bundle;
 using Packer.Core.Configuration;
 using Packer.Core.Manifest;
 using Packer.Core.Ranking;
+using Packer.Core.Redaction;
 using Packer.Core.Session;
 using Packer.Core.Targeting;
+using Packer.Tests.Redaction;
 
 namespace Packer.Tests.Session;
 
@@ -11,10 +13,12 @@ public sealed class ContextMapTests
 {
     private const int Cap = 9_500;
 
+    private static readonly SecretRedactor Redactor = new(RedactionOptions.Default);
+
     [Fact]
     public void A_small_bundle_is_mapped_file_by_file_with_reasons_most_relevant_first()
     {
-        var map = ContextMap.Render(Input(Manifest(files: 12, listed: 3)), Cap);
+        var map = ContextMap.Render(Input(Manifest(files: 12, listed: 3)), Cap, Redactor);
 
         Assert.StartsWith("# Context bundle for this session (dotnet pack-context)\n", map, StringComparison.Ordinal);
         Assert.Contains("Read it before you start: /repo/.packer/context.1.xml, then /repo/.packer/context.2.xml (2 parts, in order; each fits one file read).\n", map, StringComparison.Ordinal);
@@ -31,8 +35,8 @@ public sealed class ContextMapTests
     {
         var input = Input(Manifest(files, listed));
 
-        var map = ContextMap.Render(input, Cap);
-        var tight = ContextMap.Render(input, 1_200);
+        var map = ContextMap.Render(input, Cap, Redactor);
+        var tight = ContextMap.Render(input, 1_200, Redactor);
 
         Assert.InRange(map.Length, Cap * 8 / 10, Cap); // detail is given up only as far as needed
         Assert.Contains("Read it before you start: /repo/.packer/context.1.xml", map, StringComparison.Ordinal);
@@ -44,9 +48,27 @@ public sealed class ContextMapTests
     [Fact]
     public void After_compaction_the_agent_is_told_to_read_the_bundle_again()
     {
-        var map = ContextMap.Render(Input(Manifest(5, 0)) with { Source = HookSource.Compact }, Cap);
+        var map = ContextMap.Render(Input(Manifest(5, 0)) with { Source = HookSource.Compact }, Cap, Redactor);
 
         Assert.Contains("The conversation was compacted, so the bundle's text is no longer in your context. Read it again", map, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_secret_in_a_warning_or_a_reason_is_redacted_as_the_bundle_is_unless_redaction_is_off()
+    {
+        // Given a manifest whose warning and whose target's reason hold a token (a project that failed to load with it in its message)
+        var token = FakeSecrets.GitHubToken("p");
+        var manifest = Manifest(5, 0) with { Warnings = [$"project src/App/App.csproj did not load: the feed refused the key {token}"] };
+        manifest = manifest with { Files = [manifest.Files[0] with { Reason = $"target; see {token}" }, .. manifest.Files.Skip(1)] };
+
+        // When
+        var map = ContextMap.Render(Input(manifest), Cap, Redactor);
+        var off = ContextMap.Render(Input(manifest), Cap, new SecretRedactor(RedactionOptions.Default with { Enabled = false }));
+
+        // Then
+        Assert.DoesNotContain(token, map, StringComparison.Ordinal);
+        Assert.Contains("[REDACTED:github-token]", map, StringComparison.Ordinal);
+        Assert.Contains(token, off, StringComparison.Ordinal);
     }
 
     private static MapInput Input(ManifestDocument manifest) => new(

@@ -88,9 +88,9 @@ public static class OutputGuard
         var kind = PathKinds.Of(output.Path);
         var reason = kind switch
         {
-            PathKind.Link => "is a symbolic link (the tool writes only regular files, and never through a link)",
+            PathKind.Link => "is a symbolic link (the tool writes only regular files, and never through a link)" + PipeHint(output),
             PathKind.Directory => "is a folder",
-            PathKind.Special => "is a device, FIFO or socket, not a regular file",
+            PathKind.Special => "is a device, FIFO or socket, not a regular file" + PipeHint(output),
             _ when SourceExtensions.Contains(Path.GetExtension(output.Path), StringComparer.OrdinalIgnoreCase) => "is a source, project or solution file",
             _ when RepoPath.Relative(root, output.Path) is { } path && tracked.Contains(path) => "is tracked by git",
             PathKind.File when !force && !Readable(output) => $"exists and is not {Describe(output.Kind)} this tool wrote; pass --force to replace it",
@@ -138,6 +138,10 @@ public static class OutputGuard
             throw new FileAccessException($"{output.Source} {output.Path}: its folder cannot be written ({e.Message}).", e);
         }
     }
+
+    // A pipe (>(cmd) is /dev/fd/N, a link) or a device is what standard output is for.
+    private static string PipeHint(OutputFile output) =>
+        output.Kind == OutputKind.Bundle && output.Source == "-o" ? " (leave out -o to write the bundle to standard output, and pipe that)" : string.Empty;
 
     private static UsageException Refused(OutputFile output, string reason) =>
         new($"{output.Source} {output.Path} {reason}; nothing was written.");

@@ -2,6 +2,8 @@ using Packer.Core;
 using Packer.Core.Configuration;
 using Packer.Core.Diagnostics;
 using Packer.Core.Pipeline;
+using Packer.Core.Session;
+using Packer.Core.Setup;
 
 namespace Packer.Cli;
 
@@ -27,6 +29,9 @@ internal sealed class ConsoleLog(bool quiet, bool verbose, LogFormat format = Lo
         }
     }
 
+    /// <summary>Reports a failure as a person reads it (the session, init and mcp commands, which have no build log format).</summary>
+    public void Error(string message) => WriteLine($"error: {message}");
+
     /// <summary>Reports a failure that has no location.</summary>
     public void Error(string code, string text)
     {
@@ -47,6 +52,42 @@ internal sealed class ConsoleLog(bool quiet, bool verbose, LogFormat format = Lo
             return;
         }
 
+        Details(result);
+
+        // A build log names files by full path (as the compiler's "App -> /path/App.dll" line does).
+        var destination = options.Output is null ? "standard output"
+            : format == LogFormat.MsBuild ? options.Output
+            : Path.GetRelativePath(Environment.CurrentDirectory, options.Output);
+        var prefix = format == LogFormat.MsBuild ? Origin + ": " : string.Empty;
+        WriteLine($"{prefix}packed {result.Stats.Included} files and listed {result.Stats.Listed} ({result.TotalTokens}/{options.MaxTokens} tokens) to {destination}");
+    }
+
+    public void Report(SessionOutcome outcome)
+    {
+        if (quiet)
+        {
+            return;
+        }
+
+        Details(outcome.Result);
+        var parts = outcome.Parts.Count == 0 ? string.Empty : $" in {outcome.Parts.Count} part(s)";
+        Console.Error.WriteLine(
+            $"session: packed {outcome.Result.Stats.Included} files and listed {outcome.Result.Stats.Listed} ({outcome.Result.TotalTokens} tokens) to {outcome.Bundle}{parts}; previous {outcome.Result.Previous}");
+    }
+
+    public void Report(SetupOutcome outcome, string folder)
+    {
+        if (quiet)
+        {
+            return;
+        }
+
+        outcome.Written.ToList().ForEach(path => Console.Error.WriteLine($"wrote {Path.GetRelativePath(folder, path)}"));
+        outcome.Kept.ToList().ForEach(path => Console.Error.WriteLine($"kept {Path.GetRelativePath(folder, path)} (already set up)"));
+    }
+
+    private void Details(PackResult result)
+    {
         foreach (var warning in result.Warnings)
         {
             WriteLine(format == LogFormat.MsBuild ? $"{Origin} : warning {WarningCodes.For(warning)}: {OneLine(warning)}" : $"warning: {warning}");
@@ -70,13 +111,6 @@ internal sealed class ConsoleLog(bool quiet, bool verbose, LogFormat format = Lo
             // The process's own peak (the BuildHost that evaluates projects is another process).
             WriteLine($"stat  peakWorkingSetMB {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)}");
         }
-
-        // A build log names files by full path (as the compiler's "App -> /path/App.dll" line does).
-        var destination = options.Output is null ? "standard output"
-            : format == LogFormat.MsBuild ? options.Output
-            : Path.GetRelativePath(Environment.CurrentDirectory, options.Output);
-        var prefix = format == LogFormat.MsBuild ? Origin + ": " : string.Empty;
-        WriteLine($"{prefix}packed {result.Stats.Included} files and listed {result.Stats.Listed} ({result.TotalTokens}/{options.MaxTokens} tokens) to {destination}");
     }
 
     private static void WriteLine(string line) => Console.Error.WriteLine(line);

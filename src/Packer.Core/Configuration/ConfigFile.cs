@@ -62,4 +62,10 @@ public sealed record ConfigFile
 
     /// <summary>Gets where in the file each key it sets is (line and column; empty for flags), so later errors about a key can point at it.</summary>
     public IReadOnlyDictionary<string, SourceLocation> Locations { get; init; } = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+
+    /// <summary>Gets the folder where <c>session</c> and <c>mcp</c> keep their bundles and manifests.</summary>
+    public string? StateDirectory { get; init; }
+
+    /// <summary>Gets the most tokens each part of a session bundle may hold, when it is written in parts.</summary>
+    public int? SplitTokens { get; init; }
 }

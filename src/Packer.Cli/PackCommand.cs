@@ -17,7 +17,7 @@ internal static class PackCommand
 
     private static readonly Option<string[]> TargetOption = new("--target", "-t")
     {
-        Description = "A project, file, type or namespace to pack around; prefix project:, file:, type: or namespace: to force the kind. Repeatable.",
+        Description = "A project, file, type, namespace or folder to pack around; prefix project:, file:, type:, namespace: or folder: to force the kind. Repeatable.",
         Arity = ArgumentArity.OneOrMore,
     };
 

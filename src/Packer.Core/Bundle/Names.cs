@@ -40,6 +40,7 @@ public static class Names
         TargetKind.Project => "project",
         TargetKind.File => "file",
         TargetKind.Type => "type",
+        TargetKind.Folder => "folder",
         _ => "namespace",
     };
 }

@@ -86,7 +86,7 @@ public sealed class InstalledToolTests(InstalledTool tool) : IClassFixture<Insta
     }
 
     [Theory]
-    [InlineData("Shop.sln --target NoSuchThing", "target 'NoSuchThing' matches no project, file, type or namespace in Shop.sln.")]
+    [InlineData("Shop.sln --target NoSuchThing", "target 'NoSuchThing' matches no project, file, type, namespace or folder in Shop.sln.")]
     [InlineData("Shop.sln --target Money --max-tokens 10", "--max-tokens must be at least 64 (got 10).")]
     [InlineData("Shop.sln --target Money --format html", "Argument 'html' not recognized.")]
     [InlineData("Nothing.sln --target Money", "Nothing.sln: no such file or folder.")]

@@ -48,7 +48,7 @@ public sealed class TargetResolverTests(LoadedFixture fixture)
         var error = await Assert.ThrowsAsync<UsageException>(() => fixture.PackShopAsync(fixture.ShopOptions("OrderServise")));
 
         Assert.Equal(ExitCodes.Usage, error.ExitCode);
-        Assert.StartsWith("target 'OrderServise' matches no project, file, type or namespace in Shop.sln. Close candidates: ", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("target 'OrderServise' matches no project, file, type, namespace or folder in Shop.sln. Close candidates: ", error.Message, StringComparison.Ordinal);
         Assert.Contains("Shop.Application.OrderService", error.Message, StringComparison.Ordinal);
     }
 

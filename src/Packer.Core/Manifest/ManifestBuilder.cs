@@ -55,6 +55,7 @@ internal static class ManifestBuilder
             Targets = targets,
             Files = files,
             Warnings = warnings,
+            Summary = selection.Summary,
             Session = options.Previous is null ? null : Session(selection, header),
         };
     }

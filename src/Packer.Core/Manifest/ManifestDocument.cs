@@ -50,6 +50,10 @@ public sealed record ManifestDocument
     /// <summary>Gets the run's warnings.</summary>
     public required IReadOnlyList<string> Warnings { get; init; }
 
+    /// <summary>Gets what the bundle made of targets larger than the cap, and narrower targets to try; only when they did not fit.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public TargetSummary? Summary { get; init; }
+
     /// <summary>Gets what the next run needs to repeat this bundle and append to it; only with <c>--previous</c>.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ManifestSession? Session { get; init; }

@@ -17,6 +17,8 @@ public sealed class TargetResolverTests(LoadedFixture fixture)
     [InlineData("type:Money", TargetKind.Type, "src/Shop.Domain/Orders/Money.cs")]
     [InlineData("Shop.Application.Extensions", TargetKind.Namespace, "src/Shop.Application/Extensions/OrderExtensions.cs")]
     [InlineData("namespace:Shop.Reporting", TargetKind.Namespace, "src/Shop.Reporting/ReportFormatter.cs")]
+    [InlineData("src/Shop.Domain/Orders", TargetKind.Folder, "src/Shop.Domain/Orders/IOrderRepository.cs,src/Shop.Domain/Orders/Money.cs,src/Shop.Domain/Orders/Order.Validation.cs,src/Shop.Domain/Orders/Order.cs,src/Shop.Domain/Orders/OrderLine.cs,src/Shop.Domain/Orders/OrderStatus.cs")]
+    [InlineData("folder:src/Shop.Application", TargetKind.Folder, "src/Shop.Application/Extensions/OrderExtensions.cs,src/Shop.Application/OrderService.cs,src/Shop.Application/PricingCalculator.cs")]
     public async Task Resolves_each_kind_of_target(string spec, TargetKind kind, string files)
     {
         // When

@@ -1,5 +1,7 @@
 using Packer.Core.Budget;
 using Packer.Core.Bundle;
+using Packer.Core.History;
+using Packer.Core.Ordering;
 using Packer.Core.Ranking;
 
 namespace Packer.Core.Module;
@@ -11,9 +13,11 @@ namespace Packer.Core.Module;
 /// many of the module's types as it can; then, when all that were tried fit with room to spare, the best of them
 /// upgraded to full in rank order while that fits. Every other target file is only counted in the outline, never
 /// listed by path. Only twice as many files as the candidates bound are tried, so pricing stays proportional to
-/// what the bundle can hold.
+/// what the bundle can hold. What the targets leave (a target of one huge file whose signatures are small, say)
+/// goes to the other files in rank order, as it would around targets that fit; they are placed as ever
+/// (<see cref="StabilityOrder"/>).
 /// </summary>
-internal sealed class ModulePlanner(BlockPricer pricer, BundleFitter fitter)
+internal sealed class ModulePlanner(BlockPricer pricer, BundleFitter fitter, GitHistory? git)
 {
     private const double OutlineShare = 0.25;
     private const int TriedPerCandidate = 2;
@@ -22,7 +26,7 @@ internal sealed class ModulePlanner(BlockPricer pricer, BundleFitter fitter)
     // worth pricing against a smaller remaining budget.
     private const int MaxCharsPerToken = 16;
 
-    /// <summary>Chooses the outline's level and the central files.</summary>
+    /// <summary>Chooses the outline's level, the central files, and other files for what they leave.</summary>
     /// <param name="scope">The targets, measured.</param>
     /// <param name="outline">Their outline.</param>
     /// <param name="title">What the outline is of, e.g. "the target Core".</param>
@@ -66,10 +70,15 @@ internal sealed class ModulePlanner(BlockPricer pricer, BundleFitter fitter)
             }
         }
 
+        if (left > 0)
+        {
+            chosen.AddRange(pricer.Greedy(ranked.Where(f => !f.IsTarget), left));
+        }
+
         return new ModulePlan(block, level, chosen);
     }
 
-    /// <summary>Renders the plan, the outline then the central files by path, dropping the last-chosen files (then the outline) until the text is within the cap.</summary>
+    /// <summary>Renders the plan, the outline first, dropping the last-chosen files (then the outline) until the text is within the cap.</summary>
     /// <param name="header">The bundle's header.</param>
     /// <param name="ranked">Every file, in rank order.</param>
     /// <param name="plan">The plan.</param>
@@ -77,31 +86,31 @@ internal sealed class ModulePlanner(BlockPricer pricer, BundleFitter fitter)
     /// <exception cref="UsageException">When the cap cannot hold even the header.</exception>
     public (Selection Selection, ModulePlan Fitted) Fit(BundleHeader header, IReadOnlyList<RankedFile> ranked, ModulePlan plan, int maxTokens)
     {
-        var central = plan.Central.ToList();
+        var chosen = plan.Chosen.ToList();
         var outline = plan.Outline;
         while (true)
         {
-            var content = Content(header, outline, central);
+            var content = Content(header, outline, chosen);
             var (rendered, total) = fitter.Render(content);
             if (total <= maxTokens)
             {
                 var decisions = Outlined(fitter.Decisions(ranked, content), ranked, outline is not null);
-                return (new Selection(content, decisions, rendered, total, [], 0), plan with { Outline = outline, Level = outline is null ? null : plan.Level, Central = central });
+                return (new Selection(content, decisions, rendered, total, [], 0), plan with { Outline = outline, Level = outline is null ? null : plan.Level, Chosen = chosen });
             }
 
-            if (central.Count == 0 && outline is null)
+            if (chosen.Count == 0 && outline is null)
             {
                 throw new UsageException($"--max-tokens {maxTokens} cannot hold even the bundle's header ({total} tokens). Raise the cap.");
             }
 
             var excess = total - maxTokens;
-            while (excess > 0 && central.Count > 0)
+            while (excess > 0 && chosen.Count > 0)
             {
-                excess -= central[^1].Tokens;
-                central.RemoveAt(central.Count - 1);
+                excess -= chosen[^1].Tokens;
+                chosen.RemoveAt(chosen.Count - 1);
             }
 
-            if (excess > 0 && central.Count == 0)
+            if (excess > 0 && chosen.Count == 0)
             {
                 outline = null;
             }
@@ -118,12 +127,12 @@ internal sealed class ModulePlanner(BlockPricer pricer, BundleFitter fitter)
             StringComparer.Ordinal);
     }
 
-    /// <summary>The bundle's content: the outline's segment, then the central files by path in the targets' segment.</summary>
-    public static BundleContent Content(BundleHeader header, BundleEntry? outline, IEnumerable<Choice> central) => new(
+    // The bundle's content: the outline's segment, then the files where they always go (the targets' by path, last).
+    private BundleContent Content(BundleHeader header, BundleEntry? outline, IEnumerable<Choice> chosen) => new(
         header,
         [
             new BundleSegment(SegmentKind.Outline, outline is null ? [] : [outline]),
-            new BundleSegment(SegmentKind.Targets, central.OrderBy(c => c.File.Path, StringComparer.Ordinal).Select(c => c.Entry).ToList()),
+            .. StabilityOrder.Arrange(chosen.Select(c => (c.File, c.Entry)).ToList(), git, []),
         ]);
 
     // A file's cheapest block that fits: its signatures when smaller (C#), else its full text. A text longer than

@@ -129,7 +129,7 @@ public static class ContextPacker
             : PreviousManifest.Read(options.Previous, options, withLoose.SolutionPath, targets);
         var (selection, previousOutcome) = module is null
             ? new BudgetStages(renderer, counter, texts, git).Select(options, header, ranked, previous)
-            : modules.Select(module, options, header, ranked, previous);
+            : modules.Select(module, options, ranked, previous, git);
         var warnings = withLoose.Warnings.Concat(previous.Warning is null ? [] : [previous.Warning]).Concat(selection.Warnings).ToList();
         var manifest = ManifestBuilder.Build(options, withLoose.SolutionPath, targets, ranked, selection, warnings, renderer.Begin(header));
         Lap("render", null);

@@ -2,6 +2,7 @@ using Packer.Core.Budget;
 using Packer.Core.Bundle;
 using Packer.Core.Configuration;
 using Packer.Core.Graph;
+using Packer.Core.History;
 using Packer.Core.Loading;
 using Packer.Core.Manifest;
 using Packer.Core.Module;
@@ -52,16 +53,17 @@ internal sealed class ModuleStages(IBundleRenderer renderer, TokenCounter counte
     }
 
     /// <summary>Chooses and renders the bundle of targets larger than the cap: repeats a session's earlier bundle with the edits appended while its outline holds, else packs afresh.</summary>
-    /// <param name="scope">The targets, measured.</param>
+    /// <param name="scope">The targets, measured (their header too).</param>
     /// <param name="options">The run's options.</param>
-    /// <param name="header">The bundle's header.</param>
     /// <param name="ranked">Every file, the targets first in their within-target order.</param>
     /// <param name="previous">What reading --previous gave.</param>
+    /// <param name="git">The repository's history, if any (where the files other than the targets go).</param>
     public (Selection Selection, PreviousOutcome Previous) Select(
-        ModuleScope scope, PackOptions options, BundleHeader header, IReadOnlyList<RankedFile> ranked, PreviousRead previous)
+        ModuleScope scope, PackOptions options, IReadOnlyList<RankedFile> ranked, PreviousRead previous, GitHistory? git)
     {
-        var fitter = Fitter();
-        var planner = new ModulePlanner(pricer, fitter);
+        var header = scope.Header;
+        var fitter = Fitter(git);
+        var planner = new ModulePlanner(pricer, fitter, git);
         var outline = ModuleOutline.Of(scope.Files.Select(f => (f, scope.Centrality[f].Types)).ToList());
         var plan = planner.Plan(scope, outline, ModuleSummary.Title(scope.Targets.Select(t => t.Spec).ToList()), ranked);
         var editRoom = options.Previous is null ? 0 : (int)((long)options.MaxTokens * options.EditRoom / 100);
@@ -96,5 +98,5 @@ internal sealed class ModuleStages(IBundleRenderer renderer, TokenCounter counte
         return selection with { Warnings = [ModuleSummary.Warning(summary, maxTokens, editRoom)], Summary = summary };
     }
 
-    private BundleFitter Fitter() => new(renderer, counter, pricer, null);
+    private BundleFitter Fitter(GitHistory? git = null) => new(renderer, counter, pricer, git);
 }

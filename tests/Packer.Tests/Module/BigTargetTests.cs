@@ -142,6 +142,25 @@ public sealed class BigTargetTests(BigTargetTests.Synthetic synthetic) : IClassF
     }
 
     [Fact]
+    public async Task What_a_large_target_leaves_goes_to_the_files_it_uses()
+    {
+        // When a folder of six widgets is the target of a cap that holds them all, some only as signatures
+        var result = await PackAsync(3_000, "src/P1/Area0/Part0");
+
+        // Then every widget is shown, and the room they leave holds the registry they all use, next to them
+        var manifest = result.Manifest;
+        Assert.NotNull(manifest.Summary);
+        Assert.Contains(manifest.Files, f => f.Path.StartsWith("src/P1/Area0/Part0/", StringComparison.Ordinal) && f.Fidelity == Fidelity.Signatures);
+        Assert.All(
+            manifest.Files.Where(f => f.Path.StartsWith("src/P1/Area0/Part0/", StringComparison.Ordinal)),
+            f => Assert.Contains(f.Fidelity, new[] { Fidelity.Full, Fidelity.Signatures }));
+        Assert.Equal(Fidelity.Full, manifest.File("src/P1/Contracts/IRegistry1x0.cs").Fidelity);
+        Assert.Equal([SegmentKind.Header, SegmentKind.Outline, SegmentKind.Volatile, SegmentKind.Targets], manifest.Segments.Select(s => s.Kind));
+        Assert.True(manifest.TotalTokens <= 3_000, $"{manifest.TotalTokens} tokens");
+        Assert.Single(TargetWarnings(result));
+    }
+
+    [Fact]
     public async Task Targets_that_fit_are_packed_as_before()
     {
         var result = await PackAsync(32_000, "type:Widget1x006");

@@ -1,26 +1,54 @@
 using System.Text;
 using Packer.Core.Bundle;
+using Packer.Core.Redaction;
 
 namespace Packer.Core.Budget;
 
-/// <summary>Reads files as the bundle shows them: decoded (BOM-aware, UTF-8 default), LF line endings, final newline.</summary>
-internal sealed class FileTexts(string root)
+/// <summary>
+/// Reads files as the bundle shows them: decoded (BOM-aware, UTF-8 default; invalid bytes become U+FFFD with a
+/// warning), LF line endings, final newline, and secrets redacted. A file that cannot go in (binary, larger
+/// than the size limit, unreadable) reads as null, and <see cref="SkipReason"/> says why. Every text a bundle
+/// holds comes from here, so signatures, diffs and a session's blocks are made from redacted text.
+/// </summary>
+internal sealed class FileTexts(string root, SecretRedactor redactor, long maxFileBytes)
 {
-    private readonly Dictionary<string, string?> cache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Decoded> decoded = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RedactionResult?> redacted = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> signatures = new(StringComparer.Ordinal);
 
-    /// <summary>Gets a file's text, or null when it is binary or unreadable.</summary>
-    public string? Read(string path)
+    /// <summary>Creates a reader that redacts nothing and takes files of any size (for tests of the budget alone).</summary>
+    public FileTexts(string root)
+        : this(root, new SecretRedactor(RedactionOptions.Default with { Enabled = false }), long.MaxValue)
     {
-        if (!cache.TryGetValue(path, out var text))
-        {
-            cache[path] = text = Load(Path.Combine(root, path));
-        }
-
-        return text;
     }
 
-    /// <summary>Gets the text a file's block shows at a fidelity (full, or signatures), or null when it is binary or unreadable.</summary>
+    /// <summary>Gets a file's text as the bundle shows it, or null when it cannot go in.</summary>
+    public string? Read(string path)
+    {
+        if (!redacted.TryGetValue(path, out var result))
+        {
+            redacted[path] = result = Decode(path).Text is { } text ? redactor.Redact(path, text) : null;
+        }
+
+        return result?.Text;
+    }
+
+    /// <summary>Gets the length of a file's text before redaction (its size in bytes when it cannot go in), for ranking.</summary>
+    public long Length(string path) => Decode(path) is { Text: { } text } ? text.Length : Decode(path).Bytes;
+
+    /// <summary>Gets why a file cannot go in, or null when it can (or was not read).</summary>
+    public string? SkipReason(string path) => decoded.GetValueOrDefault(path)?.Skipped;
+
+    /// <summary>Gets what was redacted in the files read so far, by path.</summary>
+    public IReadOnlyList<RedactionFinding> Findings(string path) => redacted.GetValueOrDefault(path)?.Findings ?? [];
+
+    /// <summary>Gets the warnings of the files read so far (invalid UTF-8), sorted by path.</summary>
+    public IEnumerable<string> Warnings => decoded
+        .Where(d => d.Value.Warning is not null)
+        .OrderBy(d => d.Key, StringComparer.Ordinal)
+        .Select(d => d.Value.Warning!);
+
+    /// <summary>Gets the text a file's block shows at a fidelity (full, or signatures), or null when it cannot go in.</summary>
     /// <remarks>Signatures are extracted once per file: planning, keeping and appending all ask for them.</remarks>
     public string? Shown(string path, Fidelity fidelity)
     {
@@ -38,28 +66,61 @@ internal sealed class FileTexts(string root)
         return extracted;
     }
 
-    private static string? Load(string fullPath)
+    private Decoded Decode(string path)
     {
-        string raw;
-        try
+        if (!decoded.TryGetValue(path, out var file))
         {
-            raw = File.ReadAllText(fullPath, Encoding.UTF8);
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return null;
+            decoded[path] = file = Load(path, Path.Combine(root, path), maxFileBytes);
         }
 
-        if (raw.Contains('\0', StringComparison.Ordinal))
+        return file;
+    }
+
+    private static Decoded Load(string path, string fullPath, long maxFileBytes)
+    {
+        byte[] bytes;
+        try
         {
-            return null;
+            var length = new FileInfo(fullPath).Length;
+            if (length > maxFileBytes)
+            {
+                return new Decoded(null, length, $"larger than maxFileBytes ({maxFileBytes} bytes): listed, not packed", null);
+            }
+
+            bytes = File.ReadAllBytes(fullPath);
+        }
+        catch (Exception e) when (FileAccessException.Covers(e))
+        {
+            return new Decoded(null, 0, $"could not be read ({e.Message})", null);
+        }
+
+        if (bytes.AsSpan().IndexOf((byte)0) >= 0)
+        {
+            return new Decoded(null, bytes.Length, "binary (it holds NUL bytes): not packed", null);
+        }
+
+        string raw;
+        string? warning = null;
+        try
+        {
+            raw = Text(bytes, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true));
+        }
+        catch (DecoderFallbackException)
+        {
+            raw = Text(bytes, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false));
+            warning = $"{path} is not valid UTF-8; its invalid bytes were packed as U+FFFD.";
         }
 
         var text = raw.ReplaceLineEndings("\n");
-        return text.Length == 0 || text.EndsWith('\n') ? text : text + "\n";
+        return new Decoded(text.Length == 0 || text.EndsWith('\n') ? text : text + "\n", bytes.Length, null, warning);
     }
+
+    // Decodes as File.ReadAllText does: a byte order mark (UTF-8, UTF-16, UTF-32) wins over the default.
+    private static string Text(byte[] bytes, Encoding utf8)
+    {
+        using var reader = new StreamReader(new MemoryStream(bytes), utf8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
+    }
+
+    private sealed record Decoded(string? Text, long Bytes, string? Skipped, string? Warning);
 }

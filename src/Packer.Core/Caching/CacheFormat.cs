@@ -16,7 +16,7 @@ namespace Packer.Core.Caching;
 internal static class CacheFormat
 {
     private const int Magic = 0x58434B50; // "PKCX"
-    private const int Version = 3;
+    private const int Version = 4;
 
     public static byte[] Write(AnalysisCache cache)
     {
@@ -129,6 +129,7 @@ internal static class CacheFormat
                 Strings(p.Documents);
                 List(p.MetadataReferences, r => { String(r.Path); Strings(r.Aliases); });
                 List(p.ProjectReferences, r => { Int(r.Project); Strings(r.Aliases); });
+                List(p.Generated, g => { String(g.Path); String(g.Text); });
             });
             List(snapshot.Nodes, n => { String(n.Name); String(n.Path); Strings(n.References); });
             List(snapshot.Files, f => { String(f.Path); String(f.Project); Int(f.ProjectIndex); Int(f.DocumentIndex); });
@@ -224,7 +225,8 @@ internal static class CacheFormat
                 new StrongNameSnapshot(NullableString(), Convert.FromBase64String(String()), input.ReadBoolean(), Int() switch { 0 => null, 1 => false, _ => true }),
                 Strings(), Strings(),
                 List(() => new ReferenceSnapshot(String(), Strings())),
-                List(() => new ProjectReferenceSnapshot(Int(), Strings()))));
+                List(() => new ProjectReferenceSnapshot(Int(), Strings())),
+                List(() => new GeneratedText(String(), String()))));
             var nodes = List(() => new ProjectNode(String(), String(), Strings()));
             var files = List(() => new FileSnapshot(String(), String(), Int(), Int()));
             return new SolutionSnapshot(path, projects, nodes, files, Strings());

@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
 using Packer.Core.Loading;
 
 namespace Packer.Core.Caching;
@@ -66,10 +67,11 @@ internal sealed record SolutionSnapshot(
         var documentIds = Projects.Select((p, i) => p.Documents.Select(_ => DocumentId.CreateNewId(projectIds[i])).ToList()).ToList();
         var files = Files.Select(f => new SourceFile(f.Path, f.Project, documentIds[f.ProjectIndex][f.DocumentIndex])).ToList();
         var csharp = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
-        files.AddRange(filter.ExtraFiles(root).Where(p => !csharp.Contains(p)).Select(p => new SourceFile(p, string.Empty, null)));
+        var (extra, skipped) = filter.ExtraFiles(root);
+        files.AddRange(extra.Where(p => !csharp.Contains(p)).Select(p => new SourceFile(p, string.Empty, null)));
         files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         var solution = new Lazy<Solution>(() => Build(projectIds, documentIds));
-        return new LoadedSolution(root, SolutionPath, solution, files, Nodes, Warnings);
+        return new LoadedSolution(root, SolutionPath, solution, files, Nodes, [.. Warnings, .. skipped]);
     }
 
     private Solution Build(List<ProjectId> projectIds, List<List<DocumentId>> documentIds)
@@ -80,11 +82,17 @@ internal sealed record SolutionSnapshot(
             compilationOptions: p.CompilationOptions(),
             parseOptions: new CSharpParseOptions(p.LanguageVersion, p.DocumentationMode, preprocessorSymbols: p.Symbols),
             documents: p.Documents.Select((path, d) => DocumentInfo.Create(
-                documentIds[i][d], Path.GetFileName(path), loader: new FileTextLoader(path, defaultEncoding: null), filePath: path)),
+                documentIds[i][d], Path.GetFileName(path), loader: Loader(p, path), filePath: path)),
             projectReferences: p.ProjectReferences.Select(r => new ProjectReference(projectIds[r.Project], [.. r.Aliases])),
             metadataReferences: p.MetadataReferences.Where(r => File.Exists(r.Path)).Select(r => MetadataReferences.FromFile(r.Path, r.Aliases))));
         return workspace.AddSolution(SolutionInfo.Create(SolutionId.CreateNewId(), VersionStamp.Default, projects: infos));
     }
+
+    // A file's text from disk, or, for a generated file the load removed, from the snapshot.
+    private static TextLoader Loader(ProjectSnapshot project, string path) =>
+        project.Generated.FirstOrDefault(g => g.Path == path) is { } generated
+            ? TextLoader.From(TextAndVersion.Create(SourceText.From(generated.Text, System.Text.Encoding.UTF8), VersionStamp.Default, path))
+            : new FileTextLoader(path, defaultEncoding: null);
 }
 
 /// <summary>One C# project of a <see cref="SolutionSnapshot"/>.</summary>
@@ -101,6 +109,7 @@ internal sealed record SolutionSnapshot(
 /// <param name="Documents">Absolute paths of the compiled files.</param>
 /// <param name="MetadataReferences">The referenced assembly files.</param>
 /// <param name="ProjectReferences">The referenced projects, by index in the snapshot.</param>
+/// <param name="Generated">The text of compiled files that MSBuild generated during the load and that the load removed again (see <see cref="BuildOutputCleanup"/>).</param>
 internal sealed record ProjectSnapshot(
     string Name,
     string AssemblyName,
@@ -114,7 +123,8 @@ internal sealed record ProjectSnapshot(
     IReadOnlyList<string> Symbols,
     IReadOnlyList<string> Documents,
     IReadOnlyList<ReferenceSnapshot> MetadataReferences,
-    IReadOnlyList<ProjectReferenceSnapshot> ProjectReferences)
+    IReadOnlyList<ProjectReferenceSnapshot> ProjectReferences,
+    IReadOnlyList<GeneratedText> Generated)
 {
     public static ProjectSnapshot Capture(Project project, IReadOnlyList<Document> documents, IReadOnlyDictionary<ProjectId, int> indexes)
     {
@@ -137,7 +147,9 @@ internal sealed record ProjectSnapshot(
             [.. project.MetadataReferences.OfType<PortableExecutableReference>().Where(r => r.FilePath is not null)
                 .Select(r => new ReferenceSnapshot(r.FilePath!, [.. r.Properties.Aliases]))],
             [.. project.ProjectReferences.Where(r => indexes.ContainsKey(r.ProjectId))
-                .Select(r => new ProjectReferenceSnapshot(indexes[r.ProjectId], [.. r.Aliases]))]);
+                .Select(r => new ProjectReferenceSnapshot(indexes[r.ProjectId], [.. r.Aliases]))],
+            [.. documents.Where(d => !File.Exists(d.FilePath) && d.TryGetText(out _))
+                .Select(d => new GeneratedText(d.FilePath!, d.TryGetText(out var text) ? text.ToString() : string.Empty))]);
     }
 
     /// <summary>The options MSBuild would give the compiler for this project.</summary>
@@ -163,6 +175,11 @@ internal sealed record ProjectSnapshot(
 /// <param name="PublicSign">Whether the assembly is public-signed.</param>
 /// <param name="DelaySign">Whether it is delay-signed (null: as the attributes say).</param>
 internal sealed record StrongNameSnapshot(string? KeyFile, IReadOnlyList<byte> PublicKey, bool PublicSign, bool? DelaySign);
+
+/// <summary>The text of a compiled file that is no longer on disk.</summary>
+/// <param name="Path">Its absolute path.</param>
+/// <param name="Text">Its text.</param>
+internal sealed record GeneratedText(string Path, string Text);
 
 /// <summary>A referenced assembly file.</summary>
 /// <param name="Path">Its absolute path.</param>

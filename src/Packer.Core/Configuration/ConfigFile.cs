@@ -1,3 +1,5 @@
+using Packer.Core.Redaction;
+
 namespace Packer.Core.Configuration;
 
 /// <summary>
@@ -47,4 +49,16 @@ public sealed record ConfigFile
 
     /// <summary>Gets the cache folder.</summary>
     public string? CacheDirectory { get; init; }
+
+    /// <summary>Gets whether secrets are redacted.</summary>
+    public bool? Redact { get; init; }
+
+    /// <summary>Gets what redaction lets through.</summary>
+    public RedactionAllowList? RedactAllow { get; init; }
+
+    /// <summary>Gets the size, in bytes, above which a file is listed but not packed.</summary>
+    public long? MaxFileBytes { get; init; }
+
+    /// <summary>Gets the line of each key the file sets (empty for flags).</summary>
+    public IReadOnlyDictionary<string, int> Lines { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Packer.Core.Redaction;
 using Packer.Core.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -15,8 +16,11 @@ public static class ConfigLoader
     /// <summary>The file name looked for in the working folder when no --config is given.</summary>
     public const string DefaultFileName = "packer.yaml";
 
+    /// <summary>The largest config file read.</summary>
+    public const int MaxFileBytes = 1024 * 1024;
+
     private static readonly string[] Keys =
-        ["solution", "targets", "maxTokens", "tokenizer", "format", "cacheMinTokens", "output", "manifest", "previous", "editRoom", "include", "exclude", "cache", "cacheDirectory"];
+        ["solution", "targets", "maxTokens", "tokenizer", "format", "cacheMinTokens", "output", "manifest", "previous", "editRoom", "include", "exclude", "cache", "cacheDirectory", "redact", "maxFileBytes"];
 
     /// <summary>Reads and checks a config file.</summary>
     /// <param name="path">The file; relative paths inside it resolve against its folder.</param>
@@ -32,6 +36,11 @@ public static class ConfigLoader
         string text;
         try
         {
+            if (new FileInfo(fullPath).Length > MaxFileBytes)
+            {
+                throw new UsageException($"{path}: larger than {MaxFileBytes / 1024} KiB; a packer.yaml is a short list of settings.");
+            }
+
             text = File.ReadAllText(fullPath);
         }
         catch (Exception e) when (FileAccessException.Covers(e))
@@ -47,7 +56,7 @@ public static class ConfigLoader
         }
         catch (YamlException e)
         {
-            throw new UsageException($"{display}:{e.Start.Line}: invalid YAML: {Unwrap(e).Message}");
+            throw new UsageException($"{display}:{LineOf(e, text)}: invalid YAML: {Unwrap(e).Message}");
         }
         catch (InvalidOperationException e)
         {
@@ -68,9 +77,11 @@ public static class ConfigLoader
 
         var folder = Path.GetDirectoryName(fullPath)!;
         var config = new ConfigFile();
+        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (keyNode, value) in root.Children)
         {
             var key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
+            lines[key] = (int)keyNode.Start.Line;
             config = key switch
             {
                 "solution" => config with { Solution = ResolvePath(folder, Scalar(display, key, value)) },
@@ -83,15 +94,17 @@ public static class ConfigLoader
                 "manifest" => config with { Manifest = ResolvePath(folder, Scalar(display, key, value)) },
                 "previous" => config with { Previous = ResolvePath(folder, Scalar(display, key, value)) },
                 "editRoom" => config with { EditRoom = EditRoom(display, key, value) },
-                "include" => config with { Include = List(display, key, value) },
-                "exclude" => config with { Exclude = List(display, key, value) },
+                "include" => config with { Include = Globs(display, key, value) },
+                "exclude" => config with { Exclude = Globs(display, key, value) },
                 "cache" => config with { Cache = Boolean(display, key, value) },
                 "cacheDirectory" => config with { CacheDirectory = ResolvePath(folder, Scalar(display, key, value)) },
+                "redact" => Redact(config, display, value),
+                "maxFileBytes" => config with { MaxFileBytes = WholeNumber(display, key, value, 1, "a whole number of bytes, at least 1") },
                 _ => throw Error(display, keyNode, UnknownKey(key)),
             };
         }
 
-        return config;
+        return config with { Lines = lines };
     }
 
     private static string UnknownKey(string key)
@@ -131,6 +144,27 @@ public static class ConfigLoader
         return sequence.Children.Select(item => Scalar(file, key, item)).ToList();
     }
 
+    // Globs are compiled and matched against every file: a bounded number of bounded length.
+    private static List<string> Globs(string file, string key, YamlNode node)
+    {
+        var globs = List(file, key, node);
+        if (globs.Count > OptionValues.MaxGlobs)
+        {
+            throw Error(file, node, $"'{key}' lists {globs.Count} globs; at most {OptionValues.MaxGlobs} are allowed (use '**' to cover many files with one).");
+        }
+
+        var items = node is YamlSequenceNode sequence ? sequence.Children : [node];
+        for (var i = 0; i < globs.Count; i++)
+        {
+            if (globs[i].Length > OptionValues.MaxGlobLength)
+            {
+                throw Error(file, items[i], $"'{key}' has a glob of {globs[i].Length} characters; at most {OptionValues.MaxGlobLength} are allowed.");
+            }
+        }
+
+        return globs;
+    }
+
     private static int MaxTokens(string file, string key, YamlNode node) =>
         WholeNumber(file, key, node, OptionValues.MinMaxTokens, $"a whole number of tokens, at least {OptionValues.MinMaxTokens}");
 
@@ -151,6 +185,70 @@ public static class ConfigLoader
         }
 
         return (int)value;
+    }
+
+    // 'redact: false', or a mapping: 'enabled' and an 'allow' list of rule ids, path globs and literal values.
+    private static ConfigFile Redact(ConfigFile config, string file, YamlNode node)
+    {
+        if (node is YamlScalarNode)
+        {
+            return config with { Redact = Boolean(file, "redact", node) };
+        }
+
+        if (node is not YamlMappingNode mapping)
+        {
+            throw Error(file, node, "'redact' must be true, false, or a mapping with 'enabled' and 'allow'.");
+        }
+
+        foreach (var (keyNode, value) in mapping.Children)
+        {
+            config = ((keyNode as YamlScalarNode)?.Value ?? string.Empty) switch
+            {
+                "enabled" => config with { Redact = Boolean(file, "redact.enabled", value) },
+                "allow" => config with { RedactAllow = AllowList(file, value) },
+                var other => throw Error(file, keyNode, $"unknown key 'redact.{other}'. Known keys: redact.enabled, redact.allow."),
+            };
+        }
+
+        return config;
+    }
+
+    private static RedactionAllowList AllowList(string file, YamlNode node)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            throw Error(file, node, "'redact.allow' must be a mapping with 'rules', 'paths' and 'values' lists.");
+        }
+
+        var allow = RedactionAllowList.None;
+        foreach (var (keyNode, value) in mapping.Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
+            allow = key switch
+            {
+                "rules" => allow with { Rules = RuleIds(file, value) },
+                "paths" => allow with { Paths = List(file, "redact.allow.paths", value) },
+                "values" => allow with { Values = List(file, "redact.allow.values", value) },
+                _ => throw Error(file, keyNode, $"unknown key 'redact.allow.{key}'. Known keys: redact.allow.rules, redact.allow.paths, redact.allow.values."),
+            };
+        }
+
+        return allow;
+    }
+
+    private static List<string> RuleIds(string file, YamlNode node)
+    {
+        var ids = List(file, "redact.allow.rules", node);
+        var items = node is YamlSequenceNode sequence ? sequence.Children : [node];
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (!SecretRedactor.RuleIds.Contains(ids[i], StringComparer.Ordinal))
+            {
+                throw Error(file, items[i], $"'redact.allow.rules' names no rule '{ids[i]}'. The rules are: {string.Join(", ", SecretRedactor.RuleIds)}.");
+            }
+        }
+
+        return ids;
     }
 
     private static bool Boolean(string file, string key, YamlNode node) => Scalar(file, key, node) switch
@@ -197,6 +295,22 @@ public static class ConfigLoader
 
             return moved;
         }
+    }
+
+    // YamlDotNet places a tab in the indentation at the start of the mapping it breaks; the tab's own line is more use.
+    private static long LineOf(YamlException e, string text)
+    {
+        if (Unwrap(e).Message.Contains("tab", StringComparison.Ordinal))
+        {
+            var lines = text.ReplaceLineEndings("\n").Split('\n');
+            var tabbed = Array.FindIndex(lines, l => l.Length > l.TrimStart(' ', '\t').Length && l[..(l.Length - l.TrimStart(' ', '\t').Length)].Contains('\t', StringComparison.Ordinal));
+            if (tabbed >= 0)
+            {
+                return tabbed + 1;
+            }
+        }
+
+        return e.Start.Line;
     }
 
     private static Exception Unwrap(Exception e) => e.InnerException is YamlException inner ? Unwrap(inner) : e;

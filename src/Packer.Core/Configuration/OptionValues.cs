@@ -25,6 +25,12 @@ public static class OptionValues
     /// <summary>The smallest cap that can hold a bundle's framing.</summary>
     public const int MinMaxTokens = 64;
 
+    /// <summary>The most include (or exclude) globs a config may list.</summary>
+    public const int MaxGlobs = 1000;
+
+    /// <summary>The longest glob a config may hold.</summary>
+    public const int MaxGlobLength = 1000;
+
     /// <summary>The largest token count any setting accepts.</summary>
     public const int MaxTokenSetting = 100_000_000;
 

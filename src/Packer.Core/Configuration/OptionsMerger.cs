@@ -1,3 +1,5 @@
+using Packer.Core.Redaction;
+
 namespace Packer.Core.Configuration;
 
 /// <summary>The one place where defaults, packer.yaml and flags meet: flags win over the file, the file over defaults.</summary>
@@ -27,8 +29,29 @@ public static class OptionsMerger
             Exclude = NonEmpty(flags.Exclude) ?? file.Exclude ?? [],
             UseCache = flags.Cache ?? file.Cache ?? true,
             CacheDirectory = flags.CacheDirectory ?? file.CacheDirectory,
+            Redaction = new RedactionOptions
+            {
+                Enabled = flags.Redact ?? file.Redact ?? true,
+                Allow = flags.RedactAllow ?? file.RedactAllow ?? RedactionAllowList.None,
+            },
+            MaxFileBytes = flags.MaxFileBytes ?? file.MaxFileBytes ?? PackOptions.DefaultMaxFileBytes,
+            ConfigLines = FromFile(file, flags),
             ConfigFile = configFile,
         };
+    }
+
+    // The keys whose value the file gave (no flag overrode them), with their lines.
+    private static Dictionary<string, int> FromFile(ConfigFile file, ConfigFile flags)
+    {
+        var overridden = new Dictionary<string, bool>(StringComparer.Ordinal)
+        {
+            ["solution"] = flags.Solution is not null,
+            ["output"] = flags.Output is not null,
+            ["manifest"] = flags.Manifest is not null,
+            ["previous"] = flags.Previous is not null,
+            ["cacheDirectory"] = flags.CacheDirectory is not null,
+        };
+        return file.Lines.Where(l => !overridden.GetValueOrDefault(l.Key)).ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal);
     }
 
     private static IReadOnlyList<string>? NonEmpty(IReadOnlyList<string>? list) => list is { Count: > 0 } ? list : null;

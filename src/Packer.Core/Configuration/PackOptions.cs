@@ -1,3 +1,5 @@
+using Packer.Core.Redaction;
+
 namespace Packer.Core.Configuration;
 
 /// <summary>Everything one run needs, after defaults, packer.yaml and flags were merged. Paths are absolute.</summary>
@@ -62,6 +64,21 @@ public sealed record PackOptions
 
     /// <summary>Gets the cache folder, or null for the user's cache folder.</summary>
     public string? CacheDirectory { get; init; }
+
+    /// <summary>The default size, in bytes, above which a file is listed but not packed.</summary>
+    public const long DefaultMaxFileBytes = 1024 * 1024;
+
+    /// <summary>Gets how secrets are redacted from every text that leaves (on by default).</summary>
+    public RedactionOptions Redaction { get; init; } = RedactionOptions.Default;
+
+    /// <summary>Gets the size, in bytes, above which a file is listed but not packed.</summary>
+    public long MaxFileBytes { get; init; } = DefaultMaxFileBytes;
+
+    /// <summary>Gets a value indicating whether an existing output that is not a bundle or manifest this tool wrote may be replaced.</summary>
+    public bool Force { get; init; }
+
+    /// <summary>Gets, for each setting whose value came from the config file (not a flag), the key's line there.</summary>
+    public IReadOnlyDictionary<string, int> ConfigLines { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
 
     /// <summary>Gets the packer.yaml these options came from, if any (changing it invalidates the cache).</summary>
     public string? ConfigFile { get; init; }

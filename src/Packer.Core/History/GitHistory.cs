@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Packer.Core.History;
 
 /// <summary>
@@ -25,7 +23,7 @@ internal sealed record GitHistory(IReadOnlyDictionary<string, long> LastChange, 
     /// <param name="known">The log read by an earlier run, reused when HEAD is where it was.</param>
     public static (GitHistory? History, GitLog? Log) Read(string root, GitLog? known)
     {
-        if (!Directory.Exists(Path.Combine(root, ".git")) && !File.Exists(Path.Combine(root, ".git")))
+        if (!GitCommand.IsRepository(root))
         {
             return (null, null);
         }
@@ -120,25 +118,5 @@ internal sealed record GitHistory(IReadOnlyDictionary<string, long> LastChange, 
         return result;
     }
 
-    private static string? Git(string root, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root };
-        foreach (var argument in new[] { "-c", "core.quotepath=off", "-C", root }.Concat(arguments))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        try
-        {
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            return process.ExitCode == 0 ? output.Result : null;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null; // no git on PATH
-        }
-    }
+    private static string? Git(string root, params string[] arguments) => GitCommand.Run(root, arguments);
 }

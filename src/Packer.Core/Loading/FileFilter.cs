@@ -1,3 +1,4 @@
+using Packer.Core.History;
 using Packer.Core.Text;
 
 namespace Packer.Core.Loading;
@@ -25,21 +26,31 @@ public sealed class FileFilter
     /// <summary>Tells whether a path is excluded.</summary>
     public bool IsExcluded(string path) => exclude.Any(g => g.IsMatch(path));
 
-    /// <summary>Lists the extra (non-C#) files under the root that the include globs select, sorted.</summary>
-    public IReadOnlyList<string> ExtraFiles(string root)
+    /// <summary>
+    /// Lists the extra (non-C#) files under the root that the include globs select, sorted: not those git
+    /// ignores, and not links that lead outside the repository (those are named in the warnings).
+    /// </summary>
+    public (IReadOnlyList<string> Files, IReadOnlyList<string> Warnings) ExtraFiles(string root)
     {
         if (include.Count == 0)
         {
-            return [];
+            return ([], []);
         }
 
         var found = new List<string>();
-        Walk(new DirectoryInfo(root), root, found);
-        found.Sort(StringComparer.Ordinal);
-        return found;
+        var links = new List<string>();
+        Walk(new DirectoryInfo(root), root, found, links);
+        var realPaths = new RealPaths(root);
+        var outside = links.Where(p => realPaths.LeavesRoot(Path.Combine(root, p))).ToHashSet(StringComparer.Ordinal);
+        var ignored = GitFiles.Ignored(root);
+        var files = found.Where(p => !outside.Contains(p) && !ignored(p)).Order(StringComparer.Ordinal).ToList();
+        return (files, outside.Order(StringComparer.Ordinal).Select(LinkWarning).ToList());
     }
 
-    private void Walk(DirectoryInfo folder, string root, List<string> found)
+    /// <summary>The warning for a file that is a link to outside the repository.</summary>
+    public static string LinkWarning(string path) => $"skipped {path}: it is a symbolic link to a file outside the repository.";
+
+    private void Walk(DirectoryInfo folder, string root, List<string> found, List<string> links)
     {
         foreach (var file in folder.EnumerateFiles())
         {
@@ -48,6 +59,10 @@ public sealed class FileFilter
                 && include.Any(g => g.IsMatch(path)) && !IsExcluded(path))
             {
                 found.Add(path);
+                if (file.LinkTarget is not null)
+                {
+                    links.Add(path);
+                }
             }
         }
 
@@ -56,7 +71,7 @@ public sealed class FileFilter
             if (!SkippedFolders.Contains(child.Name, StringComparer.OrdinalIgnoreCase)
                 && (child.Attributes & FileAttributes.ReparsePoint) == 0)
             {
-                Walk(child, root, found);
+                Walk(child, root, found, links);
             }
         }
     }

@@ -30,6 +30,14 @@ internal static class LooseFiles
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();
+        var realPaths = new RealPaths(loaded.Root);
+        var outside = loose.Where(path => realPaths.LeavesRoot(Path.Combine(loaded.Root, path))).ToList();
+        if (outside.Count > 0)
+        {
+            loose = loose.Except(outside).ToList();
+            loaded = loaded with { Warnings = [.. loaded.Warnings, .. outside.Select(FileFilter.LinkWarning)] };
+        }
+
         if (loose.Count == 0)
         {
             return loaded;
@@ -89,7 +97,12 @@ internal static class LooseFiles
         foreach (var owner in owners)
         {
             var ids = new Dictionary<string, ProjectId>(loadedProjects, StringComparer.Ordinal) { [owner.Key] = ProjectId.CreateNewId() };
-            var project = ProjectFileReader.ReadProject(owner.Key, ids);
+            if (ProjectFileReader.TryReadProject(owner.Key, ids, out var problem) is not { } project)
+            {
+                warnings.Add(problem!);
+                continue;
+            }
+
             var known = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
             var documents = project.Documents
                 .Select(d => (Document: d, Path: d.FilePath is null ? null : RepoPath.Relative(loaded.Root, d.FilePath)))

@@ -23,14 +23,21 @@ internal static class ProjectFileReader
     {
         var projectPaths = await ProjectPathsAsync(solutionPath, cancellationToken).ConfigureAwait(false);
         var csharp = projectPaths.Where(p => p.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) && File.Exists(p)).ToList();
-        var skipped = projectPaths.Except(csharp, StringComparer.Ordinal).Select(Path.GetFileName).OfType<string>().ToList();
+        var skipped = projectPaths.Except(csharp, StringComparer.Ordinal).Select(p => $"skipped project {Path.GetFileName(p)}: only C# is analysed.").ToList();
 
         var ids = csharp.ToDictionary(p => p, _ => ProjectId.CreateNewId(), StringComparer.Ordinal);
         using var workspace = new AdhocWorkspace();
         var solution = workspace.CurrentSolution;
         foreach (var path in csharp)
         {
-            solution = solution.AddProject(ReadProject(path, ids));
+            if (TryReadProject(path, ids, out var problem) is { } project)
+            {
+                solution = solution.AddProject(project);
+            }
+            else
+            {
+                skipped.Add(problem!);
+            }
         }
 
         return (solution, skipped);
@@ -62,21 +69,47 @@ internal static class ProjectFileReader
             .GroupBy(p => p.FilePath!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderBy(p => p.Name, StringComparer.Ordinal).First().Id, StringComparer.Ordinal);
 
-    /// <summary>The absolute paths of a project file's ProjectReference items.</summary>
+    /// <summary>The absolute paths of a project file's ProjectReference items (none when the file cannot be read).</summary>
     public static IEnumerable<string> ProjectReferencePaths(string path)
     {
         var folder = Path.GetDirectoryName(path)!;
-        return XDocument.Load(path).Descendants()
+        return (TryLoad(path, out _)?.Descendants() ?? [])
             .Where(e => e.Name.LocalName == "ProjectReference")
             .Select(e => e.Attribute("Include")?.Value)
             .OfType<string>()
             .Select(r => Path.GetFullPath(Path.Combine(folder, r.Replace('\\', '/'))));
     }
 
-    public static ProjectInfo ReadProject(string path, IReadOnlyDictionary<string, ProjectId> ids)
+    /// <summary>Reads a project from its file, or says why it cannot be read (a warning: the rest of the solution loads).</summary>
+    /// <param name="path">The project file's absolute path.</param>
+    /// <param name="ids">The ids of the solution's projects by file, this one's included.</param>
+    /// <param name="problem">Why it could not be read, when it returns null.</param>
+    public static ProjectInfo? TryReadProject(string path, IReadOnlyDictionary<string, ProjectId> ids, out string? problem)
+    {
+        var xml = TryLoad(path, out problem);
+        return xml is null ? null : ReadProject(path, xml, ids);
+    }
+
+    /// <summary>Tells whether a project file can be read, and if not, why (as a warning).</summary>
+    public static bool IsReadable(string path, out string? problem) => TryLoad(path, out problem) is not null;
+
+    private static XDocument? TryLoad(string path, out string? problem)
+    {
+        try
+        {
+            problem = null;
+            return XDocument.Load(path, LoadOptions.SetLineInfo);
+        }
+        catch (Exception e) when (e is System.Xml.XmlException || FileAccessException.Covers(e))
+        {
+            problem = $"skipped project {Path.GetFileName(path)}: its project file could not be read ({e.Message}).";
+            return null;
+        }
+    }
+
+    private static ProjectInfo ReadProject(string path, XDocument xml, IReadOnlyDictionary<string, ProjectId> ids)
     {
         var folder = Path.GetDirectoryName(path)!;
-        var xml = XDocument.Load(path);
         var items = xml.Descendants().Where(e => e.Name.LocalName == "ItemGroup").SelectMany(g => g.Elements()).ToList();
         string Property(string name) => xml.Descendants().LastOrDefault(e => e.Name.LocalName == name)?.Value.Trim() ?? string.Empty;
         IEnumerable<string> Attributes(string item, string attribute) => items

@@ -34,11 +34,13 @@ public static class WorkspaceLoader
             warnings.Add(sdkWarning);
         }
 
+        var cleanup = BuildOutputCleanup.Before(await ProjectFileReader.ProjectPathsAsync(solutionPath, cancellationToken).ConfigureAwait(false));
         var solution = await OpenWithMsBuildAsync(solutionPath, root, warnings, focus, cancellationToken).ConfigureAwait(false);
+        solution = solution is null ? null : cleanup.Clean(solution);
         if (solution is null)
         {
             (solution, var skipped) = await ProjectFileReader.ReadAsync(solutionPath, cancellationToken).ConfigureAwait(false);
-            warnings.AddRange(skipped.Select(p => $"skipped project {p}: only C# is analysed."));
+            warnings.AddRange(skipped);
         }
         else
         {
@@ -53,7 +55,8 @@ public static class WorkspaceLoader
         }
 
         var projects = ProjectNodes(solution, root);
-        var files = SourceFiles(solution, root, filter);
+        var (files, skippedFiles) = SourceFiles(solution, root, filter);
+        warnings.AddRange(skippedFiles);
         if (projects.Count == 0)
         {
             throw new LoadException(
@@ -136,16 +139,27 @@ public static class WorkspaceLoader
             return solution;
         }
 
+        // A project file that cannot be read is a warning; the others are read (and may reference each other).
+        foreach (var path in missing.Concat(empty).ToList())
+        {
+            if (!ProjectFileReader.IsReadable(path, out var problem))
+            {
+                warnings.Add(problem!);
+                missing.Remove(path);
+                empty.Remove(path);
+            }
+        }
+
         var loadedBefore = ids.Keys.ToList();
         missing.ForEach(p => ids[p] = ProjectId.CreateNewId());
         foreach (var path in missing)
         {
-            solution = solution.AddProject(ProjectFileReader.ReadProject(path, ids));
+            solution = solution.AddProject(ProjectFileReader.TryReadProject(path, ids, out _)!);
         }
 
         foreach (var path in empty)
         {
-            var project = ProjectFileReader.ReadProject(path, ids);
+            var project = ProjectFileReader.TryReadProject(path, ids, out _)!;
             solution = solution.AddDocuments([.. project.Documents]);
             var existing = solution.GetProject(ids[path])!.ProjectReferences.ToHashSet();
             solution = solution.AddProjectReferences(ids[path], project.ProjectReferences.Where(r => !existing.Contains(r)));
@@ -206,10 +220,14 @@ public static class WorkspaceLoader
             .ToList();
     }
 
-    private static List<SourceFile> SourceFiles(Solution solution, string root, FileFilter filter)
+    // The files a bundle can hold, and warnings for those it must not: a compiled file or an extra one that
+    // is a symbolic link to outside the repository.
+    private static (List<SourceFile> Files, List<string> Warnings) SourceFiles(Solution solution, string root, FileFilter filter)
     {
         // A path compiled by several projects (linked files, target frameworks) counts once; its owner is
         // the project whose folder holds it, else the first project by name.
+        var realPaths = new RealPaths(root);
+        var outside = new SortedSet<string>(StringComparer.Ordinal);
         var byPath = new Dictionary<string, List<(Project Project, Document Document)>>(StringComparer.Ordinal);
         foreach (var project in solution.Projects.Where(p => p.Language == LanguageNames.CSharp))
         {
@@ -218,6 +236,12 @@ public static class WorkspaceLoader
                 var path = document.FilePath is null ? null : RepoPath.Relative(root, document.FilePath);
                 if (path is null || IsBuildOutput(path) || filter.IsExcluded(path))
                 {
+                    continue;
+                }
+
+                if (!byPath.ContainsKey(path) && realPaths.LeavesRoot(document.FilePath!))
+                {
+                    outside.Add(path);
                     continue;
                 }
 
@@ -240,9 +264,10 @@ public static class WorkspaceLoader
             files.Add(new SourceFile(path, ProjectNames.WithoutFramework(owner.Project.Name), owner.Document.Id));
         }
 
-        files.AddRange(filter.ExtraFiles(root).Where(p => !byPath.ContainsKey(p)).Select(p => new SourceFile(p, string.Empty, null)));
+        var (extra, skipped) = filter.ExtraFiles(root);
+        files.AddRange(extra.Where(p => !byPath.ContainsKey(p)).Select(p => new SourceFile(p, string.Empty, null)));
         files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-        return files;
+        return (files, [.. outside.Select(FileFilter.LinkWarning), .. skipped]);
     }
 
     private static bool OwnsFolder(Project project, string root, string path)

@@ -18,8 +18,9 @@ internal static class ManifestBuilder
     /// <param name="selection">The budgeted selection.</param>
     /// <param name="warnings">The run's warnings.</param>
     /// <param name="header">The bundle's rendered header; with --previous its hash goes into the session.</param>
+    /// <param name="texts">The texts the bundle was made of, with what was redacted from them.</param>
     public static ManifestDocument Build(
-        PackOptions options, string solution, IReadOnlyList<ResolvedTarget> targets, IReadOnlyList<RankedFile> ranked, Selection selection, IReadOnlyList<string> warnings, string header)
+        PackOptions options, string solution, IReadOnlyList<ResolvedTarget> targets, IReadOnlyList<RankedFile> ranked, Selection selection, IReadOnlyList<string> warnings, string header, FileTexts texts)
     {
         var placements = Placements(selection.Content);
         var files = ranked.Select(file =>
@@ -56,6 +57,8 @@ internal static class ManifestBuilder
             Files = files,
             Warnings = warnings,
             Summary = selection.Summary,
+            Redaction = options.Redaction.Describe(),
+            Redactions = Redactions(selection.Content, texts),
             Session = options.Previous is null ? null : Session(selection, header),
         };
     }
@@ -67,6 +70,19 @@ internal static class ManifestBuilder
         .Select((x, i) => (x.Entry.Path, Placement: new Placement(x.Kind, i + 1, x.Entry.Fidelity == Fidelity.Listed ? null : x.Entry.Hash)))
         .DistinctBy(x => x.Path, StringComparer.Ordinal)
         .ToDictionary(x => x.Path, x => x.Placement, StringComparer.Ordinal);
+
+    // What was redacted from the files whose text the bundle holds, in path and line order; null when nothing was.
+    private static List<ManifestRedaction>? Redactions(BundleContent content, FileTexts texts)
+    {
+        var redactions = content.Entries
+            .Where(e => e.Fidelity != Fidelity.Listed)
+            .Select(e => e.Path)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .SelectMany(path => texts.Findings(path).Select(f => new ManifestRedaction(path, f.Line, f.RuleId)))
+            .ToList();
+        return redactions.Count == 0 ? null : redactions;
+    }
 
     private static ManifestSession Session(Selection selection, string header) => new(
         ContentHash.Of(header),

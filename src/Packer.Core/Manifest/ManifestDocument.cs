@@ -54,6 +54,13 @@ public sealed record ManifestDocument
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public TargetSummary? Summary { get; init; }
 
+    /// <summary>Gets how secrets were redacted ("on", "off", or "on" with the digest of an allow list); null in a manifest from before redaction.</summary>
+    public string? Redaction { get; init; }
+
+    /// <summary>Gets each secret redacted from the files the bundle holds (path, line, rule; never the value); left out when there is none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ManifestRedaction>? Redactions { get; init; }
+
     /// <summary>Gets what the next run needs to repeat this bundle and append to it; only with <c>--previous</c>.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ManifestSession? Session { get; init; }
@@ -62,6 +69,12 @@ public sealed record ManifestDocument
     /// <exception cref="InvalidOperationException">When the manifest does not list it.</exception>
     public ManifestFile File(string path) => Files.Single(f => f.Path == path);
 }
+
+/// <summary>One secret redacted from a file the bundle holds.</summary>
+/// <param name="Path">The file.</param>
+/// <param name="Line">The 1-based line of the value in the file.</param>
+/// <param name="Rule">The rule that found it, as in the marker <c>[REDACTED:rule]</c>.</param>
+public sealed record ManifestRedaction(string Path, int Line, string Rule);
 
 /// <summary>The tool that wrote a manifest.</summary>
 /// <param name="Name">Its package id.</param>

@@ -35,7 +35,7 @@ internal static class PreviousManifest
         }
         catch (Exception e) when (e is JsonException or InvalidDataException or IOException or UnauthorizedAccessException)
         {
-            var warning = $"the previous manifest {path} could not be read ({e.Message}); packed without it. Delete it or point --previous at a manifest this tool wrote.";
+            var warning = $"the previous manifest {path} could not be read ({Why(e)}); packed without it. Delete it or point --previous at a manifest this tool wrote.";
             return new PreviousRead(null, new PreviousOutcome(PreviousUse.Unreadable, "unreadable"), warning);
         }
 
@@ -59,6 +59,18 @@ internal static class PreviousManifest
         return new PreviousRead(bundle, new PreviousOutcome(PreviousUse.Read, read), null);
     }
 
+    // One line on why a file is not a manifest, without echoing its content (a syntax error's message quotes it).
+    private static string Why(Exception e)
+    {
+        if (e is JsonException { LineNumber: { } line, BytePositionInLine: { } column } && e.InnerException?.GetType().Name == "JsonReaderException")
+        {
+            return $"invalid JSON at line {line + 1}, column {column + 1}";
+        }
+
+        var first = e.Message.ReplaceLineEndings("\n").Split('\n')[0];
+        return first.Length <= 200 ? first : first[..200] + "…";
+    }
+
     // Why an earlier manifest cannot lend its layout, or null when it can: any setting that changes the
     // rendered bytes or the choice of files.
     private static string? Mismatch(ManifestDocument manifest, PackOptions options, string solution, IReadOnlyList<ResolvedTarget> targets)
@@ -77,6 +89,11 @@ internal static class PreviousManifest
             || (options.Format == BundleFormat.Anthropic && manifest.CacheMinTokens != options.CacheMinTokens))
         {
             return "with another tokenizer, format or cap";
+        }
+
+        if (manifest.Redaction != options.Redaction.Describe())
+        {
+            return "with other redaction settings";
         }
 
         static IEnumerable<string> Files(IEnumerable<string> files) => files.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);

@@ -8,7 +8,9 @@ using Packer.Core.History;
 using Packer.Core.Loading;
 using Packer.Core.Manifest;
 using Packer.Core.Module;
+using Packer.Core.Output;
 using Packer.Core.Ranking;
+using Packer.Core.Redaction;
 using Packer.Core.Rendering;
 using Packer.Core.Targeting;
 using Packer.Core.Tokenization;
@@ -46,7 +48,7 @@ public static class ContextPacker
         var clock = Stopwatch.StartNew();
         TokenCounter.Create(options.Tokenizer); // a bad tokenizer fails before the slow load
 
-        var solutionPath = SolutionFinder.Find(options.SolutionPath);
+        var solutionPath = await Preflight.CheckAsync(options, workingDirectory, cancellationToken).ConfigureAwait(false);
         var filter = new FileFilter(options.Include, options.Exclude);
         var focus = await ProjectFocus.ForAsync(solutionPath, options.Targets, workingDirectory, cancellationToken).ConfigureAwait(false);
         var cache = options.UseCache
@@ -95,9 +97,10 @@ public static class ContextPacker
 
         progress?.Report("indexing");
         var withLoose = LooseFiles.AddTargets(loaded, options.Targets, workingDirectory);
+        OutputGuard.CheckNotIn(Preflight.Outputs(options), withLoose.Root, withLoose.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal));
         var index = await SyntaxIndex.BuildAsync(withLoose, known.Syntax, cancellationToken).ConfigureAwait(false);
         var targets = new TargetResolver(withLoose, index, workingDirectory).ResolveAll(options.Targets);
-        var texts = new FileTexts(withLoose.Root);
+        var texts = new FileTexts(withLoose.Root, new SecretRedactor(options.Redaction), options.MaxFileBytes);
         var tokenCounts = new TokenCountMemo(known.TokenCounts);
         var counter = TokenCounter.Create(options.Tokenizer).Remembering(tokenCounts);
         var renderer = RendererFactory.For(options.Format, options.CacheMinTokens);
@@ -120,7 +123,9 @@ public static class ContextPacker
 
         var (git, log) = await history.ConfigureAwait(false);
         var coChange = git?.CoChange(targetFiles) ?? new Dictionary<string, double>();
-        var ranked = Ranker.Rank(withLoose, index, graph, coChange, path => texts.Read(path)?.Length ?? 0, new RankingWeights());
+        IReadOnlyList<RankedFile> ranked = Ranker.Rank(withLoose, index, graph, coChange, path => (int)Math.Min(int.MaxValue, texts.Length(path)), new RankingWeights())
+            .Select(f => texts.SkipReason(f.Path) is { } why ? f with { Reason = why } : f)
+            .ToList();
         ranked = module is null ? ranked : WithinTargetRanking.Rerank(module, ranked, graph);
         Lap("rank", "rendering");
 
@@ -130,8 +135,8 @@ public static class ContextPacker
         var (selection, previousOutcome) = module is null
             ? new BudgetStages(renderer, counter, texts, git).Select(options, header, ranked, previous)
             : modules.Select(module, options, ranked, previous, git);
-        var warnings = withLoose.Warnings.Concat(previous.Warning is null ? [] : [previous.Warning]).Concat(selection.Warnings).ToList();
-        var manifest = ManifestBuilder.Build(options, withLoose.SolutionPath, targets, ranked, selection, warnings, renderer.Begin(header));
+        var warnings = withLoose.Warnings.Concat(texts.Warnings).Concat(previous.Warning is null ? [] : [previous.Warning]).Concat(selection.Warnings).ToList();
+        var manifest = ManifestBuilder.Build(options, withLoose.SolutionPath, targets, ranked, selection, warnings, renderer.Begin(header), texts);
         Lap("render", null);
 
         var stats = new RunStats(

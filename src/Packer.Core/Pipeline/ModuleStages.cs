@@ -47,7 +47,7 @@ internal sealed class ModuleStages(IBundleRenderer renderer, TokenCounter counte
 
         var counted = header with { TargetFileCounts = true };
         var solutionFiles = loaded.Files.Where(f => f.IsCSharp).Select(f => f.Path).ToList();
-        var centrality = SyntaxCentrality.Measure(index, solutionFiles, files, path => texts.Read(path)?.Length ?? 0);
+        var centrality = SyntaxCentrality.Measure(index, solutionFiles, files, path => (int)Math.Min(int.MaxValue, texts.Length(path)));
         var narrower = Narrowing.Suggest(targets, index, centrality, NarrowerTargets);
         return ModuleScope.Of(targets, centrality, options.MaxTokens, TargetFit.Room(options, Fitter(), counted), narrower, counted);
     }

@@ -46,7 +46,7 @@ internal sealed class Glob
         }
 
         builder.Append('$');
-        return new Glob(pattern, new Regex(builder.ToString(), RegexOptions.CultureInvariant | RegexOptions.Compiled));
+        return new Glob(pattern, new Regex(builder.ToString(), RegexOptions.CultureInvariant));
     }
 
     /// <summary>Tells whether a repository-relative path matches.</summary>

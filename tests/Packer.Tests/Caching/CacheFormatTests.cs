@@ -51,7 +51,7 @@ public sealed class CacheFormatTests
         var project = new ProjectSnapshot(
             "Shop.Domain", "Shop.Domain", "/repo/src/Shop.Domain.csproj", OutputKind.DynamicallyLinkedLibrary, AllowUnsafe: true, NullableContextOptions.Enable,
             LanguageVersion.CSharp12, DocumentationMode.Parse, new StrongNameSnapshot("key.snk", [1, 2, 3], PublicSign: false, DelaySign: true),
-            ["DEBUG"], ["/repo/src/Money.cs", "/repo/src/Order.cs"], [new ReferenceSnapshot("/ref/System.Runtime.dll", ["global"])], []);
+            ["DEBUG"], ["/repo/src/Money.cs", "/repo/src/Order.cs"], [new ReferenceSnapshot("/ref/System.Runtime.dll", ["global"])], [], [new GeneratedText("/repo/obj/GlobalUsings.g.cs", "global using System;\n")]);
         var snapshot = new SolutionSnapshot(
             "Shop.sln", [project], [new ProjectNode("Shop.Domain", "src/Shop.Domain.csproj", [])],
             [new FileSnapshot("src/Money.cs", "Shop.Domain", 0, 0), new FileSnapshot("src/Order.cs", "Shop.Domain", 0, 1)], ["a warning"]);

@@ -81,7 +81,9 @@ public sealed class ConfigLoaderTests
     {
         var path = Write(TempFolder.Create(), "# nothing yet\n");
 
-        Assert.Equal(new ConfigFile(), ConfigLoader.Load(path));
+        var config = ConfigLoader.Load(path);
+        Assert.Empty(config.Lines);
+        Assert.Equal(new ConfigFile() with { Lines = config.Lines }, config);
     }
 
     [Fact]

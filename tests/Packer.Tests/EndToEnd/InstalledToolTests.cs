@@ -92,11 +92,17 @@ public sealed class InstalledToolTests(InstalledTool tool) : IClassFixture<Insta
     [InlineData("Nothing.sln --target Money", "Nothing.sln: no such file or folder.")]
     [InlineData("Shop.sln --target Money --config bad.yaml", "bad.yaml:3: unknown key 'maxtokens'. Did you mean 'maxTokens'?")]
     [InlineData("Shop.sln --target Money --no-such-flag", "Unrecognized command or argument '--no-such-flag'.")]
+    [InlineData("--target Money --verbos", "unknown option '--verbos'. Did you mean '--verbose'?")]
+    [InlineData("Shop.sln --target Money --max-tokens abc", "--max-tokens must be a whole number (got 'abc').")]
+    [InlineData("Shop.sln --target file:Nope.cs", "target 'file:Nope.cs': no such file under ")]
+    [InlineData("Shop.sln --target folder:src/Nope", "target 'folder:src/Nope': no such folder under ")]
+    [InlineData("Shop.sln --target Money --config tabbed.yaml", "tabbed.yaml:3: invalid YAML: ")]
     public async Task Bad_input_is_a_clear_error_with_exit_code_2_and_no_stack_trace(string arguments, string message)
     {
         // Given
         var root = Shop.Value;
         File.WriteAllText(Path.Combine(root, "bad.yaml"), "solution: Shop.sln\n# the next key is misspelt\nmaxtokens: 100\n");
+        File.WriteAllText(Path.Combine(root, "tabbed.yaml"), "solution: Shop.sln\ntargets: [Money]\n\tmaxTokens: 100\n");
 
         // When
         var result = await tool.RunAsync(root, arguments.Split(' '));

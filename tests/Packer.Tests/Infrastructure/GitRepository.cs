@@ -32,7 +32,7 @@ internal sealed class GitRepository(string root)
     {
         var first = (await ProcessResult.RunAsync("git", ["rev-list", "--max-parents=0", "HEAD"], Root)).StandardOutput.Trim();
         await GitAsync("reset", "-q", "--hard", first);
-        await GitAsync("clean", "-q", "-f", "-d", "-e", "obj/", "-e", "bin/");
+        await GitAsync("clean", "-q", "-f", "-d", "-x", "-e", "obj/", "-e", "bin/");
         commits = 1;
     }
 

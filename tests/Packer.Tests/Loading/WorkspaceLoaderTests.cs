@@ -112,4 +112,20 @@ public sealed class WorkspaceLoaderTests(LoadedFixture fixture)
         Assert.EndsWith("used by OrderService.cs", manifest.File("src/Shop.Domain/Orders/Order.cs").Reason, StringComparison.Ordinal);
         Assert.Equal("uses OrderService from OrderService.cs", manifest.File("tests/Shop.Tests/OrderServiceTests.cs").Reason);
     }
+
+    [Fact]
+    public async Task A_project_file_that_cannot_be_read_is_a_warning_and_the_rest_loads()
+    {
+        // Given Shop.Reporting's project file is not XML
+        var root = Fixtures.Copy("Shop");
+        File.WriteAllText(Path.Combine(root, "src", "Shop.Reporting", "Shop.Reporting.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <ItemGroup>\n");
+
+        // When
+        var solution = await fixture.LoadAsync(Path.Combine(root, "Shop.sln"));
+
+        // Then
+        Assert.Contains(solution.Warnings, w => w.StartsWith("skipped project Shop.Reporting.csproj: its project file could not be read (", StringComparison.Ordinal));
+        Assert.DoesNotContain(solution.Files, f => f.Project == "Shop.Reporting");
+        Assert.Contains(solution.Files, f => f.Path == "src/Shop.Application/OrderService.cs");
+    }
 }

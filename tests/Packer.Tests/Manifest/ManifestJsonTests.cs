@@ -80,6 +80,8 @@ public sealed class ManifestJsonTests
             },
         ],
         Warnings = ["a warning"],
+        Redaction = "on",
+        Redactions = [new ManifestRedaction("src/A.cs", 3, "jwt")],
         Session = new ManifestSession(
             "hash",
             [new ManifestBlock(SegmentKind.Stable, "src/A.cs", "App", Fidelity.Signatures, "class A;\n"), new ManifestBlock(SegmentKind.Edits, "src/Gone.cs", "App", Fidelity.Diff, "--- a\n")],

@@ -44,6 +44,7 @@ public sealed class PreviousManifestTests
     [InlineData("tool", "not used: it was made by another version of the tool")]
     [InlineData("solution", "not used: it was made for another solution")]
     [InlineData("targets", "not used: it was made for other targets")]
+    [InlineData("redaction", "not used: it was made with other redaction settings")]
     public void A_manifest_made_otherwise_is_not_used(string difference, string reason)
     {
         var sample = ManifestJsonTests.Sample();
@@ -53,6 +54,7 @@ public sealed class PreviousManifestTests
             "tokenizer" => sample with { Tokenizer = "cl100k_base" },
             "tool" => sample with { Tool = new ManifestTool(ManifestJson.ToolName, "0.0.1") },
             "solution" => sample with { Solution = "Other.sln" },
+            "redaction" => sample with { Redaction = "off" },
             _ => sample with { Targets = [new ResolvedTarget("Other", TargetKind.File, ["src/O.cs"])] },
         });
 

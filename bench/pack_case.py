@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""Runs the packer on one bench case and keeps what a fitting script needs; table.py makes run.py call it.
+
+run.py checks a case out at its parent in a scratch work tree and calls its --cmd template per budget.
+This script is that template's command: it picks the solution the repository had at that commit (the
+first of --solutions that exists), runs the tool, copies the manifest to --keep as
+<commit10>-<budget>.json (run.py overwrites its own copy every case), and writes beside it
+<commit10>-<budget>.run.json (exit code, seconds, solution, the end of standard error) so that a
+failure is recorded per case, and once per case <commit10>.tokens.json: the full-text token count of
+every file the manifest lists (the manifest counts only what went into the bundle).
+
+usage: pack_case.py --tool T --cases F --keep DIR --solutions A,B --root R --seed S --budget N
+                    --manifest M --out O [--cache-dir D] [--bench DIR] [--timeout S]
+"""
+import argparse, json, os, signal, subprocess, sys, time
+
+
+def git(root, *args):
+    return subprocess.run(["git", "-C", root, *args], capture_output=True, text=True).stdout.strip()
+
+
+def case_commit(cases_file, parent, seed):
+    """The case's own commit, by its parent and seed (run.py hands over neither)."""
+    with open(cases_file) as f:
+        for line in f:
+            c = json.loads(line)
+            if c["parent"] == parent and c["seed"] == seed:
+                return c["commit"]
+    return "parent-" + parent
+
+
+def pick_solution(root, candidates):
+    for rel in candidates:
+        if os.path.isfile(os.path.join(root, rel)):
+            return rel
+    return None
+
+
+def run_tool(cmd, timeout):
+    """Runs cmd in its own process group so that a timeout ends the tool and its BuildHost, nothing else."""
+    t0 = time.time()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        _, err = p.communicate(timeout=timeout)
+        code = p.returncode
+    except subprocess.TimeoutExpired:
+        os.killpg(p.pid, signal.SIGKILL)
+        _, err = p.communicate()
+        code, err = "timeout", (err or "") + f"\ntimed out after {timeout} s"
+    return code, err or "", round(time.time() - t0, 2)
+
+
+def count_tokens(bench, root, paths):
+    p = subprocess.run(["node", os.path.join(bench, "count-tokens.mjs"), "--json"], input=json.dumps(paths),
+                       capture_output=True, text=True, cwd=root)
+    return {k: v for k, v in sorted(json.loads(p.stdout).items())} if p.returncode == 0 else None
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    for name in ("--tool", "--cases", "--keep", "--solutions", "--root", "--seed", "--budget", "--manifest", "--out"):
+        ap.add_argument(name, required=True)
+    ap.add_argument("--cache-dir"); ap.add_argument("--bench"); ap.add_argument("--timeout", type=int, default=1200)
+    a = ap.parse_args()
+    os.makedirs(a.keep, exist_ok=True)
+    parent = git(a.root, "rev-parse", "HEAD")
+    stem = os.path.join(a.keep, case_commit(a.cases, parent, a.seed)[:10])
+    sln = pick_solution(a.root, a.solutions.split(","))
+    record = {"parent": parent, "seed": a.seed, "budget": int(a.budget), "solution": sln}
+    if sln is None:
+        record.update(exit="no-solution", seconds=0, stderr=f"none of {a.solutions} exists at {parent[:10]}")
+    else:
+        cmd = [a.tool, os.path.join(a.root, sln), "--target", a.seed, "--max-tokens", a.budget,
+               "--manifest", a.manifest, "-o", a.out, "-q"]
+        if a.cache_dir:
+            cmd += ["--cache-dir", a.cache_dir]
+        code, err, secs = run_tool(cmd, a.timeout)
+        record.update(exit=code, seconds=secs, stderr=err[-2000:])
+    ok = record["exit"] == 0 and os.path.isfile(a.manifest)
+    if ok:
+        with open(a.manifest) as f:
+            manifest = json.load(f)
+        with open(f"{stem}-{a.budget}.json", "w") as f:
+            json.dump(manifest, f, separators=(",", ":"))
+        if a.bench and not os.path.isfile(stem + ".tokens.json"):
+            tokens = count_tokens(a.bench, a.root, [m["path"] for m in manifest["files"]])
+            if tokens is not None:
+                with open(stem + ".tokens.json", "w") as f:
+                    json.dump(tokens, f, separators=(",", ":"))
+    with open(f"{stem}-{a.budget}.run.json", "w") as f:
+        json.dump(record, f, indent=1, sort_keys=True)
+    if not ok:
+        print(f"{record['exit']}: {record['stderr'][-300:]}", file=sys.stderr)
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,192 @@
+#!/usr/bin/env python3
+"""The whole retrieval table of issue 11 with one command: ten tuning repositories, 20 mined cases each,
+the packer at 8k and 32k tokens against the lexical baseline.
+
+For each repository in REPOS whose git directory is under --mirrors (owner+name/repo, as the fetch tool
+lays them out, or owner+name itself when that is a git directory), run.py from the shared bench checks
+every case in bench/cases/<name>.jsonl out at its parent and runs the tool through pack_case.py, which
+picks the solution the repository had then and keeps each case's manifest. Prints a markdown table
+(tool full / tool any / lexical, 8k and 32k, and the means over the repositories) and writes under --out:
+
+  results.json                  settings, per repository the summary and every case's row, the means
+  table.md                      the table printed at the end
+  <name>/<commit10>-<budget>.json      the tool's manifest for that case (every file, with signals)
+  <name>/<commit10>-<budget>.run.json  exit code, seconds, solution used, the end of standard error
+  <name>/<commit10>.tokens.json        full-text tokens of every file the manifest lists
+  <name>/run.log                 run.py's standard error (a JSON row per case, failures)
+
+usage: table.py [--tool PATH] [--out DIR] [--mirrors DIR] [--bench DIR] [--repos a,b] [--limit N]
+                [--budgets 8000,32000] [--scratch DIR]
+"""
+import argparse, json, os, shlex, shutil, subprocess, sys, time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+# (name of the cases file, owner+name, solutions in order of preference: the first that exists at a
+# case's parent is packed). Older commits had a .sln where the repository now has a .slnx, or another
+# layout; each fallback is what the repository had at the commits that need it.
+REPOS = [
+    ("spectre.console", "spectreconsole+spectre.console", ["src/Spectre.Console.slnx", "src/Spectre.Console.sln"]),
+    ("eShopOnWeb", "dotnet-architecture+eShopOnWeb", ["eShopOnWeb.sln"]),
+    ("CleanArchitecture", "jasontaylordev+CleanArchitecture", ["CleanArchitecture.slnx", "CleanArchitecture.sln"]),
+    ("Polly", "App-vNext+Polly", ["Polly.slnx", "Polly.sln", "src/Polly.sln"]),
+    ("serilog", "serilog+serilog", ["Serilog.sln"]),
+    ("AutoMapper", "AutoMapper+AutoMapper", ["AutoMapper.sln"]),
+    ("markdig", "xoofx+markdig", ["src/markdig.slnx", "src/markdig.sln"]),
+    ("Humanizer", "Humanizr+Humanizer", ["Humanizer.slnx", "src/Humanizer.slnx", "src/Humanizer.sln"]),
+    # 2013-2019 had no NodaTime.sln; NodaTime-All.sln holds what it later held (library, tests, tools)
+    ("nodatime", "nodatime+nodatime", ["src/NodaTime.slnx", "src/NodaTime.sln", "src/NodaTime-All.sln"]),
+    ("RestSharp", "restsharp+RestSharp", ["RestSharp.slnx", "RestSharp.sln"]),
+]
+COLUMNS = [("tool", "tool full"), ("tool_any", "tool any"), ("lexical", "lexical")]
+
+
+def git_dir(mirrors, owner_name):
+    for d in (os.path.join(mirrors, owner_name, "repo"), os.path.join(mirrors, owner_name)):
+        if os.path.isfile(os.path.join(d, "HEAD")) and os.path.isdir(os.path.join(d, "objects")):
+            return d
+    return None
+
+
+def tool_command(a, name, solutions, cases, keep):
+    """run.py's --cmd template: pack_case.py with this repository's settings; run.py fills the {fields}."""
+    q = shlex.quote
+    return " ".join([
+        q(sys.executable), q(os.path.join(HERE, "pack_case.py")), "--tool", q(a.tool), "--cases", q(cases),
+        "--keep", q(keep), "--solutions", q(",".join(solutions)), "--bench", q(a.bench),
+        "--cache-dir", q(os.path.join(a.scratch, "cache", name)), "--timeout", str(a.timeout),
+        "--root {root} --seed {seed} --budget {budget} --manifest {manifest} --out {out}"])
+
+
+def run_repo(a, name, owner_name, solutions, budgets):
+    cases = os.path.join(HERE, "cases", name + ".jsonl")
+    gd = git_dir(a.mirrors, owner_name)
+    if gd is None:
+        print(f"{name}: skipped, no git directory {owner_name}/repo under {a.mirrors} (fetch it first)", file=sys.stderr)
+        return {"skipped": f"no mirror under {a.mirrors}"}
+    keep = os.path.join(a.out, name); os.makedirs(keep, exist_ok=True)
+    cmd = [sys.executable, os.path.join(a.bench, "run.py"), cases, "--git-dir", gd, "--sln", solutions[0],
+           "--budgets", ",".join(map(str, budgets)), "--limit", str(a.limit), "--wt", os.path.join(a.scratch, "wt"),
+           "--cmd", tool_command(a, name, solutions, cases, keep)]
+    t0 = time.time()
+    with open(os.path.join(keep, "run.log"), "w") as log:
+        p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=log, text=True)
+    seconds = round(time.time() - t0)
+    summary = json.loads(p.stdout.strip().splitlines()[-1]) if p.returncode == 0 and p.stdout.strip() else None
+    rows = []
+    with open(os.path.join(keep, "run.log")) as log:
+        for line in log:
+            if line.startswith("{"):
+                rows.append(json.loads(line))
+    with open(cases) as f:
+        all_cases = [json.loads(l) for l in f][: a.limit]
+    ran = {r["commit"] for r in rows}
+    not_run = [c["commit"][:10] for c in all_cases if c["commit"][:10] not in ran]  # seed or truth missing at parent
+    failures = []
+    for c in all_cases:
+        for b in budgets:
+            rec = os.path.join(keep, f"{c['commit'][:10]}-{b}.run.json")
+            if os.path.isfile(rec):
+                with open(rec) as f:
+                    r = json.load(f)
+                if r["exit"] != 0:
+                    failures.append({"commit": c["commit"][:10], "budget": b, "exit": r["exit"], "solution": r["solution"],
+                                     "error": r["stderr"].strip().splitlines()[-1][:300] if r["stderr"].strip() else ""})
+    solutions_used = sorted({json.load(open(os.path.join(keep, f)))["solution"] or "none"
+                             for f in os.listdir(keep) if f.endswith(".run.json")})
+    result = {"git_dir": gd, "seconds": seconds, "summary": summary, "rows": rows, "not_run": not_run,
+              "failures": failures, "solutions_used": solutions_used}
+    if summary is None:
+        result["error"] = f"run.py exited {p.returncode}; see {keep}/run.log"
+    print(f"{name}: {seconds} s, {len(rows)} cases, {len(failures)} failed packs, solutions {solutions_used}", file=sys.stderr)
+    return result
+
+
+def packed_means(rows, budgets):
+    """Means over the cases the tool packed at every budget (run.py scores a failed pack 0)."""
+    packed = [r for r in rows if all(isinstance(r.get(f"tool@{b}"), (int, float)) for b in budgets)]
+    return len(packed), {f"{k}@{b}": sum(r[f"{k}@{b}"] for r in packed) / len(packed) if packed else float("nan")
+                         for b in budgets for k, _ in COLUMNS}
+
+
+def markdown(title, per_repo, budgets):
+    """per_repo: (name, cases cell, {column@budget: value}); a mean row over them is added."""
+    head = ["repository", "cases"] + [f"{label} @{b // 1000}k" for b in budgets for _, label in COLUMNS]
+    lines = [title, "", "| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
+    keys = [f"{k}@{b}" for b in budgets for k, _ in COLUMNS]
+    for name, cases, values in per_repo:
+        lines.append("| " + " | ".join([name, cases] + [f"{values[k]:.3f}" for k in keys]) + " |")
+    means = {k: round(sum(v[k] for _, _, v in per_repo) / len(per_repo), 3) for k in keys} if per_repo else {}
+    if per_repo:
+        lines.append("| " + " | ".join([f"**mean of {len(per_repo)}**", ""] + [f"**{means[k]:.3f}**" for k in keys]) + " |")
+    return lines, means
+
+
+def table(results, budgets):
+    """The table as run.py scores it (a failed pack counts 0), and, when some packs failed, the same over
+    the cases the tool packed."""
+    done = {n: r for n, r in results.items() if r.get("summary")}
+    failed = {n: sorted({f["commit"] for f in r["failures"]}) for n, r in done.items()}
+    rows = [(n, str(r["summary"].get("cases", 0)) + (f" ({len(failed[n])} not packed, scored 0)" if failed[n] else ""),
+             r["summary"]) for n, r in done.items()]
+    lines, means = markdown("Recall of the commit's other files (tool: in full / in any fidelity; lexical: in full)", rows, budgets)
+    if any(failed.values()):
+        packed = [(n, str(c), v) for n, (c, v) in ((n, packed_means(r["rows"], budgets)) for n, r in done.items())]
+        more, _ = markdown("Over the cases the tool packed", packed, budgets)
+        lines += [""] + more
+    skipped = [f"{n}: {r['skipped']}" for n, r in results.items() if r.get("skipped")]
+    if skipped:
+        lines += ["", "Skipped: " + "; ".join(skipped)]
+    return "\n".join(lines), means
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--tool", default="dotnet-pack-context", help="the tool to measure (default: on PATH)")
+    ap.add_argument("--out", default="/tmp/pack-context-bench", help="folder for results.json, table.md, manifests")
+    ap.add_argument("--mirrors", default="/work/.mirror", help="folder of owner+name git directories")
+    ap.add_argument("--bench", default=os.path.join(ROOT, "..", "shared", "bench"), help="the shared bench (run.py)")
+    ap.add_argument("--repos", help="comma-separated names to run (default: all ten)")
+    ap.add_argument("--limit", type=int, default=20, help="cases per repository")
+    ap.add_argument("--budgets", default="8000,32000")
+    ap.add_argument("--scratch", default="/tmp/pack-context-bench-scratch", help="work trees and the tool's cache")
+    ap.add_argument("--timeout", type=int, default=1200, help="seconds one pack may take")
+    ap.add_argument("--table-only", action="store_true", help="print the table of --out/results.json again, run nothing")
+    a = ap.parse_args()
+    if a.table_only:
+        with open(os.path.join(a.out, "results.json")) as f:
+            print(table(json.load(f)["repositories"], [int(b) for b in a.budgets.split(",")])[0])
+        return
+    a.bench = os.path.abspath(a.bench); a.out = os.path.abspath(a.out); a.scratch = os.path.abspath(a.scratch)
+    tool = shutil.which(a.tool) or (os.path.abspath(a.tool) if os.path.isfile(a.tool) else None)
+    if tool is None:
+        sys.exit(f"no tool {a.tool} (give --tool PATH)")
+    a.tool = tool
+    if not os.path.isfile(os.path.join(a.bench, "run.py")):
+        sys.exit(f"no run.py in {a.bench} (give --bench DIR)")
+    if not os.path.isdir(os.path.join(a.bench, "node_modules")):
+        sys.exit(f"run `npm install` in {a.bench} first")
+    budgets = [int(b) for b in a.budgets.split(",")]
+    wanted = set(a.repos.split(",")) if a.repos else None
+    unknown = sorted((wanted or set()) - {n for n, _, _ in REPOS})
+    if unknown:
+        sys.exit(f"unknown repositories {unknown}; known: {[n for n, _, _ in REPOS]}")
+    os.makedirs(a.out, exist_ok=True)
+    t0 = time.time(); results = {}
+    for name, owner_name, solutions in REPOS:
+        if wanted is None or name in wanted:
+            results[name] = run_repo(a, name, owner_name, solutions, budgets)
+    text, means = table(results, budgets)
+    seconds = round(time.time() - t0)
+    with open(os.path.join(a.out, "results.json"), "w") as f:
+        json.dump({"tool": a.tool, "budgets": budgets, "limit": a.limit, "seconds": seconds,
+                   "repositories": results, "means": means}, f, indent=1)
+    with open(os.path.join(a.out, "table.md"), "w") as f:
+        f.write(text + "\n")
+    print(text)
+    print(f"\n{seconds // 60} min; results in {a.out}/results.json", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

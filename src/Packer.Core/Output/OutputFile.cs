@@ -1,0 +1,17 @@
+namespace Packer.Core.Output;
+
+/// <summary>What an output file holds, so that an existing one can be recognized as the tool's own.</summary>
+public enum OutputKind
+{
+    /// <summary>A bundle (or a part of one), in any format.</summary>
+    Bundle,
+
+    /// <summary>A manifest.</summary>
+    Manifest,
+}
+
+/// <summary>A file a run is told to write.</summary>
+/// <param name="Path">Its absolute path.</param>
+/// <param name="Kind">What it holds.</param>
+/// <param name="Source">Where it was named, for messages: a flag ("-o"), or a config key ("packer.yaml:4: 'output'").</param>
+public sealed record OutputFile(string Path, OutputKind Kind, string Source);

@@ -1,0 +1,105 @@
+using Packer.Core.Bundle;
+using Packer.Tests.Infrastructure;
+
+namespace Packer.Tests.Safety;
+
+/// <summary>
+/// Inputs never leave the repository, and files that should not go in do not: a link to outside, a file git
+/// ignores, a binary file, a file over the size limit; invalid UTF-8 is packed as U+FFFD with a warning.
+/// </summary>
+public sealed class InputSafetyTests(ShopRepository shop) : IClassFixture<ShopRepository>, IAsyncLifetime
+{
+    private const string Target = "src/Shop.Application/OrderService.cs";
+
+    public Task InitializeAsync() => shop.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task An_include_glob_does_not_follow_a_link_to_a_file_outside_the_repository()
+    {
+        // Given docs/passwd.md -> a file outside the repository
+        var outside = Path.Combine(TempFolder.Create(), "passwd");
+        File.WriteAllText(outside, "root:x:0:0:root:/root:/bin/bash\n");
+        Directory.CreateDirectory(shop.PathOf("docs"));
+        File.CreateSymbolicLink(shop.PathOf("docs/passwd.md"), outside);
+        File.WriteAllText(shop.PathOf("docs/guide.md"), "# Guide\n");
+
+        // When
+        var result = await shop.PackAsync(shop.Options(Target) with { Include = ["docs/**"] });
+
+        // Then
+        Assert.DoesNotContain("root:x:0:0", result.Bundle, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Manifest.Files, f => f.Path == "docs/passwd.md");
+        Assert.Contains(result.Manifest.Files, f => f.Path == "docs/guide.md");
+        Assert.Contains("skipped docs/passwd.md: it is a symbolic link to a file outside the repository.", result.Warnings);
+    }
+
+    [Fact]
+    public async Task A_compiled_file_that_links_outside_the_repository_is_skipped()
+    {
+        // Given a C# file in a project folder that is a link to a file outside the repository
+        var outside = Path.Combine(TempFolder.Create(), "Outside.cs");
+        File.WriteAllText(outside, "namespace Elsewhere;\n\npublic static class Leak { public const string Value = \"from outside\"; }\n");
+        File.CreateSymbolicLink(shop.PathOf("src/Shop.Domain/Leak.cs"), outside);
+
+        // When
+        var result = await shop.PackAsync(shop.Options(Target) with { MaxTokens = 50_000 });
+
+        // Then
+        Assert.DoesNotContain("from outside", result.Bundle, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Manifest.Files, f => f.Path == "src/Shop.Domain/Leak.cs");
+        Assert.Contains("skipped src/Shop.Domain/Leak.cs: it is a symbolic link to a file outside the repository.", result.Warnings);
+    }
+
+    [Fact]
+    public async Task A_file_git_ignores_is_not_packed_through_an_include_glob()
+    {
+        File.WriteAllText(shop.PathOf(".gitignore"), "*.local.json\n");
+        File.WriteAllText(shop.PathOf("settings.local.json"), "{ \"mine\": true }\n");
+        File.WriteAllText(shop.PathOf("settings.json"), "{ \"shared\": true }\n");
+
+        var result = await shop.PackAsync(shop.Options(Target) with { Include = ["*.json"] });
+
+        Assert.DoesNotContain(result.Manifest.Files, f => f.Path == "settings.local.json");
+        Assert.Contains(result.Manifest.Files, f => f.Path == "settings.json");
+    }
+
+    [Fact]
+    public async Task A_binary_file_and_a_file_over_the_size_limit_are_not_packed_and_say_why()
+    {
+        File.WriteAllBytes(shop.PathOf("logo.dat"), [0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x01]);
+        File.WriteAllText(shop.PathOf("big.md"), new string('x', 5000) + "\n");
+
+        var result = await shop.PackAsync(shop.Options(Target) with { Include = ["*.dat", "*.md"], MaxFileBytes = 4096 });
+
+        var binary = result.Manifest.File("logo.dat");
+        Assert.Equal("binary (it holds NUL bytes): not packed", binary.Reason);
+        Assert.DoesNotContain(binary.Fidelity, (Fidelity[])[Fidelity.Full, Fidelity.Signatures]);
+        var big = result.Manifest.File("big.md");
+        Assert.Equal("larger than maxFileBytes (4096 bytes): listed, not packed", big.Reason);
+        Assert.DoesNotContain(new string('x', 100), result.Bundle, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invalid_utf8_is_packed_as_replacement_characters_with_a_warning()
+    {
+        File.WriteAllBytes(shop.PathOf("notes.md"), [.. "caf"u8, 0xC3, 0x28, .. " ok\n"u8]);
+
+        var result = await shop.PackAsync(shop.Options("notes.md") with { Include = ["notes.md"] });
+
+        Assert.Contains("caf\uFFFD( ok", result.Bundle, StringComparison.Ordinal);
+        Assert.Contains("notes.md is not valid UTF-8; its invalid bytes were packed as U+FFFD.", result.Warnings);
+    }
+
+    [Fact]
+    public async Task Loading_leaves_the_repository_as_it_was()
+    {
+        // Given a cold load (a cache of its own)
+        await shop.PackAsync(shop.Options(Target) with { CacheDirectory = Path.Combine(TempFolder.Create(), "cache") });
+
+        // Then git sees nothing new: the load removed what MSBuild wrote under obj/
+        var status = await ProcessResult.RunAsync("git", ["status", "--porcelain", "--untracked-files=all"], shop.Root);
+        Assert.Equal(string.Empty, status.StandardOutput);
+    }
+}

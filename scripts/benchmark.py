@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Benchmark packing one solution, cold and warm: time of each phase (load, index, graph, rank, render,
 cache), total wall time and peak memory of the whole process tree (the tool and Roslyn's BuildHost), as
-medians over several runs.
+medians over several runs, and how many files the last bundle holds in full, as signatures, only in an
+outline, or listed (from its manifest).
 
 - cold: --no-cache, so every run loads the solution with MSBuild and binds what the ranking needs;
 - warm: with a fresh cache folder, primed by one run, then nothing changed between runs;
@@ -77,7 +78,11 @@ def main():
                        stdout=subprocess.DEVNULL)
         tool = ['dotnet', os.path.join(out, 'dotnet-pack-context.dll')]
     a.solution = os.path.abspath(a.solution)
-    command = tool + [a.solution, '--max-tokens', str(a.max_tokens), '-o', os.devnull, '--verbose']
+    # The bundle and manifest go to a temporary folder: never to a device such as /dev/null, which the tool
+    # refuses to replace (and an older one would replace).
+    out_dir = tempfile.mkdtemp(prefix='pack-context-bench-out-')
+    manifest = os.path.join(out_dir, 'context.json')
+    command = tool + [a.solution, '--max-tokens', str(a.max_tokens), '-o', os.path.join(out_dir, 'context.xml'), '--manifest', manifest, '--verbose']
     for t in a.target:
         command += ['--target', t]
 
@@ -99,8 +104,20 @@ def main():
         for path, content in originals.items():
             with open(path, 'wb') as f:
                 f.write(content)
+        if os.path.exists(manifest):
+            report['fidelity'] = fidelities(manifest)
         shutil.rmtree(cache_dir, ignore_errors=True)
+        shutil.rmtree(out_dir, ignore_errors=True)
     print(json.dumps(report))
+
+def fidelities(manifest):
+    """How many files of the last run's bundle went in at each fidelity (full, signatures, outline, listed), from its manifest."""
+    with open(manifest, encoding='utf-8') as f:
+        files = json.load(f)['files']
+    counts = {}
+    for file in files:
+        counts[file['fidelity']] = counts.get(file['fidelity'], 0) + 1
+    return {k: counts.get(k, 0) for k in ('full', 'signatures', 'outline', 'listed')}
 
 def append_comment(paths, i):
     for path in paths:

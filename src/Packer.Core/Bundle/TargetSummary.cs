@@ -8,7 +8,7 @@ namespace Packer.Core.Bundle;
 /// <param name="Targets">The target specs, as given.</param>
 /// <param name="Files">Their files.</param>
 /// <param name="ApproxTokens">Their size in tokens, estimated as characters / 4 (counting them all would cost more than the run).</param>
-/// <param name="Folders">The folders the outline has (every folder holding a target file, and those between them).</param>
+/// <param name="Folders">The folders the outline has (the folder all target files share, every folder holding one below it, and those between them).</param>
 /// <param name="Outline">How much of the tree the outline shows, e.g. "every folder, up to 3 types each"; "none" when not even its first line fit.</param>
 /// <param name="Full">Target files given in full.</param>
 /// <param name="Signatures">Target files given as signatures.</param>

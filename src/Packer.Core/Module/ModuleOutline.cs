@@ -31,7 +31,7 @@ internal sealed class ModuleOutline
     /// <summary>Gets how many files it counts.</summary>
     public int Files { get; }
 
-    /// <summary>Gets how many folders it has below its root (those holding files and those between them).</summary>
+    /// <summary>Gets how many folders it has: its root, those holding files below it, and those between them.</summary>
     public int Folders { get; }
 
     /// <summary>Gets the levels it can be shown at, the richest first.</summary>
@@ -52,7 +52,7 @@ internal sealed class ModuleOutline
     {
         var root = CommonFolder(files.Select(f => f.Path));
         var top = new Folder(string.Empty);
-        var folders = 0;
+        var folders = 1;
         foreach (var (path, types) in files.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
             var folder = top;

@@ -28,7 +28,7 @@ public sealed class ModuleOutlineTests
 
         // Then a folder with no files of its own and one subfolder shares its line with it
         Assert.Equal(
-            "Outline of the target Core: 8 files in 7 folders. Each folder: its files, subfolders included; then the types of its own files that most other files name.\n"
+            "Outline of the target Core: 8 files in 8 folders. Each folder: its files, subfolders included; then the types of its own files that most other files name.\n"
             + "src/Core/ 8: Constants\n"
             + "  Entities/ 3: User, Organization\n"
             + "    Provider/ 1: Provider\n"

@@ -14,8 +14,8 @@ namespace Packer.Core.Module;
 /// upgraded to full in rank order while that fits. Every other target file is only counted in the outline, never
 /// listed by path. Only twice as many files as the candidates bound are tried, so pricing stays proportional to
 /// what the bundle can hold. What the targets leave (a target of one huge file whose signatures are small, say)
-/// goes to the other files in rank order, as it would around targets that fit; they are placed as ever
-/// (<see cref="StabilityOrder"/>).
+/// goes to the other files in rank order, as it would around targets that fit, and then to the next files' paths
+/// (target files' only when not even the outline fit); they are placed as ever (<see cref="StabilityOrder"/>).
 /// </summary>
 internal sealed class ModulePlanner(BlockPricer pricer, BundleFitter fitter, GitHistory? git)
 {
@@ -72,7 +72,23 @@ internal sealed class ModulePlanner(BlockPricer pricer, BundleFitter fitter, Git
 
         if (left > 0)
         {
-            chosen.AddRange(pricer.Greedy(ranked.Where(f => !f.IsTarget), left));
+            var others = pricer.Greedy(ranked.Where(f => !f.IsTarget), left);
+            chosen.AddRange(others);
+            left -= others.Sum(c => c.Tokens);
+        }
+
+        // Then the next files by path while they fit; target files only when no outline counts them.
+        var shown = chosen.Select(c => c.File.Path).ToHashSet(StringComparer.Ordinal);
+        foreach (var file in ranked.Where(f => !shown.Contains(f.Path) && (block is null || !f.IsTarget)))
+        {
+            var listing = pricer.Listing(file);
+            if (listing.Tokens > left)
+            {
+                break;
+            }
+
+            chosen.Add(listing);
+            left -= listing.Tokens;
         }
 
         return new ModulePlan(block, level, chosen);

@@ -42,15 +42,19 @@ def tree_rss_kib(pid):
 def run_once(command):
     # In the solution's folder, as a user would run it: the packer.yaml of the folder this script was
     # started from must not apply to the benchmarked solution.
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                               cwd=os.path.dirname(command[command.index('--max-tokens') - 1]))
-    peak = 0
-    while process.poll() is None:
-        peak = max(peak, tree_rss_kib(process.pid))
-        time.sleep(0.02)
-    wall = time.perf_counter() - start
-    stderr = process.stderr.read()
+    # Standard error goes to a file, not a pipe: a run that warns a lot would fill a pipe nobody reads while it
+    # runs, and block.
+    with tempfile.TemporaryFile(mode='w+', encoding='utf-8') as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors,
+                                   cwd=os.path.dirname(command[command.index('--max-tokens') - 1]))
+        peak = 0
+        while process.poll() is None:
+            peak = max(peak, tree_rss_kib(process.pid))
+            time.sleep(0.02)
+        wall = time.perf_counter() - start
+        errors.seek(0)
+        stderr = errors.read()
     if process.returncode != 0:
         sys.exit(f'tool failed ({process.returncode}):\n{stderr}')
     phases = {m.group(1): float(m.group(2)) for m in re.finditer(r'^phase (\w+)\s+([\d.]+) s$', stderr, re.M)}

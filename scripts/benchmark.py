@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Benchmark packing one solution, cold and warm: time of each phase (load, index, graph, rank, render,
 cache), total wall time and peak memory of the whole process tree (the tool and Roslyn's BuildHost), as
-medians over several runs.
+medians over several runs, and how many files the last bundle holds in full, as signatures, only in an
+outline, or listed (from its manifest).
 
 - cold: --no-cache, so every run loads the solution with MSBuild and binds what the ranking needs;
 - warm: with a fresh cache folder, primed by one run, then nothing changed between runs;
@@ -41,15 +42,19 @@ def tree_rss_kib(pid):
 def run_once(command):
     # In the solution's folder, as a user would run it: the packer.yaml of the folder this script was
     # started from must not apply to the benchmarked solution.
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                               cwd=os.path.dirname(command[command.index('--max-tokens') - 1]))
-    peak = 0
-    while process.poll() is None:
-        peak = max(peak, tree_rss_kib(process.pid))
-        time.sleep(0.02)
-    wall = time.perf_counter() - start
-    stderr = process.stderr.read()
+    # Standard error goes to a file, not a pipe: a run that warns a lot would fill a pipe nobody reads while it
+    # runs, and block.
+    with tempfile.TemporaryFile(mode='w+', encoding='utf-8') as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors,
+                                   cwd=os.path.dirname(command[command.index('--max-tokens') - 1]))
+        peak = 0
+        while process.poll() is None:
+            peak = max(peak, tree_rss_kib(process.pid))
+            time.sleep(0.02)
+        wall = time.perf_counter() - start
+        errors.seek(0)
+        stderr = errors.read()
     if process.returncode != 0:
         sys.exit(f'tool failed ({process.returncode}):\n{stderr}')
     phases = {m.group(1): float(m.group(2)) for m in re.finditer(r'^phase (\w+)\s+([\d.]+) s$', stderr, re.M)}
@@ -77,7 +82,11 @@ def main():
                        stdout=subprocess.DEVNULL)
         tool = ['dotnet', os.path.join(out, 'dotnet-pack-context.dll')]
     a.solution = os.path.abspath(a.solution)
-    command = tool + [a.solution, '--max-tokens', str(a.max_tokens), '-o', os.devnull, '--verbose']
+    # The bundle and manifest go to a temporary folder: never to a device such as /dev/null, which the tool
+    # refuses to replace (and an older one would replace).
+    out_dir = tempfile.mkdtemp(prefix='pack-context-bench-out-')
+    manifest = os.path.join(out_dir, 'context.json')
+    command = tool + [a.solution, '--max-tokens', str(a.max_tokens), '-o', os.path.join(out_dir, 'context.xml'), '--manifest', manifest, '--verbose']
     for t in a.target:
         command += ['--target', t]
 
@@ -99,8 +108,20 @@ def main():
         for path, content in originals.items():
             with open(path, 'wb') as f:
                 f.write(content)
+        if os.path.exists(manifest):
+            report['fidelity'] = fidelities(manifest)
         shutil.rmtree(cache_dir, ignore_errors=True)
+        shutil.rmtree(out_dir, ignore_errors=True)
     print(json.dumps(report))
+
+def fidelities(manifest):
+    """How many files of the last run's bundle went in at each fidelity (full, signatures, outline, listed), from its manifest."""
+    with open(manifest, encoding='utf-8') as f:
+        files = json.load(f)['files']
+    counts = {}
+    for file in files:
+        counts[file['fidelity']] = counts.get(file['fidelity'], 0) + 1
+    return {k: counts.get(k, 0) for k in ('full', 'signatures', 'outline', 'listed')}
 
 def append_comment(paths, i):
     for path in paths:

@@ -45,6 +45,8 @@ internal sealed class ConsoleLog(bool quiet, bool verbose, LogFormat format = Lo
         WriteLine(e.ToString());
     }
 
+    private static string Outlined(PackResult result) => result.Stats.Outlined > 0 ? $", outlined {result.Stats.Outlined}" : string.Empty;
+
     public void Report(PackOptions options, PackResult result)
     {
         if (quiet)
@@ -59,7 +61,7 @@ internal sealed class ConsoleLog(bool quiet, bool verbose, LogFormat format = Lo
             : format == LogFormat.MsBuild ? options.Output
             : Path.GetRelativePath(Environment.CurrentDirectory, options.Output);
         var prefix = format == LogFormat.MsBuild ? Origin + ": " : string.Empty;
-        WriteLine($"{prefix}packed {result.Stats.Included} files and listed {result.Stats.Listed} ({result.TotalTokens}/{options.MaxTokens} tokens) to {destination}");
+        WriteLine($"{prefix}packed {result.Stats.Included} files{Outlined(result)} and listed {result.Stats.Listed} ({result.TotalTokens}/{options.MaxTokens} tokens) to {destination}");
     }
 
     public void Report(SessionOutcome outcome)
@@ -72,7 +74,7 @@ internal sealed class ConsoleLog(bool quiet, bool verbose, LogFormat format = Lo
         Details(outcome.Result);
         var parts = outcome.Parts.Count == 0 ? string.Empty : $" in {outcome.Parts.Count} part(s)";
         Console.Error.WriteLine(
-            $"session: packed {outcome.Result.Stats.Included} files and listed {outcome.Result.Stats.Listed} ({outcome.Result.TotalTokens} tokens) to {outcome.Bundle}{parts}; previous {outcome.Result.Previous}");
+            $"session: packed {outcome.Result.Stats.Included} files{Outlined(outcome.Result)} and listed {outcome.Result.Stats.Listed} ({outcome.Result.TotalTokens} tokens) to {outcome.Bundle}{parts}; previous {outcome.Result.Previous}");
     }
 
     public void Report(SetupOutcome outcome, string folder)
@@ -106,6 +108,17 @@ internal sealed class ConsoleLog(bool quiet, bool verbose, LogFormat format = Lo
             foreach (var (name, value) in result.Stats.Named)
             {
                 WriteLine($"stat  {name,-10} {value}");
+            }
+
+            if (result.Manifest.Summary is { } summary)
+            {
+                WriteLine(
+                    $"summary {string.Join(", ", summary.Targets)}: {summary.Files} files, about {summary.ApproxTokens} tokens; outline of {summary.Folders} folders ({summary.Outline}); "
+                    + $"{summary.Full} full, {summary.Signatures} signatures, {summary.Outlined} only in the outline; {summary.Bound} bound to rank them");
+                foreach (var narrower in summary.Narrower)
+                {
+                    WriteLine($"narrower --target {narrower.Spec}  {narrower.Files} files, about {narrower.ApproxTokens} tokens");
+                }
             }
 
             // The process's own peak (the BuildHost that evaluates projects is another process).

@@ -15,7 +15,7 @@ internal static class InitCommand
 
     private static readonly Option<string[]> TargetOption = new("--target", "-t")
     {
-        Description = "What packer.yaml packs around: a project, file, type or namespace. Repeatable; required unless packer.yaml exists.",
+        Description = "What packer.yaml packs around: a project, file, type, namespace or folder. Repeatable; required unless packer.yaml exists.",
         Arity = ArgumentArity.OneOrMore,
     };
 

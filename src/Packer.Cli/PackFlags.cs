@@ -18,7 +18,7 @@ internal static class PackFlags
 
     public static readonly Option<string[]> Target = new("--target", "-t")
     {
-        Description = "A project, file, type or namespace to pack around; prefix project:, file:, type: or namespace: to force the kind. Repeatable.",
+        Description = "A project, file, type, namespace or folder to pack around; prefix project:, file:, type:, namespace: or folder: to force the kind. Repeatable.",
         Arity = ArgumentArity.OneOrMore,
     };
 

@@ -22,4 +22,7 @@ public sealed record Selection(
 
     /// <summary>Gets how many diffs and files were appended to the earlier bundle in this run.</summary>
     public int AppendedEdits { get; init; }
+
+    /// <summary>Gets what the bundle made of targets larger than the cap (their outline, their central files); null when they fit.</summary>
+    public TargetSummary? Summary { get; init; }
 }

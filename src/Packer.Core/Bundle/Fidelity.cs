@@ -18,6 +18,12 @@ public enum Fidelity
     /// <summary>Only its path, in the listing.</summary>
     Listed,
 
+    /// <summary>
+    /// Summarized: a target file that is counted, with its folder and its types, in the outline of a target larger
+    /// than the cap; or the outline block itself (a tree of the target's folders, see <see cref="SegmentKind.Outline"/>).
+    /// </summary>
+    Outline,
+
     /// <summary>Not in the bundle.</summary>
     Omitted,
 }

@@ -12,6 +12,7 @@ public static class Names
         Fidelity.Signatures => "signatures",
         Fidelity.Listed => "listed",
         Fidelity.Diff => "diff",
+        Fidelity.Outline => "outline",
         _ => "omitted",
     };
 
@@ -28,6 +29,7 @@ public static class Names
     public static string Of(SegmentKind kind) => kind switch
     {
         SegmentKind.Header => "header",
+        SegmentKind.Outline => "outline",
         SegmentKind.Stable => "stable",
         SegmentKind.Volatile => "volatile",
         SegmentKind.Targets => "targets",
@@ -40,6 +42,7 @@ public static class Names
         TargetKind.Project => "project",
         TargetKind.File => "file",
         TargetKind.Type => "type",
+        TargetKind.Folder => "folder",
         _ => "namespace",
     };
 }

@@ -6,6 +6,12 @@ public enum SegmentKind
     /// <summary>What the bundle is: solution, projects and their references, targets.</summary>
     Header,
 
+    /// <summary>
+    /// Only for targets larger than the cap: the outline of their folders, file counts and most used types. It
+    /// changes only when files are added, moved or removed, so it comes before every file.
+    /// </summary>
+    Outline,
+
     /// <summary>Context files that neither are targets nor use or are used by one, least relevant first.</summary>
     Stable,
 

@@ -14,4 +14,7 @@ public enum TargetKind
 
     /// <summary>A namespace and the namespaces inside it.</summary>
     Namespace,
+
+    /// <summary>A folder and the folders inside it, by repository- or working-folder-relative path.</summary>
+    Folder,
 }

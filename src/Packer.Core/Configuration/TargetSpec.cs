@@ -1,7 +1,7 @@
 namespace Packer.Core.Configuration;
 
 /// <summary>
-/// A target spec as written: an optional "project:", "file:", "type:" or "namespace:" prefix that forces
+/// A target spec as written: an optional "project:", "file:", "type:", "namespace:" or "folder:" prefix that forces
 /// the kind, and the name. The one parser of specs: loading, focusing and resolving all read them here.
 /// </summary>
 /// <param name="Kind">The kind the prefix forces, or null when the spec has none (every kind is tried).</param>
@@ -11,6 +11,7 @@ public readonly record struct TargetSpec(TargetKind? Kind, string Name)
     private static readonly (string Prefix, TargetKind Kind)[] Prefixes =
     [
         ("project:", TargetKind.Project), ("file:", TargetKind.File), ("type:", TargetKind.Type), ("namespace:", TargetKind.Namespace),
+        ("folder:", TargetKind.Folder),
     ];
 
     /// <summary>Parses a spec.</summary>

@@ -67,6 +67,9 @@ internal sealed class SyntaxIndex
     /// <summary>Gets how many files spell a name; 0 for unknown names.</summary>
     public int DocumentFrequency(string name) => filesMentioning.TryGetValue(name, out var list) ? list.Count : 0;
 
+    /// <summary>Lists the files that spell a name, sorted by path; empty for unknown names.</summary>
+    public IReadOnlyList<string> FilesMentioning(string name) => filesMentioning.TryGetValue(name, out var list) ? list : [];
+
     /// <summary>How much a use of <paramref name="name"/> says about two files belonging together: rare names say more.</summary>
     public double Specificity(string name) => Math.Log(1.0 + ((double)Count / Math.Max(1, DocumentFrequency(name))));
 

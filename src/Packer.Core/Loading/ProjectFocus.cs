@@ -70,7 +70,9 @@ public static class ProjectFocus
         return focus.Count(projects.Contains) < projects.Count ? focus : null;
     }
 
-    // A file spec names the project whose folder holds the file (the deepest); a project spec names itself.
+    // A file spec names the project whose folder holds the file (the deepest); a project spec names itself; so
+    // does a folder spec the project whose folder holds it (a spec spelt with a slash, or "folder:": one without
+    // could still be a namespace, whose files may lie anywhere).
     private static string? TargetProject(string spec, List<string> projects, string root, string workingDirectory)
     {
         var (kind, name) = TargetSpec.Parse(spec);
@@ -80,12 +82,16 @@ public static class ProjectFocus
         }
 
         var byName = projects.Where(p => Path.GetFileNameWithoutExtension(p) == name).ToList();
-        if (byName.Count == 1)
+        if (byName.Count == 1 && kind is not TargetKind.Folder)
         {
             return byName[0];
         }
 
-        var file = new[] { Path.GetFullPath(name, root), Path.GetFullPath(name, workingDirectory) }.FirstOrDefault(File.Exists);
+        // A folder stands for a path inside it, so that the project whose folder it is holds it too.
+        var places = new[] { Path.GetFullPath(name, root), Path.GetFullPath(name, workingDirectory) };
+        var folder = kind is TargetKind.Folder || name.Contains('/', StringComparison.Ordinal) || name.Contains('\\', StringComparison.Ordinal);
+        var file = places.FirstOrDefault(File.Exists)
+            ?? (folder ? places.Where(Directory.Exists).Select(d => Path.Combine(d, "_")).FirstOrDefault() : null);
         return file is null
             ? null
             : projects

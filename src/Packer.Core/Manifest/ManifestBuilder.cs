@@ -56,6 +56,7 @@ internal static class ManifestBuilder
             Targets = targets,
             Files = files,
             Warnings = warnings,
+            Summary = selection.Summary,
             Redaction = options.Redaction.Describe(),
             Redactions = Redactions(selection.Content, texts),
             Session = options.Previous is null ? null : Session(selection, header),

@@ -50,6 +50,10 @@ public sealed record ManifestDocument
     /// <summary>Gets the run's warnings.</summary>
     public required IReadOnlyList<string> Warnings { get; init; }
 
+    /// <summary>Gets what the bundle made of targets larger than the cap, and narrower targets to try; only when they did not fit.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public TargetSummary? Summary { get; init; }
+
     /// <summary>Gets how secrets were redacted ("on", "off", or "on" with the digest of an allow list); null in a manifest from before redaction.</summary>
     public string? Redaction { get; init; }
 

@@ -7,6 +7,7 @@ using Packer.Core.Graph;
 using Packer.Core.History;
 using Packer.Core.Loading;
 using Packer.Core.Manifest;
+using Packer.Core.Module;
 using Packer.Core.Output;
 using Packer.Core.Ranking;
 using Packer.Core.Redaction;
@@ -112,31 +113,41 @@ public static class ContextPacker
         OutputGuard.CheckNotIn(Preflight.Outputs(options), withLoose.Root, withLoose.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal));
         var index = await SyntaxIndex.BuildAsync(withLoose, known.Syntax, cancellationToken).ConfigureAwait(false);
         var targets = new TargetResolver(withLoose, index, workingDirectory).ResolveAll(options.Targets);
+        var texts = new FileTexts(withLoose.Root, new SecretRedactor(options.Redaction), options.MaxFileBytes);
+        var tokenCounts = new TokenCountMemo(known.TokenCounts);
+        var counter = TokenCounter.Create(options.Tokenizer).Remembering(tokenCounts);
+        var renderer = RendererFactory.For(options.Format, options.CacheMinTokens);
+        var header = Header(withLoose, targets, renderer, counter, options.MaxTokens);
+
+        // The one place where targets larger than the cap part ways (README, "Targets larger than the cap"): null when they fit.
+        var modules = new ModuleStages(renderer, counter, texts);
+        var module = modules.Measure(withLoose, index, targets, options, header);
+        header = module?.Header ?? header;
         Lap("index", "binding");
 
         var history = Task.Run(() => GitHistory.Read(withLoose.Root, known.History), cancellationToken);
         var targetFiles = targets.SelectMany(t => t.Files).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var stillValid = known.FactsStillValid(index);
         var usages = new UsageCollector(withLoose, index, stillValid);
-        var graph = await GraphBuilder.BuildAsync(index, usages, targetFiles, new GraphOptions(), cancellationToken).ConfigureAwait(false);
+        var graph = module is null
+            ? await GraphBuilder.BuildAsync(index, usages, targetFiles, new GraphOptions(), cancellationToken).ConfigureAwait(false)
+            : await CentralBinding.BindAsync(module, usages, cancellationToken).ConfigureAwait(false);
         Lap("graph", "ranking");
 
-        var texts = new FileTexts(withLoose.Root, new SecretRedactor(options.Redaction), options.MaxFileBytes);
         var (git, log) = await history.ConfigureAwait(false);
         var coChange = git?.CoChange(targetFiles) ?? new Dictionary<string, double>();
-        var ranked = Ranker.Rank(withLoose, index, graph, coChange, path => (int)Math.Min(int.MaxValue, texts.Length(path)), new RankingWeights())
+        IReadOnlyList<RankedFile> ranked = Ranker.Rank(withLoose, index, graph, coChange, path => (int)Math.Min(int.MaxValue, texts.Length(path)), new RankingWeights())
             .Select(f => texts.SkipReason(f.Path) is { } why ? f with { Reason = why } : f)
             .ToList();
+        ranked = module is null ? ranked : WithinTargetRanking.Rerank(module, ranked, graph);
         Lap("rank", "rendering");
 
-        var tokenCounts = new TokenCountMemo(known.TokenCounts);
-        var counter = TokenCounter.Create(options.Tokenizer).Remembering(tokenCounts);
-        var renderer = RendererFactory.For(options.Format, options.CacheMinTokens);
-        var header = Header(withLoose, targets, renderer, counter, options.MaxTokens);
         var previous = options.Previous is null
             ? new PreviousRead(null, PreviousOutcome.Off, null)
             : PreviousManifest.Read(options.Previous, options, withLoose.SolutionPath, targets);
-        var (selection, previousOutcome) = new BudgetStages(renderer, counter, texts, git).Select(options, header, ranked, previous);
+        var (selection, previousOutcome) = module is null
+            ? new BudgetStages(renderer, counter, texts, git).Select(options, header, ranked, previous)
+            : modules.Select(module, options, ranked, previous, git);
         var warnings = withLoose.Warnings.Concat(texts.Warnings).Concat(previous.Warning is null ? [] : [previous.Warning]).Concat(selection.Warnings).ToList();
         var manifest = ManifestBuilder.Build(options, withLoose.SolutionPath, targets, ranked, selection, warnings, renderer.Begin(header), texts);
         Lap("render", null);
@@ -148,10 +159,11 @@ public static class ContextPacker
             BoundFiles: graph.BoundFiles,
             GraphFiles: graph.Hops.Count,
             Edges: graph.Edges.Count,
-            Included: selection.Content.Entries.Where(e => e.Fidelity != Fidelity.Listed).DistinctBy(e => e.Path, StringComparer.Ordinal).Count(),
+            Included: selection.Content.Entries.Where(e => e.Fidelity is not (Fidelity.Listed or Fidelity.Outline)).DistinctBy(e => e.Path, StringComparer.Ordinal).Count(),
             Listed: selection.Content.Entries.Count(e => e.Fidelity == Fidelity.Listed),
             KeptFiles: selection.KeptFiles,
-            AppendedEdits: selection.AppendedEdits);
+            AppendedEdits: selection.AppendedEdits,
+            Outlined: selection.Summary?.Outlined ?? 0);
         var result = new PackResult(selection.Rendered.Text, manifest, warnings, timings, stats, CacheOutcome.Off, previousOutcome);
         return (result, new RunAnalysis(index, stillValid, usages.Bound, tokenCounts, log));
     }

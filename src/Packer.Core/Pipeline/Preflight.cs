@@ -10,8 +10,8 @@ namespace Packer.Core.Pipeline;
 /// <summary>
 /// What is checked before the slow load, so that a mistake costs nothing: the solution exists, a repository's
 /// packer.yaml names no path outside the repository (it is data, not authority: a cloned repository must not
-/// make a bare run write or read elsewhere; a flag may name any path), the outputs may be written, and file and
-/// project targets exist.
+/// make a bare run write or read elsewhere; a flag may name any path), the outputs may be written, and file,
+/// folder and project targets exist.
 /// </summary>
 internal static class Preflight
 {
@@ -77,7 +77,7 @@ internal static class Preflight
         }
     }
 
-    // A file target must exist; a project target must be one of the solution's projects.
+    // A file or folder target must exist; a project target must be one of the solution's projects.
     private static async Task CheckTargetsAsync(PackOptions options, string solution, string root, string workingDirectory, CancellationToken cancellationToken)
     {
         var specs = options.Targets.Select(TargetSpec.Parse).ToList();
@@ -86,6 +86,14 @@ internal static class Preflight
             if (!File.Exists(Path.Combine(root, spec.Name)) && !File.Exists(Path.Combine(workingDirectory, spec.Name)))
             {
                 throw new UsageException($"target 'file:{spec.Name}': no such file under {root} or the current folder.", DiagnosticCodes.UnknownTarget);
+            }
+        }
+
+        foreach (var spec in specs.Where(s => s.Kind == TargetKind.Folder))
+        {
+            if (!Directory.Exists(Path.Combine(root, spec.Name)) && !Directory.Exists(Path.Combine(workingDirectory, spec.Name)))
+            {
+                throw new UsageException($"target 'folder:{spec.Name}': no such folder under {root} or the current folder.", DiagnosticCodes.UnknownTarget);
             }
         }
 

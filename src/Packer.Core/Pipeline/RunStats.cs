@@ -11,13 +11,14 @@ namespace Packer.Core.Pipeline;
 /// <param name="Listed">The files the bundle lists by path.</param>
 /// <param name="KeptFiles">The files of the previous bundle kept in place.</param>
 /// <param name="AppendedEdits">The diffs and files appended to the previous bundle.</param>
+/// <param name="Outlined">The target files only counted in the outline of targets larger than the cap.</param>
 public sealed record RunStats(
-    int Projects, int Files, int ChangedFiles, int BoundFiles, int GraphFiles, int Edges, int Included, int Listed, int KeptFiles, int AppendedEdits)
+    int Projects, int Files, int ChangedFiles, int BoundFiles, int GraphFiles, int Edges, int Included, int Listed, int KeptFiles, int AppendedEdits, int Outlined = 0)
 {
     /// <summary>Gets each count with its name, sorted by name.</summary>
     public IReadOnlyList<(string Name, int Value)> Named =>
     [
         ("appendedEdits", AppendedEdits), ("boundFiles", BoundFiles), ("changedFiles", ChangedFiles), ("edges", Edges), ("files", Files),
-        ("graphFiles", GraphFiles), ("included", Included), ("keptFiles", KeptFiles), ("listed", Listed), ("projects", Projects),
+        ("graphFiles", GraphFiles), ("included", Included), ("keptFiles", KeptFiles), ("listed", Listed), ("outlined", Outlined), ("projects", Projects),
     ];
 }

@@ -14,8 +14,9 @@ internal sealed class JsonRenderer : IBundleRenderer
     {
         var projects = header.Projects.Select(p =>
             $"{{\"name\": {S(p.Name)}, \"path\": {S(p.Path)}, \"references\": [{string.Join(", ", p.References.Select(S))}]}}");
-        var targets = header.Targets.Select(t =>
-            $"{{\"spec\": {S(t.Spec)}, \"kind\": {S(Names.Of(t.Kind))}, \"files\": [{string.Join(", ", t.Files.Select(S))}]}}");
+        var targets = header.Targets.Select(t => header.TargetFileCounts
+            ? $"{{\"spec\": {S(t.Spec)}, \"kind\": {S(Names.Of(t.Kind))}, \"fileCount\": {t.Files.Count}}}"
+            : $"{{\"spec\": {S(t.Spec)}, \"kind\": {S(Names.Of(t.Kind))}, \"files\": [{string.Join(", ", t.Files.Select(S))}]}}");
         return $"{{\n  \"solution\": {S(header.Solution)},\n  \"projects\": [{string.Join(", ", projects)}],\n  \"targets\": [{string.Join(", ", targets)}],\n  \"files\": [";
     }
 

@@ -117,7 +117,7 @@ public sealed class ContextServer(ServerOptions settings, Action<string>? log = 
         var specs = targets?.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).ToList() is { Count: > 0 } given ? given : settings.Pack.Targets;
         if (specs.Count == 0)
         {
-            throw new UsageException("no target: give one or more targets (a project, file, type or namespace), or set 'targets' in packer.yaml.");
+            throw new UsageException("no target: give one or more targets (a project, file, type, namespace or folder), or set 'targets' in packer.yaml.");
         }
 
         if (maxTokens is { } cap && !OptionValues.IsMaxTokens(cap))

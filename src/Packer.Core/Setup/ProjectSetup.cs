@@ -46,7 +46,7 @@ public static class ProjectSetup
                 var projects = (await ProjectFileReader.ProjectPathsAsync(solution, cancellationToken).ConfigureAwait(false))
                     .Select(Path.GetFileNameWithoutExtension).Take(10).ToList();
                 throw new UsageException(
-                    $"init needs a target for packer.yaml: pass --target with a project, file, type or namespace of {Path.GetFileName(solution)}"
+                    $"init needs a target for packer.yaml: pass --target with a project, file, type, namespace or folder of {Path.GetFileName(solution)}"
                     + (projects.Count == 0 ? "." : $" (its projects: {string.Join(", ", projects)}), e.g. --target {projects[0]}."),
                     DiagnosticCodes.NoTarget);
             }

@@ -7,8 +7,9 @@ using Packer.Core.Text;
 namespace Packer.Core.Targeting;
 
 /// <summary>
-/// Resolves target specs. Without a "project:", "file:", "type:" or "namespace:" prefix a spec is tried
-/// as a file, then a project, then a type, then a namespace. An unknown or ambiguous spec is a
+/// Resolves target specs. Without a "project:", "file:", "type:", "namespace:" or "folder:" prefix a spec is
+/// tried as a file, then a project, then a type, then a namespace, then a folder (last, so that a name that
+/// was a project or a namespace before folders could be targets still is one). An unknown or ambiguous spec is a
 /// <see cref="UsageException"/> listing up to ten close candidates.
 /// </summary>
 internal sealed class TargetResolver(LoadedSolution loaded, SyntaxIndex index, string workingDirectory)
@@ -21,7 +22,7 @@ internal sealed class TargetResolver(LoadedSolution loaded, SyntaxIndex index, s
     {
         if (specs.Count == 0)
         {
-            throw new UsageException("no target given. Name a project, file, type or namespace with --target, or set 'targets' in packer.yaml.", DiagnosticCodes.NoTarget);
+            throw new UsageException("no target given. Name a project, file, type, namespace or folder with --target, or set 'targets' in packer.yaml.", DiagnosticCodes.NoTarget);
         }
 
         return specs.Select(Resolve).ToList();
@@ -36,7 +37,8 @@ internal sealed class TargetResolver(LoadedSolution loaded, SyntaxIndex index, s
             TargetKind.Project => AsProject(name),
             TargetKind.Type => AsType(spec, name),
             TargetKind.Namespace => AsNamespace(name),
-            _ => AsFile(name) ?? AsProject(name) ?? AsType(spec, name) ?? AsNamespace(name),
+            TargetKind.Folder => AsFolder(name),
+            _ => AsFile(name) ?? AsProject(name) ?? AsType(spec, name) ?? AsNamespace(name) ?? AsFolder(name),
         };
         return resolved is { Files.Count: > 0 }
             ? resolved with { Spec = spec }
@@ -96,6 +98,24 @@ internal sealed class TargetResolver(LoadedSolution loaded, SyntaxIndex index, s
         return files.Count == 0 ? null : new ResolvedTarget(name, TargetKind.Namespace, files);
     }
 
+    // A folder, relative to the repository root or to the working folder: the solution's files under it, at any depth.
+    private ResolvedTarget? AsFolder(string name)
+    {
+        foreach (var candidate in new[] { Path.Combine(loaded.Root, name), Path.Combine(workingDirectory, name) })
+        {
+            if (Directory.Exists(candidate) && RepoPath.Relative(loaded.Root, candidate) is { } folder)
+            {
+                var files = loaded.Files.Where(f => f.Path.StartsWith(folder + "/", StringComparison.Ordinal)).Select(f => f.Path).ToList();
+                if (files.Count > 0)
+                {
+                    return new ResolvedTarget(name, TargetKind.Folder, files);
+                }
+            }
+        }
+
+        return null;
+    }
+
     private static string StripArity(string name)
     {
         var angle = name.IndexOf('<', StringComparison.Ordinal);
@@ -127,8 +147,13 @@ internal sealed class TargetResolver(LoadedSolution loaded, SyntaxIndex index, s
             pool.AddRange(loaded.Files.Select(f => f.Path));
         }
 
+        if (kind is TargetKind.Folder)
+        {
+            pool.AddRange(loaded.Files.Select(f => RepoPath.Directory(f.Path)).Where(d => d.Length > 0));
+        }
+
         var candidates = Closest(pool.Distinct(StringComparer.Ordinal), name);
-        var what = kind is null ? "project, file, type or namespace" : kind.ToString()!.ToLowerInvariant();
+        var what = kind is null ? "project, file, type, namespace or folder" : kind.ToString()!.ToLowerInvariant();
         var hint = candidates.Count == 0 ? string.Empty : " Close candidates: " + string.Join(", ", candidates) + ".";
         return new UsageException($"target '{spec}' matches no {what} in {loaded.SolutionPath}.{hint}", DiagnosticCodes.UnknownTarget);
     }

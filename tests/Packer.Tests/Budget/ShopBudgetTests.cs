@@ -8,17 +8,24 @@ namespace Packer.Tests.Budget;
 public sealed class ShopBudgetTests(LoadedFixture fixture)
 {
     [Fact]
-    public async Task Targets_too_large_for_the_cap_go_in_as_signatures_with_a_warning()
+    public async Task A_target_too_large_for_the_cap_is_its_outline_and_central_files_with_one_warning()
     {
         // When the whole Shop.Domain project is the target and the cap is far below its size
         var result = await fixture.PackShopAsync(fixture.ShopOptions("Shop.Domain") with { MaxTokens = 450 });
 
-        // Then
+        // Then some of its files are shown, one at least as signatures, and every other is counted in the outline
         var manifest = result.Manifest;
         Assert.True(manifest.TotalTokens <= 450);
-        Assert.Contains(manifest.Files, f => f.Reason == "target" && f.Fidelity == Fidelity.Signatures);
-        Assert.Contains(manifest.Warnings, w => w.Contains("does not fit in full within 450 tokens; it is given as signatures.", StringComparison.Ordinal));
-        Assert.DoesNotContain("Against(line.Quantity", result.Bundle, StringComparison.Ordinal);
+        var targets = manifest.Files.Where(f => f.Project == "Shop.Domain").ToList();
+        Assert.Contains(targets, f => f.Fidelity == Fidelity.Signatures);
+        Assert.Contains(targets, f => f.Fidelity == Fidelity.Outline);
+        Assert.All(targets, f => Assert.Contains(f.Fidelity, new[] { Fidelity.Full, Fidelity.Signatures, Fidelity.Outline }));
+        Assert.Equal(SegmentKind.Outline, manifest.Segments[1].Kind);
+
+        // And one warning says so
+        var warning = Assert.Single(manifest.Warnings, w => w.Contains("Shop.Domain", StringComparison.Ordinal));
+        Assert.StartsWith($"the target Shop.Domain ({targets.Count} files, about ", warning, StringComparison.Ordinal);
+        Assert.Contains("does not fit --max-tokens 450", warning, StringComparison.Ordinal);
     }
 
     [Fact]

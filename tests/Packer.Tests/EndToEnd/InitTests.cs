@@ -110,7 +110,7 @@ public sealed class InitTests(InstalledTool tool) : IClassFixture<InstalledTool>
         var result = await tool.RunAsync(root, ["init"]);
 
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
-        Assert.Contains("error: init needs a target for packer.yaml: pass --target with a project, file, type or namespace of Shop.sln (its projects: Shop.Application,", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("error: init needs a target for packer.yaml: pass --target with a project, file, type, namespace or folder of Shop.sln (its projects: Shop.Application,", result.StandardError, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(root, "packer.yaml")));
     }
 

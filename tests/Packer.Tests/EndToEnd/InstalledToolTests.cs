@@ -86,7 +86,7 @@ public sealed class InstalledToolTests(InstalledTool tool) : IClassFixture<Insta
     }
 
     [Theory]
-    [InlineData("Shop.sln --target NoSuchThing", "target 'NoSuchThing' matches no project, file, type or namespace in Shop.sln.")]
+    [InlineData("Shop.sln --target NoSuchThing", "target 'NoSuchThing' matches no project, file, type, namespace or folder in Shop.sln.")]
     [InlineData("Shop.sln --target Money --max-tokens 10", "--max-tokens must be at least 64 (got 10).")]
     [InlineData("Shop.sln --target Money --format html", "Argument 'html' not recognized.")]
     [InlineData("Nothing.sln --target Money", "Nothing.sln: no such file or folder.")]
@@ -95,6 +95,7 @@ public sealed class InstalledToolTests(InstalledTool tool) : IClassFixture<Insta
     [InlineData("--target Money --verbos", "unknown option '--verbos'. Did you mean '--verbose'?")]
     [InlineData("Shop.sln --target Money --max-tokens abc", "--max-tokens must be a whole number (got 'abc').")]
     [InlineData("Shop.sln --target file:Nope.cs", "target 'file:Nope.cs': no such file under ")]
+    [InlineData("Shop.sln --target folder:src/Nope", "target 'folder:src/Nope': no such folder under ")]
     [InlineData("Shop.sln --target Money --config tabbed.yaml", "tabbed.yaml:3: invalid YAML: ")]
     public async Task Bad_input_is_a_clear_error_with_exit_code_2_and_no_stack_trace(string arguments, string message)
     {

@@ -93,7 +93,7 @@ public sealed class McpServerTests(InstalledTool tool, ShopRepository shop, McpS
             client.CallToolAsync("pack_context", Arguments(("targets", new[] { "OrderService" }), ("maxTokens", 2000))).AsTask());
 
         Assert.True(unknown.IsError);
-        Assert.Contains("target 'NoSuchThing' matches no project, file, type or namespace in Shop.sln.", Text(unknown), StringComparison.Ordinal);
+        Assert.Contains("target 'NoSuchThing' matches no project, file, type, namespace or folder in Shop.sln.", Text(unknown), StringComparison.Ordinal);
         Assert.True(tooSmall.IsError);
         Assert.Contains("top must be at least 1 (got 0).", Text(tooSmall), StringComparison.Ordinal);
         Assert.All(parallel, r => Assert.NotEqual(true, r.IsError));

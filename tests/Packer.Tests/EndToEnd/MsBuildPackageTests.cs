@@ -91,7 +91,7 @@ public sealed class MsBuildPackageTests(PackageBuild build)
 
     [Theory]
     [InlineData("solution: Greeter.slnx\ninclude:\n  - README.md\nmaxtokens: 4000\n", "", "{root}/packer.yaml(4,1): error PCTX004: unknown key 'maxtokens'. Did you mean 'maxTokens'?")]
-    [InlineData(null, "-p:PackContextTargets=FormalPolcy", "pack-context : error PCTX012: target 'FormalPolcy' matches no project, file, type or namespace in Greeter.slnx. Close candidates: Greeter.Core.FormalPolicy.")]
+    [InlineData(null, "-p:PackContextTargets=FormalPolcy", "pack-context : error PCTX012: target 'FormalPolcy' matches no project, file, type, namespace or folder in Greeter.slnx. Close candidates: Greeter.Core.FormalPolicy.")]
     public async Task A_bad_setting_fails_the_build_with_one_error_that_names_the_file_and_line_and_no_generic_one(string? packerYaml, string property, string error)
     {
         // Given

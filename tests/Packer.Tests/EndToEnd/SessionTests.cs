@@ -72,7 +72,7 @@ public sealed class SessionTests(InstalledTool tool, ShopRepository shop) : ICla
         Assert.Equal(ExitCodes.Success, hooked.ExitCode);
         using var answer = JsonDocument.Parse(hooked.StandardOutput);
         var line = answer.RootElement.GetProperty("hookSpecificOutput").GetProperty("additionalContext").GetString()!;
-        Assert.Contains("target 'NoSuchThing' matches no project, file, type or namespace in Shop.sln.", line, StringComparison.Ordinal);
+        Assert.Contains("target 'NoSuchThing' matches no project, file, type, namespace or folder in Shop.sln.", line, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', line);
         Assert.Equal(line, answer.RootElement.GetProperty("systemMessage").GetString());
         Assert.Equal(ExitCodes.Usage, plain.ExitCode);

@@ -40,6 +40,25 @@ public sealed class SecretLeakTests(ShopRepository shop) : IClassFixture<ShopRep
     }
 
     [Fact]
+    public async Task Targets_larger_than_the_cap_show_no_planted_secret_either()
+    {
+        // Given every case planted, as targets far larger than the cap (so packed as an outline and central files)
+        var planted = Plant();
+        var options = shop.Options([.. planted.Keys]) with { MaxTokens = 1_500, Include = ["planted/**"] };
+
+        // When
+        var result = await shop.PackAsync(options);
+
+        // Then some planted files are shown, redacted, and no value is anywhere
+        Assert.NotNull(result.Manifest.Summary);
+        var shown = result.Manifest.Files.Where(f => planted.ContainsKey(f.Path) && f.Fidelity is Core.Bundle.Fidelity.Full or Core.Bundle.Fidelity.Signatures).ToList();
+        Assert.NotEmpty(shown);
+        Assert.Contains(result.Manifest.Redactions!, r => shown.Any(f => f.Path == r.Path));
+        var outputs = Outputs(result.Bundle, result.ManifestText);
+        Assert.All(planted.Values.SelectMany(c => c), c => Assert.DoesNotContain(c.Secret, outputs, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_secret_added_in_a_session_is_not_in_the_appended_edits()
     {
         // Given a session bundle of a planted file

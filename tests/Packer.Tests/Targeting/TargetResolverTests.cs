@@ -17,6 +17,8 @@ public sealed class TargetResolverTests(LoadedFixture fixture)
     [InlineData("type:Money", TargetKind.Type, "src/Shop.Domain/Orders/Money.cs")]
     [InlineData("Shop.Application.Extensions", TargetKind.Namespace, "src/Shop.Application/Extensions/OrderExtensions.cs")]
     [InlineData("namespace:Shop.Reporting", TargetKind.Namespace, "src/Shop.Reporting/ReportFormatter.cs")]
+    [InlineData("src/Shop.Domain/Orders", TargetKind.Folder, "src/Shop.Domain/Orders/IOrderRepository.cs,src/Shop.Domain/Orders/Money.cs,src/Shop.Domain/Orders/Order.Validation.cs,src/Shop.Domain/Orders/Order.cs,src/Shop.Domain/Orders/OrderLine.cs,src/Shop.Domain/Orders/OrderStatus.cs")]
+    [InlineData("folder:src/Shop.Application", TargetKind.Folder, "src/Shop.Application/Extensions/OrderExtensions.cs,src/Shop.Application/OrderService.cs,src/Shop.Application/PricingCalculator.cs")]
     public async Task Resolves_each_kind_of_target(string spec, TargetKind kind, string files)
     {
         // When
@@ -48,7 +50,7 @@ public sealed class TargetResolverTests(LoadedFixture fixture)
         var error = await Assert.ThrowsAsync<UsageException>(() => fixture.PackShopAsync(fixture.ShopOptions("OrderServise")));
 
         Assert.Equal(ExitCodes.Usage, error.ExitCode);
-        Assert.StartsWith("target 'OrderServise' matches no project, file, type or namespace in Shop.sln. Close candidates: ", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("target 'OrderServise' matches no project, file, type, namespace or folder in Shop.sln. Close candidates: ", error.Message, StringComparison.Ordinal);
         Assert.Contains("Shop.Application.OrderService", error.Message, StringComparison.Ordinal);
     }
 

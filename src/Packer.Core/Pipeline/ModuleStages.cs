@@ -1,0 +1,102 @@
+using Packer.Core.Budget;
+using Packer.Core.Bundle;
+using Packer.Core.Configuration;
+using Packer.Core.Graph;
+using Packer.Core.History;
+using Packer.Core.Loading;
+using Packer.Core.Manifest;
+using Packer.Core.Module;
+using Packer.Core.Ranking;
+using Packer.Core.Rendering;
+using Packer.Core.Targeting;
+using Packer.Core.Tokenization;
+
+namespace Packer.Core.Pipeline;
+
+/// <summary>
+/// The stages that differ for targets whose files do not fit the cap (README, "Targets larger than the cap").
+/// <see cref="Measure"/> is the one place that tells them apart: it returns null when the targets fit, and then
+/// the run is what it always was. Otherwise only the targets' most central files are bound
+/// (<see cref="CentralBinding"/>), the targets are ranked within themselves (<see cref="WithinTargetRanking"/>),
+/// and <see cref="Select"/> packs their outline and central files (<see cref="ModulePlanner"/>).
+/// </summary>
+internal sealed class ModuleStages(IBundleRenderer renderer, TokenCounter counter, FileTexts texts)
+{
+    private const int NarrowerTargets = 8;
+
+    private readonly BlockPricer pricer = new(renderer, counter, texts);
+
+    /// <summary>
+    /// Measures the targets when their files, in full, do not fit in what the cap leaves them; null when they do.
+    /// Their header then gives their file counts only, and what the cap leaves them is measured again with it.
+    /// </summary>
+    /// <param name="loaded">The solution.</param>
+    /// <param name="index">Its syntax index.</param>
+    /// <param name="targets">The resolved targets.</param>
+    /// <param name="options">The run's options.</param>
+    /// <param name="header">The bundle's header.</param>
+    public ModuleScope? Measure(LoadedSolution loaded, SyntaxIndex index, IReadOnlyList<ResolvedTarget> targets, PackOptions options, BundleHeader header)
+    {
+        var room = TargetFit.Room(options, Fitter(), header);
+        var byPath = loaded.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        var files = targets.SelectMany(t => t.Files).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (!TargetFit.Exceeds(files.Select(f => byPath[f]), pricer, room))
+        {
+            return null;
+        }
+
+        var counted = header with { TargetFileCounts = true };
+        var solutionFiles = loaded.Files.Where(f => f.IsCSharp).Select(f => f.Path).ToList();
+        var centrality = SyntaxCentrality.Measure(index, solutionFiles, files, path => (int)Math.Min(int.MaxValue, texts.Length(path)));
+        var narrower = Narrowing.Suggest(targets, index, centrality, NarrowerTargets);
+        return ModuleScope.Of(targets, centrality, options.MaxTokens, TargetFit.Room(options, Fitter(), counted), narrower, counted);
+    }
+
+    /// <summary>Chooses and renders the bundle of targets larger than the cap: repeats a session's earlier bundle with the edits appended while its outline holds, else packs afresh.</summary>
+    /// <param name="scope">The targets, measured (their header too).</param>
+    /// <param name="options">The run's options.</param>
+    /// <param name="ranked">Every file, the targets first in their within-target order.</param>
+    /// <param name="previous">What reading --previous gave.</param>
+    /// <param name="git">The repository's history, if any (where the files other than the targets go).</param>
+    public (Selection Selection, PreviousOutcome Previous) Select(
+        ModuleScope scope, PackOptions options, IReadOnlyList<RankedFile> ranked, PreviousRead previous, GitHistory? git)
+    {
+        var header = scope.Header;
+        var fitter = Fitter(git);
+        var planner = new ModulePlanner(pricer, fitter, git);
+        var outline = ModuleOutline.Of(scope.Files.Select(f => (f, scope.Centrality[f].Types)).ToList());
+        var plan = planner.Plan(scope, outline, ModuleSummary.Title(scope.Targets.Select(t => t.Spec).ToList()), ranked);
+        var editRoom = options.Previous is null ? 0 : (int)((long)options.MaxTokens * options.EditRoom / 100);
+        var outcome = previous.Outcome;
+        if (previous.Bundle?.Session is { } session)
+        {
+            var earlier = session.Segments.Where(s => s.Kind == SegmentKind.Outline).SelectMany(s => s.Entries).FirstOrDefault();
+            var why = "the outline changed (files added, moved or removed)";
+            if (earlier is not null && earlier == plan.Outline)
+            {
+                var split = new BudgetSplit(options.MaxTokens, editRoom, [], 0, 0, []);
+                var attempt = new EditAppender(pricer, fitter).Append(header, renderer.Begin(header), ranked, session, [], split);
+                if (attempt.Selection is { } appended)
+                {
+                    var decisions = ModulePlanner.Outlined(appended.Decisions, ranked, outline: true);
+                    return (Summarized(appended with { Decisions = decisions }, scope, outline, plan.Level, options.MaxTokens, editRoom), outcome.Then(PreviousUse.Appended, attempt.Reason));
+                }
+
+                why = attempt.Reason;
+            }
+
+            outcome = outcome.Then(PreviousUse.Repacked, $"{why}; packed the targets' outline and central files afresh");
+        }
+
+        var (selection, fitted) = planner.Fit(header, ranked, plan, options.MaxTokens);
+        return (Summarized(selection, scope, outline, fitted.Level, options.MaxTokens, editRoom), outcome);
+    }
+
+    private static Selection Summarized(Selection selection, ModuleScope scope, ModuleOutline outline, OutlineLevel? level, int maxTokens, int editRoom)
+    {
+        var summary = ModuleSummary.Of(scope, outline, level, selection.Decisions);
+        return selection with { Warnings = [ModuleSummary.Warning(summary, maxTokens, editRoom)], Summary = summary };
+    }
+
+    private BundleFitter Fitter(GitHistory? git = null) => new(renderer, counter, pricer, git);
+}

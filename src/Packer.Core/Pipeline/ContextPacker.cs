@@ -110,8 +110,7 @@ public static class ContextPacker
 
         var texts = new FileTexts(withLoose.Root, new SecretRedactor(options.Redaction), options.MaxFileBytes);
         var (git, log) = await history.ConfigureAwait(false);
-        var coChange = git?.CoChange(targetFiles) ?? new Dictionary<string, double>();
-        var ranked = Ranker.Rank(withLoose, index, graph, coChange, path => (int)Math.Min(int.MaxValue, texts.Length(path)), new RankingWeights())
+        var ranked = Ranker.Rank(withLoose, index, graph, git, path => (int)Math.Min(int.MaxValue, texts.Length(path)), new RankingWeights())
             .Select(f => texts.SkipReason(f.Path) is { } why ? f with { Reason = why } : f)
             .ToList();
         Lap("rank", "rendering");

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """The ranking's model inputs, computed from a manifest's raw signals exactly as src/Packer.Core/Ranking/
-FeatureVector.cs computes them (keep the two in step; fit.py --check and the tests compare them).
+FileFeatures.cs computes the ones the tool's model uses (keep the two in step).
 
 Each feature lies in [0, 1]. Those scaled "by the case" divide by the best value among the non-target
 files of the same run, which the tool knows too: every file of the solution is in its manifest.

@@ -7,7 +7,8 @@ The recordings are table.py outputs of a recording build (every file of every ca
 block costs, at 8k); the 32k frame (header and target tokens) comes from the baseline's 32k manifests.
 
   fit.py loro REC... [--features SET] [--alpha A]   each repository scored with weights fitted on the other nine
-  fit.py nested REC...                              the same, and the feature set and size exponent chosen per
+  fit.py grid REC... [--alphas] [--policies]        loro for every size exponent and signature policy
+  fit.py nested REC...                              loro with the size exponent and signature policy chosen per
                                                     fold from the nine (in-sample simulated recall), so no
                                                     choice ever saw the repository it is scored on
   fit.py tool REC...                                today's ranking (the manifest's own order), simulated
@@ -31,6 +32,10 @@ IDX = {n: i for i, n in enumerate(F.NAMES)}
 # Candidate feature sets, small enough to read as named weights in C#. "all" is every recorded feature.
 FEATURE_SETS = {
     "all": list(F.NAMES),
+    # The tool's model (src/Packer.Core/Ranking/FileFeatures.cs): what an ordinary manifest holds, pruned to
+    # what the leave-one-repository-out fits kept using.
+    "model": ["graph", "direct", "twoHops", "uses", "usedBy", "baseOfTarget", "names", "nameSim", "testPair",
+              "stemWords", "sameSuffix", "siblingTest", "history", "size"],
     "today": ["graph", "coUsage", "names", "testPair", "sameName", "folder", "size"],
     "compiler": ["graph", "direct", "uses", "usedBy", "baseOfTarget", "names", "testPair", "size"],
     "handful": ["graph", "direct", "uses", "usedBy", "names", "testPair", "stemWords", "sameSuffix",
@@ -111,8 +116,14 @@ def load_out(outs, baseline=None, repos=None, unseen=False):
 
 def lexical_rows(results):
     """{repo: {commit10: row}} from a table.py results.json (run.py's rows: lexical and the tool's recall)."""
-    if not os.path.isfile(results):
-        return {}
+    if not os.path.isfile(results):  # an unfinished run: each repository's run.log holds its rows
+        out, folder = {}, os.path.dirname(results)
+        for name in sorted(os.listdir(folder)):
+            log = os.path.join(folder, name, "run.log")
+            if os.path.isfile(log):
+                with open(log) as fh:
+                    out[name] = {r["commit"]: r for r in (json.loads(l) for l in fh if l.startswith("{"))}
+        return out
     with open(results) as fh:
         r = json.load(fh)
     return {n: {row["commit"]: row for row in v.get("rows", [])} for n, v in r["repositories"].items()}
@@ -144,6 +155,18 @@ def solve(a, b):
     return x
 
 
+NEGATIVES = 0  # with N > 0, a case's negatives are only the N best by each of graph, nameSim and history (the hard ones)
+
+
+def hard(neg):
+    if not NEGATIVES:
+        return neg
+    keep = set()
+    for k in (IDX["graph"], IDX["nameSim"], IDX["history"]):
+        keep.update(f["path"] for f in sorted(neg, key=lambda f: (-f["x"][k], f["path"]))[:NEGATIVES] if f["x"][k] > 0)
+    return [f for f in neg if f["path"] in keep] or neg
+
+
 def design(cases, active):
     """Columns of the fit over the active features: each case's truth files weigh 1 in all, its other files 1 in all."""
     cols = [[] for _ in active]
@@ -153,7 +176,7 @@ def design(cases, active):
         pos = [f for f in rows if f["truth"]]
         if not pos:
             continue
-        neg = [f for f in rows if not f["truth"]]
+        neg = hard([f for f in rows if not f["truth"]])
         for group, y in ((pos, 1.0), (neg, 0.0)):
             w = 1.0 / len(group)
             for f in group:
@@ -281,21 +304,22 @@ def grid(data, budgets, features, l2, alphas, policies):
     return out, models
 
 
-def nested(data, budgets, l2, policy=None, sets=("today", "compiler", "handful", "dozen"), alphas=(0.2, 0.3, 0.4)):
-    """Per fold, the feature set and alpha with the best in-sample simulated recall on the other nine."""
+def nested(data, budgets, features, l2, alphas, policies):
+    """Leave one repository out with the size exponent and the signature policy chosen per fold too, by the
+    simulated recall on the nine it was fitted on: nothing about the held-out repository is used."""
     res, chosen = {}, {}
     for held in data:
         train = {r: data[r] for r in data if r != held}
+        m = fit_model(train, list(train), features, 0.0, l2)
         best = None
-        for s in sets:
-            for al in alphas:
-                m = fit_model(train, list(train), FEATURE_SETS[s], al, l2)
-                o = objective(evaluate(train, m, budgets, policy), budgets)
-                if best is None or o > best[0]:
-                    best = (o, s, al, m)
-        chosen[held] = (best[1], best[2])
-        res.update(evaluate({held: data[held]}, best[3], budgets, policy))
-        print(f"  fold {held}: {best[1]} alpha {best[2]} (in-sample {best[0]:.3f})", file=sys.stderr)
+        for al in alphas:
+            for pol in policies:
+                o = objective(evaluate(train, dict(m, alpha=al), budgets, sim.Policy(signatures=pol)), budgets)
+                if best is None or o > best[0] + 1e-12:
+                    best = (o, al, pol)
+        chosen[held] = best[1:]
+        res.update(evaluate({held: data[held]}, dict(m, alpha=best[1]), budgets, sim.Policy(signatures=best[2])))
+        print(f"  fold {held}: alpha {best[1]}, signatures {best[2]} (in-sample {best[0]:.3f})", file=sys.stderr, flush=True)
     return res, chosen
 
 
@@ -339,9 +363,17 @@ def wins(res, data, lex, b):
     return sum(res[n][b][0] >= lex_mean(data, lex, n, b) - 1e-9 for n in res)
 
 
+# RankingWeights' property of each feature of the "model" set.
+CSHARP = {"graph": "Graph", "direct": "Direct", "twoHops": "TwoHops", "uses": "DeclaresWhatTargetUses",
+          "usedBy": "UsesTarget", "baseOfTarget": "BaseOfTarget", "names": "Names", "nameSim": "NameSimilarity",
+          "testPair": "TestPair", "stemWords": "FileNameWords", "sameSuffix": "SameSuffix",
+          "siblingTest": "SiblingTest", "history": "History"}
+
+
 def csharp(model):
-    lines = [f"bias {model['bias']:.4f}, size exponent {model['alpha']}"]
-    lines += [f"  {n:15} {w:+.4f}" for n, w in model["weights"].items()]
+    """The weights as RankingWeights' defaults."""
+    lines = [f"Bias = {model['bias']:.4f}", f"SizeExponent = {model['alpha']}"]
+    lines += [f"{CSHARP.get(n, n)} = {w:.4f}" for n, w in model["weights"].items()]
     return "\n".join(lines)
 
 
@@ -352,23 +384,27 @@ def main():
     ap.add_argument("--train", nargs="*", default=[], help="with unseen: the tuning recordings")
     ap.add_argument("--baseline", default="/work/bench-results/baseline")
     ap.add_argument("--budgets", default="8000,32000")
-    ap.add_argument("--features", default="handful", help="a name of FEATURE_SETS or comma-separated features")
-    ap.add_argument("--l2", type=float, default=0.01)
-    ap.add_argument("--alpha", type=float, default=0.3)
-    ap.add_argument("--alphas", default="0.3,0.5,0.7,1.0")
-    ap.add_argument("--policies", default="fallback,none,direct")
+    ap.add_argument("--features", default="model", help="a name of FEATURE_SETS or comma-separated features")
+    ap.add_argument("--l2", type=float, default=0.001)
+    ap.add_argument("--alpha", type=float, default=0.05)
+    ap.add_argument("--negatives", type=int, default=0, help="fit on the hard negatives only (see hard())")
+    ap.add_argument("--alphas", default="0.05,0.1,0.15,0.2")
+    ap.add_argument("--policies", default="fallback,direct,none")
     ap.add_argument("--derived", action="store_true", help="OUT are ordinary table.py outputs (derive.py)")
-    ap.add_argument("--signatures", default="fallback", help="sim.Policy: fallback, none or direct")
+    ap.add_argument("--signatures", default="none", help="sim.Policy: fallback, none or direct")
     a = ap.parse_args()
     budgets = [int(b) for b in a.budgets.split(",")]
     features = FEATURE_SETS.get(a.features) or a.features.split(",")
     policy = sim.Policy(signatures=a.signatures)
+    global NEGATIVES
+    NEGATIVES = a.negatives
     if a.command == "unseen":
-        train = load_out(a.train, a.baseline)
-        data = load_out(a.out, os.path.join(a.baseline, "..", "unseen-baseline"), unseen=True)
+        train = load_derived(a.train) if a.derived else load_out(a.train, a.baseline)
+        data = load_derived(a.out, unseen=True) if a.derived else load_out(a.out, None, unseen=True)
         model = fit_model(train, list(train), features, a.alpha, a.l2)
         print(csharp(model))
         lex = lexical_rows(os.path.join(a.out[0], "results.json"))
+        policy = sim.Policy(signatures=a.signatures)
         report(data, evaluate(data, model, budgets, policy), budgets, lex, f"unseen, {a.features} fitted on the ten (simulated)")
         report(data, evaluate(data, None, budgets, policy), budgets, lex, "unseen, today's ranking (simulated)")
         return
@@ -387,8 +423,10 @@ def main():
         res, models = loro(data, budgets, features, a.alpha, a.l2, policy)
         report(data, res, budgets, lex, f"leave one repository out, {a.features}, alpha {a.alpha}, {a.signatures} (simulated)")
     else:
-        res, chosen = nested(data, budgets, a.l2, policy)
-        report(data, res, budgets, lex, f"leave one repository out, set and alpha chosen per fold, {a.signatures} (simulated)")
+        alphas = [float(x) for x in a.alphas.split(",")]
+        res, chosen = nested(data, budgets, features, a.l2, alphas, a.policies.split(","))
+        report(data, res, budgets, lex, f"leave one repository out, {a.features}, l2 {a.l2}; size exponent and "
+               f"signature policy chosen per fold from {alphas} x {a.policies} (simulated)")
 
 
 if __name__ == "__main__":

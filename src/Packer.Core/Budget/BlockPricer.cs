@@ -7,7 +7,7 @@ namespace Packer.Core.Budget;
 
 /// <summary>
 /// Prices file blocks as the renderer writes them, once per file and fidelity, and makes the greedy choices
-/// every budget pass shares: in full if it fits, else as signatures if those fit.
+/// every budget pass shares: in full if it fits.
 /// </summary>
 internal sealed class BlockPricer(IBundleRenderer renderer, TokenCounter counter, FileTexts texts)
 {
@@ -41,7 +41,12 @@ internal sealed class BlockPricer(IBundleRenderer renderer, TokenCounter counter
     /// <summary>A file's listing line.</summary>
     public Choice Listing(RankedFile file) => Price(file, Fidelity.Listed, string.Empty);
 
-    /// <summary>A file in full if it fits <paramref name="remaining"/>, else as signatures if those fit and are smaller; null otherwise.</summary>
+    /// <summary>
+    /// A file in full if it fits <paramref name="remaining"/>; null otherwise. Files other than the targets are
+    /// never given as signatures: measured on the tuning repositories' commits (bench/fit.py, policy "none"),
+    /// the room signatures take costs more full-text recall than they add, and a file that does not fit in full
+    /// is still listed by path.
+    /// </summary>
     public Choice? Content(RankedFile file, int remaining)
     {
         var text = texts.Read(file.Path);
@@ -51,21 +56,10 @@ internal sealed class BlockPricer(IBundleRenderer renderer, TokenCounter counter
         }
 
         var full = Price(file, Fidelity.Full, text);
-        if (full.Tokens <= remaining)
-        {
-            return full;
-        }
-
-        if (!IsCSharp(file))
-        {
-            return null;
-        }
-
-        var signatures = Price(file, Fidelity.Signatures, texts.Shown(file.Path, Fidelity.Signatures)!);
-        return signatures.Tokens <= remaining && signatures.Tokens < full.Tokens ? signatures : null;
+        return full.Tokens <= remaining ? full : null;
     }
 
-    /// <summary>Greedy in the given order: each file in full if it fits, else as signatures if those fit.</summary>
+    /// <summary>Greedy in the given order: each file in full if it fits.</summary>
     public List<Choice> Greedy(IEnumerable<RankedFile> files, int budget)
     {
         var chosen = new List<Choice>();

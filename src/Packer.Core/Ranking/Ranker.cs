@@ -6,10 +6,11 @@ using Packer.Core.Text;
 namespace Packer.Core.Ranking;
 
 /// <summary>
-/// Scores every file by proximity to the targets: a personalized PageRank over the dependency graph
-/// (both directions, so what the targets use and what uses them both count), co-usage (using what the
-/// targets use), and weaker priors from names, the folder tree and the project graph. Ties break by
-/// ordinal path, so the order is total.
+/// Scores every file by how likely it is to change together with the targets: a logistic model (weights in
+/// <see cref="RankingWeights"/>, fitted offline on real commits) over <see cref="FileFeatures"/>: proximity in
+/// the dependency graph (personalized PageRank in both directions, and the kind of a direct tie), identifier
+/// similarity, file-name affinity and co-change history; divided by a small power of the file's size. Ties
+/// break by ordinal path, so the order is total.
 /// </summary>
 internal static class Ranker
 {
@@ -64,11 +65,13 @@ internal static class Ranker
             CoCited = Round(ties.CoCited(f.Path)),
             Length = length(f.Path),
         };
-        double Score(SourceFile f, Signals s) =>
-            ((weights.Graph * s.Graph) + (weights.CoUsage * s.CoUsage) + (weights.Names * s.Names)
-                + (weights.FileName * s.FileName) + (weights.Folder * s.Folder) + (weights.Project * s.Project)
-                + (weights.History * s.History))
-            / Math.Pow((length(f.Path) / 4.0) + 50, weights.SizeExponent);
+        var targetIsTest = graph.Targets.Any(FileNames.IsTest);
+        var scaleSimilarity = Scale(others.Select(f => similarities[f.Path]));
+        double Score(SourceFile f, Signals s)
+        {
+            var features = FileFeatures.Of(s, reasons.TieOf(f.Path), Round(scaleSimilarity(similarities[f.Path])), targetIsTest);
+            return Sigmoid(features.Logit(weights)) / Math.Pow((length(f.Path) / 4.0) + 50, weights.SizeExponent);
+        }
 
         return loaded.Files
             .Select(f => (File: f, Signals: SignalsOf(f)))
@@ -87,6 +90,8 @@ internal static class Ranker
                 reasons.Distance(x.File.Path)))
             .ToList();
     }
+
+    private static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
 
     // Scales a signal so that its best value among non-target files is 1.
     private static Func<double, double> Scale(IEnumerable<double> values)

@@ -71,18 +71,21 @@ public static class OutputGuard
         return read == 0 || kind switch
         {
             OutputKind.Bundle => BundleStarts.Any(s => text.StartsWith(s, StringComparison.Ordinal)),
-            _ => text.StartsWith("{\n  \"schemaVersion\": ", StringComparison.Ordinal) && text.Contains("\"name\": \"dotnet-pack-context\"", StringComparison.Ordinal),
+            _ => Compact(text).StartsWith("{\"schemaVersion\":", StringComparison.Ordinal) && Compact(text).Contains("\"name\":\"dotnet-pack-context\"", StringComparison.Ordinal),
         };
     }
+
+    // A manifest's opening without the whitespace between its tokens (it may have been reformatted).
+    private static string Compact(string json) => string.Concat(json.Where(c => !char.IsWhiteSpace(c)));
 
     private static void Check(OutputFile output, string root, IReadOnlySet<string> tracked, bool force)
     {
         var kind = PathKinds.Of(output.Path);
         var reason = kind switch
         {
-            PathKind.Link => "is a symbolic link (the tool writes only regular files, and never through a link)",
+            PathKind.Link => "is a symbolic link (the tool writes only regular files, and never through a link)" + PipeHint(output),
             PathKind.Directory => "is a folder",
-            PathKind.Special => "is a device, FIFO or socket, not a regular file",
+            PathKind.Special => "is a device, FIFO or socket, not a regular file" + PipeHint(output),
             _ when SourceExtensions.Contains(Path.GetExtension(output.Path), StringComparer.OrdinalIgnoreCase) => "is a source, project or solution file",
             _ when RepoPath.Relative(root, output.Path) is { } path && tracked.Contains(path) => "is tracked by git",
             PathKind.File when !force && !Readable(output) => "exists and is not a bundle or manifest this tool wrote; pass --force to replace it",
@@ -123,6 +126,10 @@ public static class OutputGuard
             throw new FileAccessException($"{output.Source} {output.Path}: its folder cannot be written ({e.Message}).", e);
         }
     }
+
+    // A pipe (>(cmd) is /dev/fd/N, a link) or a device is what standard output is for.
+    private static string PipeHint(OutputFile output) =>
+        output.Kind == OutputKind.Bundle && output.Source == "-o" ? " (leave out -o to write the bundle to standard output, and pipe that)" : string.Empty;
 
     private static UsageException Refused(OutputFile output, string reason) =>
         new($"{output.Source} {output.Path} {reason}; nothing was written.");

@@ -114,7 +114,7 @@ public sealed partial class CacheStabilityTests(ShopRepository shop) : IClassFix
     {
         // Given
         var root = shop.Root;
-        var manifest = Path.Combine(root, "context.json");
+        var manifest = Path.Combine(TempFolder.Create(), "context.json"); // outside the work tree, as a session script keeps it
         var options = Options("OrderService") with { Format = format, MaxTokens = 1800, CacheMinTokens = 200, Manifest = manifest, Previous = manifest };
 
         // When
@@ -135,7 +135,7 @@ public sealed partial class CacheStabilityTests(ShopRepository shop) : IClassFix
     {
         // Given a previous manifest whose bundle held one file, the lowest ranked, at its rank or as if it had been second then
         var root = shop.Root;
-        var manifest = Path.Combine(root, "context.json");
+        var manifest = Path.Combine(TempFolder.Create(), "context.json"); // outside the work tree, as a session script keeps it
         var options = Options("OrderService") with { MaxTokens = 8000, Manifest = manifest };
         var all = JsonNode.Parse((await PackAsync(options)).ManifestText)!;
         var files = all["files"]!.AsArray().Where(f => f!["reason"]!.GetValue<string>() != "target" && f!["hash"] is not null).ToList();
@@ -165,7 +165,7 @@ public sealed partial class CacheStabilityTests(ShopRepository shop) : IClassFix
     {
         // Given a manifest made with another cap
         var root = shop.Root;
-        var manifest = Path.Combine(root, "context.json");
+        var manifest = Path.Combine(TempFolder.Create(), "context.json"); // outside the work tree, as a session script keeps it
         var options = Options("OrderService") with { Manifest = manifest, Previous = manifest };
         await PackAndKeepManifestAsync(options with { MaxTokens = 1500 });
 
@@ -182,7 +182,7 @@ public sealed partial class CacheStabilityTests(ShopRepository shop) : IClassFix
     {
         // Given
         var root = shop.Root;
-        var manifest = Path.Combine(root, "context.json");
+        var manifest = Path.Combine(TempFolder.Create(), "context.json"); // outside the work tree, as a session script keeps it
         File.WriteAllText(manifest, "{ \"schemaVersion\": 1, \"tool\": ");
         var options = Options("OrderService") with { Previous = manifest };
 
@@ -256,7 +256,7 @@ public sealed partial class CacheStabilityTests(ShopRepository shop) : IClassFix
     // hands each run the previous run's manifest.
     private (GitRepository Repository, PackOptions Options) SessionOnOrderService(int maxTokens)
     {
-        var manifest = shop.PathOf("context.json");
+        var manifest = Path.Combine(TempFolder.Create(), "context.json"); // outside the work tree: a commit would make it tracked, and so not ours to write
         return (shop.Repository, Options("src/Shop.Application/OrderService.cs") with { MaxTokens = maxTokens, Manifest = manifest, Previous = manifest });
     }
 

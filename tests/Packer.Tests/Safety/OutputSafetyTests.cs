@@ -24,7 +24,7 @@ public sealed class OutputSafetyTests(InstalledTool tool) : IClassFixture<Instal
     });
 
     [Theory]
-    [InlineData("-o fifo", "is a device, FIFO or socket, not a regular file")]
+    [InlineData("-o fifo", "is a device, FIFO or socket, not a regular file (leave out -o to write the bundle to standard output, and pipe that)")]
     [InlineData("-o link.xml", "is a symbolic link")]
     [InlineData("-o adir", "is a folder")]
     [InlineData("-o src/Shop.Application/OrderService.cs", "is a source, project or solution file")]
@@ -65,6 +65,7 @@ public sealed class OutputSafetyTests(InstalledTool tool) : IClassFixture<Instal
         var result = await tool.RunAsync(root, ["Shop.sln", "--target", "OrderService", "-o", "/dev/full"]);
 
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("leave out -o to write the bundle to standard output", result.StandardError, StringComparison.Ordinal);
         Assert.Equal(PathKind.Special, PathKinds.Of("/dev/full"));
     }
 

@@ -66,6 +66,13 @@ def tool_command(a, name, solutions, cases, keep):
 
 def run_repo(a, name, owner_name, solutions, budgets):
     cases = os.path.join(HERE, "unseen" if a.unseen else "cases", name + ".jsonl")
+    if a.skip:  # a later slice of the cases: run.py reads them from a file of their own
+        with open(cases) as f:
+            lines = f.readlines()[a.skip:]
+        cases = os.path.join(a.out, name + ".cases.jsonl")
+        os.makedirs(a.out, exist_ok=True)
+        with open(cases, "w") as f:
+            f.writelines(lines)
     gd = git_dir(a.mirrors, owner_name)
     if gd is None:
         print(f"{name}: skipped, no git directory {owner_name}/repo under {a.mirrors} (fetch it first)", file=sys.stderr)
@@ -158,6 +165,7 @@ def main():
     ap.add_argument("--scratch", default="/tmp/pack-context-bench-scratch", help="work trees and the tool's cache")
     ap.add_argument("--timeout", type=int, default=1200, help="seconds one pack may take")
     ap.add_argument("--table-only", action="store_true", help="print the table of --out/results.json again, run nothing")
+    ap.add_argument("--skip", type=int, default=0, help="leave out the first N cases of each repository (with --limit: a later slice)")
     ap.add_argument("--unseen", action="store_true", help="the repositories nobody tuned on (UNSEEN), not the tuning set")
     a = ap.parse_args()
     if a.table_only:

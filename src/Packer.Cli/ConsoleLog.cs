@@ -1,5 +1,7 @@
 using Packer.Core.Configuration;
 using Packer.Core.Pipeline;
+using Packer.Core.Session;
+using Packer.Core.Setup;
 
 namespace Packer.Cli;
 
@@ -15,6 +17,38 @@ internal sealed class ConsoleLog(bool quiet, bool verbose)
             return;
         }
 
+        Details(result);
+        var destination = options.Output is null ? "standard output" : Path.GetRelativePath(Environment.CurrentDirectory, options.Output);
+        Console.Error.WriteLine(
+            $"packed {result.Stats.Included} files and listed {result.Stats.Listed} ({result.TotalTokens}/{options.MaxTokens} tokens) to {destination}");
+    }
+
+    public void Report(SessionOutcome outcome)
+    {
+        if (quiet)
+        {
+            return;
+        }
+
+        Details(outcome.Result);
+        var parts = outcome.Parts.Count == 0 ? string.Empty : $" in {outcome.Parts.Count} part(s)";
+        Console.Error.WriteLine(
+            $"session: packed {outcome.Result.Stats.Included} files and listed {outcome.Result.Stats.Listed} ({outcome.Result.TotalTokens} tokens) to {outcome.Bundle}{parts}; previous {outcome.Result.Previous}");
+    }
+
+    public void Report(SetupOutcome outcome, string folder)
+    {
+        if (quiet)
+        {
+            return;
+        }
+
+        outcome.Written.ToList().ForEach(path => Console.Error.WriteLine($"wrote {Path.GetRelativePath(folder, path)}"));
+        outcome.Kept.ToList().ForEach(path => Console.Error.WriteLine($"kept {Path.GetRelativePath(folder, path)} (already set up)"));
+    }
+
+    private void Details(PackResult result)
+    {
         foreach (var warning in result.Warnings)
         {
             Console.Error.WriteLine($"warning: {warning}");
@@ -38,9 +72,5 @@ internal sealed class ConsoleLog(bool quiet, bool verbose)
             // The process's own peak (the BuildHost that evaluates projects is another process).
             Console.Error.WriteLine($"stat  peakWorkingSetMB {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)}");
         }
-
-        var destination = options.Output is null ? "standard output" : Path.GetRelativePath(Environment.CurrentDirectory, options.Output);
-        Console.Error.WriteLine(
-            $"packed {result.Stats.Included} files and listed {result.Stats.Listed} ({result.TotalTokens}/{options.MaxTokens} tokens) to {destination}");
     }
 }

@@ -11,11 +11,14 @@ public enum CacheState
 
     /// <summary>The solution was rebuilt from the cache; only changed files were read again.</summary>
     Warm,
+
+    /// <summary>The solution's analysis was kept in memory by an earlier run of this process (a server); only changed files were read again.</summary>
+    Memory,
 }
 
 /// <summary>What the analysis cache did in a run, and why, for <c>--verbose</c>.</summary>
-/// <param name="State">Off, cold or warm.</param>
-/// <param name="Reason">Why it was cold (e.g. "src/App/App.csproj changed"), or how much changed when warm (e.g. "2 changed file(s)").</param>
+/// <param name="State">Off, cold, warm or memory.</param>
+/// <param name="Reason">Why it was cold (e.g. "src/App/App.csproj changed"), or how much changed when warm or from memory (e.g. "2 changed file(s)").</param>
 public sealed record CacheOutcome(CacheState State, string Reason)
 {
     /// <summary>Gets the outcome of a run without the cache.</summary>
@@ -32,6 +35,7 @@ public sealed record CacheOutcome(CacheState State, string Reason)
     {
         CacheState.Off => "off",
         CacheState.Cold => $"cold: {Reason}",
+        CacheState.Memory => $"memory: {Reason}",
         _ => $"warm: {Reason}",
     };
 }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.ExceptionServices;
 using Packer.Core.Loading;
 using Packer.Core.Output;
 using Packer.Core.Text;
@@ -13,7 +14,7 @@ namespace Packer.Core.Caching;
 /// that cannot be read is rebuilt; a cache that cannot be written is a note, never an error. The cache holds
 /// no state of its own between the two calls: what the lookup found travels in its <see cref="CacheLookup"/>.
 /// </summary>
-public sealed class SolutionCache
+public sealed class SolutionCache : IAnalysisStore
 {
     private readonly string solutionPath;
     private readonly string root;
@@ -82,8 +83,22 @@ public sealed class SolutionCache
             return CacheLookup.Cold($"the cache could not be read ({e.Message}); rebuilt");
         }
 
-        var reason = cache.Settings != settings || cache.Root != root ? "the tool or its settings changed"
-            : BuildInputs.FirstChange(cache.Inputs, root) is { } input ? $"{input} changed"
+        return cache.Settings != settings || cache.Root != root
+            ? CacheLookup.Cold("the tool or its settings changed")
+            : Reuse(cache, CacheState.Warm, _ => cache.Snapshot.Restore(root, filter));
+    }
+
+    /// <summary>
+    /// A warm start from an analysis made with this cache's settings, when the build inputs and the set of C# files
+    /// are as they were; every C# file is hashed to find the changed ones. Otherwise a cold start, and why.
+    /// </summary>
+    /// <param name="cache">The analysis, as read from the cache file or kept in memory by an earlier run.</param>
+    /// <param name="state">What a warm start is called: warm (from the file) or memory.</param>
+    /// <param name="solution">Makes the loaded solution, given the changed files.</param>
+    internal static CacheLookup Reuse(AnalysisCache cache, CacheState state, Func<IReadOnlySet<string>, LoadedSolution> solution)
+    {
+        var root = cache.Root;
+        var reason = BuildInputs.FirstChange(cache.Inputs, root) is { } input ? $"{input} changed"
             : SourceScan.Digest(ProjectFolders(cache.Snapshot)) != cache.SourceDigest ? "C# files were added or removed"
             : null;
         if (reason is not null)
@@ -93,7 +108,7 @@ public sealed class SolutionCache
 
         // A project may list a file that does not exist (one a build step generates); it stays absent.
         string Recorded(string path) => cache.Files.GetValueOrDefault(path)?.Hash ?? ContentHash.Absent;
-        var current = HashFiles(cache.Snapshot.Files.Select(f => f.Path));
+        var current = HashFiles(root, cache.Snapshot.Files.Select(f => f.Path));
         if (current.FirstOrDefault(h => h.Value == ContentHash.Absent && Recorded(h.Key) != ContentHash.Absent) is { Key: { } missing })
         {
             return CacheLookup.Cold($"{missing} was removed");
@@ -101,9 +116,9 @@ public sealed class SolutionCache
 
         var changed = current.Where(h => Recorded(h.Key) != h.Value).Select(h => h.Key).ToHashSet(StringComparer.Ordinal);
         return new CacheLookup(
-            new CacheOutcome(CacheState.Warm, $"{changed.Count} changed file(s)"),
+            new CacheOutcome(state, $"{changed.Count} changed file(s)"),
             new CacheLookup.WarmStart(
-                cache.Snapshot.Restore(root, filter), new KnownAnalysis(cache.Files, changed, cache.TokenCounts, cache.History), cache.Snapshot, current, cache.Inputs, cache.SourceDigest));
+                solution(changed), new KnownAnalysis(cache.Files, changed, cache.TokenCounts, cache.History), cache.Snapshot, current, cache.Inputs, cache.SourceDigest));
     }
 
     /// <summary>Writes what this run knows, unless it is what the cache already held.</summary>
@@ -111,17 +126,26 @@ public sealed class SolutionCache
     /// <param name="loaded">The solution as loaded (before loose target files were added).</param>
     /// <param name="run">What the run learnt.</param>
     /// <returns>The lookup's outcome, with a note when the cache could not be written.</returns>
-    internal CacheOutcome Save(CacheLookup lookup, LoadedSolution loaded, RunAnalysis run)
+    internal CacheOutcome Save(CacheLookup lookup, LoadedSolution loaded, RunAnalysis run) =>
+        Learnt(lookup, run) ? Write(lookup.Outcome, Collect(lookup, loaded, run)) : lookup.Outcome;
+
+    /// <summary>Tells whether a run learnt anything that its warm start did not hold (a cold run always did).</summary>
+    internal static bool Learnt(CacheLookup lookup, RunAnalysis run) =>
+        lookup.Warm is not { } warm
+        || warm.Known.Changed.Count > 0
+        || run.TokenCounts.Learnt
+        || run.History != warm.Known.History
+        || warm.Snapshot.Files.Any(f => run.Bound.ContainsKey(f.Path));
+
+    /// <summary>What a run leaves for the next: what <see cref="Save"/> writes, and what a resident analysis keeps in memory.</summary>
+    /// <param name="lookup">What the lookup at the start of the run found.</param>
+    /// <param name="loaded">The solution as loaded (before loose target files were added).</param>
+    /// <param name="run">What the run learnt.</param>
+    internal AnalysisCache Collect(CacheLookup lookup, LoadedSolution loaded, RunAnalysis run)
     {
         var warm = lookup.Warm;
-        var known = warm?.Known ?? KnownAnalysis.None;
         var written = warm?.Snapshot ?? SolutionSnapshot.Capture(loaded);
-        if (warm is not null && known.Changed.Count == 0 && !run.TokenCounts.Learnt && run.History == known.History && !written.Files.Any(f => run.Bound.ContainsKey(f.Path)))
-        {
-            return lookup.Outcome; // nothing new
-        }
-
-        var hashes = warm?.Hashes ?? HashFiles(written.Files.Select(f => f.Path));
+        var hashes = warm?.Hashes ?? HashFiles(root, written.Files.Select(f => f.Path));
         var inputs = warm?.Inputs ?? BuildInputs.Hash(solutionPath, written.ProjectFiles, written.GeneratedSources(root), configFile);
         var sourceDigest = warm?.SourceDigest ?? SourceScan.Digest(ProjectFolders(written));
         var files = new Dictionary<string, CachedFile>(StringComparer.Ordinal);
@@ -133,20 +157,47 @@ public sealed class SolutionCache
             }
         }
 
-        var cache = new AnalysisCache(settings, root, inputs, sourceDigest, written, files, run.TokenCounts.Used, run.History);
+        return new AnalysisCache(settings, root, inputs, sourceDigest, written, files, run.TokenCounts.Used, run.History);
+    }
+
+    /// <summary>Writes an analysis to the cache file (atomically).</summary>
+    /// <param name="outcome">The run's outcome so far.</param>
+    /// <param name="cache">What to write.</param>
+    /// <returns>The outcome, with a note when the cache could not be written.</returns>
+    internal CacheOutcome Write(CacheOutcome outcome, AnalysisCache cache)
+    {
         try
         {
             AtomicFile.WriteAllBytes(file, CacheFormat.Write(cache));
-            return lookup.Outcome;
+            return outcome;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return lookup.Outcome.With($"the cache could not be written ({e.Message})");
+            return outcome.With($"the cache could not be written ({e.Message})");
         }
     }
 
-    private Dictionary<string, string> HashFiles(IEnumerable<string> paths) =>
-        paths.ToDictionary(p => p, p => ContentHash.OfFile(Path.Combine(root, p)), StringComparer.Ordinal);
+    CacheLookup IAnalysisStore.TryReuse(FileFilter filter) => TryReuse(filter);
+
+    CacheOutcome IAnalysisStore.Save(CacheLookup lookup, LoadedSolution loaded, RunAnalysis run) => Save(lookup, loaded, run);
+
+    // Every file hashed on all cores (the bulk of a warm run on an unchanged repository), collected in path order;
+    // a file that cannot be read fails the run as it would one file at a time (not as an AggregateException).
+    private static Dictionary<string, string> HashFiles(string root, IEnumerable<string> paths)
+    {
+        var files = paths.ToArray();
+        var hashes = new string[files.Length];
+        try
+        {
+            Parallel.For(0, files.Length, i => hashes[i] = ContentHash.OfFile(Path.Combine(root, files[i])));
+        }
+        catch (AggregateException e)
+        {
+            ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
+
+        return files.Zip(hashes).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
+    }
 
     private static IEnumerable<string> ProjectFolders(SolutionSnapshot snapshot) =>
         snapshot.ProjectFiles.Select(p => Path.GetDirectoryName(p)!).Distinct(StringComparer.Ordinal);

@@ -61,4 +61,10 @@ public sealed record ConfigFile
 
     /// <summary>Gets the line of each key the file sets (empty for flags).</summary>
     public IReadOnlyDictionary<string, int> Lines { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
+
+    /// <summary>Gets the folder where <c>session</c> and <c>mcp</c> keep their bundles and manifests.</summary>
+    public string? StateDirectory { get; init; }
+
+    /// <summary>Gets the most tokens each part of a session bundle may hold, when it is written in parts.</summary>
+    public int? SplitTokens { get; init; }
 }

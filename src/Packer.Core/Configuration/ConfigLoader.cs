@@ -20,7 +20,7 @@ public static class ConfigLoader
     public const int MaxFileBytes = 1024 * 1024;
 
     private static readonly string[] Keys =
-        ["solution", "targets", "maxTokens", "tokenizer", "format", "cacheMinTokens", "output", "manifest", "previous", "editRoom", "include", "exclude", "cache", "cacheDirectory", "redact", "maxFileBytes"];
+        ["solution", "targets", "maxTokens", "tokenizer", "format", "cacheMinTokens", "output", "manifest", "previous", "editRoom", "include", "exclude", "cache", "cacheDirectory", "redact", "maxFileBytes", "stateDirectory", "splitTokens"];
 
     /// <summary>Reads and checks a config file.</summary>
     /// <param name="path">The file; relative paths inside it resolve against its folder.</param>
@@ -100,6 +100,8 @@ public static class ConfigLoader
                 "cacheDirectory" => config with { CacheDirectory = ResolvePath(folder, Scalar(display, key, value)) },
                 "redact" => Redact(config, display, value),
                 "maxFileBytes" => config with { MaxFileBytes = WholeNumber(display, key, value, 1, "a whole number of bytes, at least 1") },
+                "stateDirectory" => config with { StateDirectory = ResolvePath(folder, Scalar(display, key, value)) },
+                "splitTokens" => config with { SplitTokens = SplitTokens(display, key, value) },
                 _ => throw Error(display, keyNode, UnknownKey(key)),
             };
         }
@@ -167,6 +169,9 @@ public static class ConfigLoader
 
     private static int MaxTokens(string file, string key, YamlNode node) =>
         WholeNumber(file, key, node, OptionValues.MinMaxTokens, $"a whole number of tokens, at least {OptionValues.MinMaxTokens}");
+
+    private static int SplitTokens(string file, string key, YamlNode node) =>
+        WholeNumber(file, key, node, OptionValues.MinSplitTokens, $"a whole number of tokens, at least {OptionValues.MinSplitTokens}");
 
     private static int CacheMinTokens(string file, string key, YamlNode node) => WholeNumber(file, key, node, 0, "a whole number of tokens");
 

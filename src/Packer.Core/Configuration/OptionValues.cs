@@ -40,6 +40,12 @@ public static class OptionValues
     /// <summary>Tells whether an edit room (percent of the cap) is usable.</summary>
     public static bool IsEditRoom(long percent) => percent is >= 0 and <= 50;
 
+    /// <summary>The fewest tokens a part of a split bundle may be given.</summary>
+    public const int MinSplitTokens = 1000;
+
+    /// <summary>Tells whether a part size (tokens) is usable.</summary>
+    public static bool IsSplitTokens(long value) => value >= MinSplitTokens && value <= MaxTokenSetting;
+
     /// <summary>Tells whether a token cap is usable.</summary>
     public static bool IsMaxTokens(long value) => value >= MinMaxTokens && value <= MaxTokenSetting;
 }

@@ -8,6 +8,12 @@ public enum OutputKind
 
     /// <summary>A manifest.</summary>
     Manifest,
+
+    /// <summary>The map a session prints for the agent, kept beside its bundle (<c>map.md</c>).</summary>
+    SessionMap,
+
+    /// <summary>What a session leaves for the next one besides the manifest (<c>session.json</c>).</summary>
+    SessionState,
 }
 
 /// <summary>A file a run is told to write.</summary>

@@ -21,6 +21,9 @@ public static class OutputGuard
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<context ", "# Context: ", "{\n  \"solution\": ", "[\n  {\"type\": \"text\", \"text\": \"", "<file path=\"", "## ",
     ];
 
+    /// <summary>How a session's map begins.</summary>
+    public const string SessionMapStart = "# Context bundle for this session (dotnet pack-context)\n";
+
     /// <summary>Checks a run's outputs before anything is loaded or written.</summary>
     /// <param name="outputs">The files the run will write.</param>
     /// <param name="root">The repository root.</param>
@@ -57,7 +60,7 @@ public static class OutputGuard
         }
     }
 
-    /// <summary>Tells whether an existing file's first bytes are those of a bundle or manifest this tool writes (an empty file counts too).</summary>
+    /// <summary>Tells whether an existing file's first bytes are those of a file of its kind this tool writes (an empty file counts too).</summary>
     public static bool IsOurs(string path, OutputKind kind)
     {
         var head = new byte[256];
@@ -71,6 +74,8 @@ public static class OutputGuard
         return read == 0 || kind switch
         {
             OutputKind.Bundle => BundleStarts.Any(s => text.StartsWith(s, StringComparison.Ordinal)),
+            OutputKind.SessionMap => text.StartsWith(SessionMapStart, StringComparison.Ordinal),
+            OutputKind.SessionState => Compact(text).StartsWith("{\"bundle\":", StringComparison.Ordinal),
             _ => Compact(text).StartsWith("{\"schemaVersion\":", StringComparison.Ordinal) && Compact(text).Contains("\"name\":\"dotnet-pack-context\"", StringComparison.Ordinal),
         };
     }
@@ -88,7 +93,7 @@ public static class OutputGuard
             PathKind.Special => "is a device, FIFO or socket, not a regular file" + PipeHint(output),
             _ when SourceExtensions.Contains(Path.GetExtension(output.Path), StringComparer.OrdinalIgnoreCase) => "is a source, project or solution file",
             _ when RepoPath.Relative(root, output.Path) is { } path && tracked.Contains(path) => "is tracked by git",
-            PathKind.File when !force && !Readable(output) => "exists and is not a bundle or manifest this tool wrote; pass --force to replace it",
+            PathKind.File when !force && !Readable(output) => $"exists and is not {Describe(output.Kind)} this tool wrote; pass --force to replace it",
             _ => null,
         };
         if (reason is not null)
@@ -98,6 +103,13 @@ public static class OutputGuard
 
         EnsureWritable(output);
     }
+
+    private static string Describe(OutputKind kind) => kind switch
+    {
+        OutputKind.SessionMap => "a session map",
+        OutputKind.SessionState => "a session state file",
+        _ => "a bundle or manifest",
+    };
 
     private static bool Readable(OutputFile output)
     {

@@ -30,11 +30,22 @@ public static class ContextPacker
     /// <param name="progress">Told the name of each phase as it starts (may be null).</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <exception cref="PackerException">An expected failure: bad input, a solution that cannot be loaded, a file that cannot be read.</exception>
-    public static async Task<PackResult> PackAsync(PackOptions options, string workingDirectory, IProgress<string>? progress, CancellationToken cancellationToken)
+    public static Task<PackResult> PackAsync(PackOptions options, string workingDirectory, IProgress<string>? progress, CancellationToken cancellationToken) =>
+        PackAsync(options, workingDirectory, memory: null, progress, cancellationToken);
+
+    /// <summary>Runs the pipeline, keeping the analysis in <paramref name="memory"/> between runs (a server); writes nothing but the cache.</summary>
+    /// <param name="options">The merged options.</param>
+    /// <param name="workingDirectory">Where relative target paths are also looked up.</param>
+    /// <param name="memory">The analyses kept between runs of this process, or null to use only the cache file.</param>
+    /// <param name="progress">Told the name of each phase as it starts (may be null).</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <exception cref="PackerException">An expected failure: bad input, a solution that cannot be loaded, a file that cannot be read.</exception>
+    public static async Task<PackResult> PackAsync(
+        PackOptions options, string workingDirectory, AnalysisMemory? memory, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         try
         {
-            return await PackFromCacheOrLoadAsync(options, workingDirectory, progress, cancellationToken).ConfigureAwait(false);
+            return await PackFromCacheOrLoadAsync(options, workingDirectory, memory, progress, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (FileAccessException.Covers(e))
         {
@@ -42,7 +53,8 @@ public static class ContextPacker
         }
     }
 
-    private static async Task<PackResult> PackFromCacheOrLoadAsync(PackOptions options, string workingDirectory, IProgress<string>? progress, CancellationToken cancellationToken)
+    private static async Task<PackResult> PackFromCacheOrLoadAsync(
+        PackOptions options, string workingDirectory, AnalysisMemory? memory, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         TokenCounter.Create(options.Tokenizer); // a bad tokenizer fails before the slow load
@@ -50,9 +62,10 @@ public static class ContextPacker
         var solutionPath = await Preflight.CheckAsync(options, workingDirectory, cancellationToken).ConfigureAwait(false);
         var filter = new FileFilter(options.Include, options.Exclude);
         var focus = await ProjectFocus.ForAsync(solutionPath, options.Targets, workingDirectory, cancellationToken).ConfigureAwait(false);
-        var cache = options.UseCache
-            ? new SolutionCache(options.CacheDirectory ?? SolutionCache.DefaultDirectory, solutionPath, filter, focus, options.ConfigFile)
-            : null;
+        var cacheDirectory = options.CacheDirectory ?? SolutionCache.DefaultDirectory;
+        IAnalysisStore? cache = !options.UseCache ? null
+            : memory?.For(cacheDirectory, solutionPath, filter, focus, options.ConfigFile)
+            ?? new SolutionCache(cacheDirectory, solutionPath, filter, focus, options.ConfigFile);
         progress?.Report("checking cache");
         var lookup = cache?.TryReuse(filter);
         if (lookup?.Warm is null)

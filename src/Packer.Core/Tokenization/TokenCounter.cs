@@ -61,5 +61,9 @@ public sealed class TokenCounter
         return count;
     }
 
+    /// <summary>Gets the length of the longest start of a text that holds at most <paramref name="tokens"/> tokens.</summary>
+    public int PrefixLength(string text, int tokens) =>
+        tokenizer.Value.GetIndexByTokenCount(text, tokens, out _, out _, considerPreTokenization: true, considerNormalization: true);
+
     private int CountNow(string text) => tokenizer.Value.CountTokens(text, considerPreTokenization: true, considerNormalization: true);
 }

@@ -39,6 +39,10 @@ public sealed class InstalledTool : IAsyncLifetime
         return ProcessResult.RunAsync(Command, arguments, workingDirectory, merged);
     }
 
+    /// <summary>Runs the installed tool with <paramref name="standardInput"/> on its standard input (as an agent's hook is run).</summary>
+    public Task<ProcessResult> RunWithInputAsync(string workingDirectory, IReadOnlyList<string> arguments, string standardInput) =>
+        ProcessResult.RunAsync(Command, arguments, workingDirectory, new Dictionary<string, string> { ["XDG_CACHE_HOME"] = CacheHome }, standardInput);
+
     private static async Task<(string PackageFolder, string Command, string CacheHome)> InstallAsync()
     {
         var root = TempFolder.Create();
@@ -68,7 +72,8 @@ public sealed class InstalledTool : IAsyncLifetime
 /// <summary>What a finished process printed and returned.</summary>
 public sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError)
 {
-    public static async Task<ProcessResult> RunAsync(string command, IReadOnlyList<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<ProcessResult> RunAsync(
+        string command, IReadOnlyList<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null, string? standardInput = null)
     {
         var start = new ProcessStartInfo(command)
         {
@@ -88,6 +93,11 @@ public sealed record ProcessResult(int ExitCode, string StandardOutput, string S
         }
 
         using var process = Process.Start(start)!;
+        if (standardInput is not null)
+        {
+            await process.StandardInput.WriteAsync(standardInput);
+        }
+
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -1,0 +1,88 @@
+using System.ComponentModel;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using Packer.Core;
+using Packer.Core.Server;
+
+namespace Packer.Cli;
+
+/// <summary>
+/// The MCP tools: each binds its arguments and calls <see cref="ContextServer"/>. An expected failure (a bad
+/// argument, an unknown target) is a tool error whose text says what to change; the server keeps running.
+/// </summary>
+[McpServerToolType]
+internal static class McpTools
+{
+    [McpServerTool(Name = "pack_context", Title = "Pack a focused context bundle", ReadOnly = true, Idempotent = true, OpenWorld = false, Destructive = false)]
+    [Description(
+        "Packs the files of this .NET solution that matter most for the given targets into one token-capped bundle (ranked by the code's "
+        + "dependency graph: what the targets use, what uses them, their tests), writes it under the state folder (.packer/mcp/), and returns its "
+        + "path, id, token count, segments and the list of files it holds with a one-line reason each. The bundle's text is returned too when it "
+        + "is within inlineMaxTokens (default 20,000); otherwise hand the path to a sub-agent or read parts with read_bundle. Use it to give a "
+        + "sub-agent exactly the context of one module instead of the whole repository. A repeated call on an unchanged repository is fast.")]
+    public static async Task<CallToolResult> PackContext(
+        ContextServer server,
+        [Description("What to pack around: project names, file paths (repository-relative), type names or namespaces; prefix project:, file:, type: or namespace: to force the kind. Empty: packer.yaml's targets.")] string[]? targets = null,
+        [Description("Cap on the whole bundle in tokens (o200k_base), at least 64. Default: packer.yaml's maxTokens, else 32000.")] int? maxTokens = null,
+        [Description("xml (default), markdown, json, or anthropic (API content blocks with cache_control marks).")] string? format = null,
+        [Description("A file name or path inside the state folder's mcp/ folder to write the bundle to. Default: <id>.<format extension>.")] string? output = null,
+        [Description("Return the bundle's text inline only when it has at most this many tokens. Default: 20000.")] int? inlineMaxTokens = null,
+        CancellationToken cancellationToken = default)
+    {
+        var answer = await Call(server, () => server.PackAsync(targets, maxTokens, format, output, inlineMaxTokens, cancellationToken));
+        var summary = new TextContentBlock { Text = server.Answer(answer with { Bundle = null }) };
+        return new CallToolResult { Content = answer.Bundle is null ? [summary] : [summary, new TextContentBlock { Text = answer.Bundle }] };
+    }
+
+    [McpServerTool(Name = "rank_files", Title = "Rank files by relevance to a target", ReadOnly = true, Idempotent = true, OpenWorld = false, Destructive = false)]
+    [Description(
+        "Ranks every file of this .NET solution by how close it is to a target (dependency graph, shared usages, names, folder, history) and "
+        + "returns the top files with their score, a one-line reason, and where a bundle at the default cap would put them (full, signatures, "
+        + "listed or omitted). Use it to decide which files to read or which targets to pack.")]
+    public static async Task<string> RankFiles(
+        ContextServer server,
+        [Description("A project name, file path (repository-relative), type name or namespace.")] string target,
+        [Description("How many files to return, best first. Default: 20.")] int top = 20,
+        CancellationToken cancellationToken = default) =>
+        server.Answer(await Call(server, () => server.RankAsync(target, top, cancellationToken)));
+
+    [McpServerTool(Name = "explain_file", Title = "Explain a file's place in a bundle", ReadOnly = true, Idempotent = true, OpenWorld = false, Destructive = false)]
+    [Description(
+        "Says why a file is or is not in the bundle packed for a target, and at which fidelity (full text, signatures only, listed by path, or "
+        + "omitted): its rank and score, the reason, and what cap or target would bring it in.")]
+    public static async Task<string> ExplainFile(
+        ContextServer server,
+        [Description("A project name, file path (repository-relative), type name or namespace.")] string target,
+        [Description("The file to explain: repository-relative (or absolute) path.")] string path,
+        [Description("The cap the bundle is packed to. Default: packer.yaml's maxTokens, else 32000.")] int? maxTokens = null,
+        CancellationToken cancellationToken = default) =>
+        server.Answer(await Call(server, () => server.ExplainAsync(target, path, maxTokens, cancellationToken)));
+
+    [McpServerTool(Name = "read_bundle", Title = "Read part of a written bundle", ReadOnly = true, Idempotent = true, OpenWorld = false, Destructive = false)]
+    [Description(
+        "Returns a slice of a bundle written by pack_context or by a session: the block(s) of one file (its text, signatures, and any diffs "
+        + "appended to it), or a range of its tokens (segment offsets are in pack_context's answer), or the whole bundle when it is small enough. "
+        + "Slices over inlineMaxTokens (default 20,000) are refused with the segments to choose from.")]
+    public static Task<string> ReadBundle(
+        ContextServer server,
+        [Description("The id pack_context returned, or a bundle file's path (e.g. .packer/context.xml).")] string bundle,
+        [Description("A file whose blocks to return (repository-relative path).")] string? file = null,
+        [Description("First token of a range (0-based).")] int? tokenStart = null,
+        [Description("Token after the range.")] int? tokenEnd = null,
+        [Description("Refuse slices over this many tokens. Default: 20000.")] int? inlineMaxTokens = null) =>
+        Call(server, () => Task.FromResult(server.ReadBundle(bundle, file, tokenStart, tokenEnd, inlineMaxTokens)));
+
+    // Expected failures become tool errors with their message (redacted: it goes to the model); anything else is the SDK's generic tool error.
+    private static async Task<T> Call<T>(ContextServer server, Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (Exception e) when (e is PackerException or InvalidDataException or IOException)
+        {
+            throw new McpException(server.Redact(e.Message), e);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using System.CommandLine;
+using Packer.Core;
+using Packer.Core.Configuration;
+
+namespace Packer.Cli;
+
+/// <summary>
+/// The flags the commands share, and the one place they are bound: the command line's settings, over
+/// packer.yaml's (the working folder's, or --config), over the defaults.
+/// </summary>
+internal static class PackFlags
+{
+    public static readonly Argument<string?> Path = new("PATH")
+    {
+        Description = "A .sln, .slnx or .csproj, or a folder holding exactly one (default: the current folder).",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
+    public static readonly Option<string[]> Target = new("--target", "-t")
+    {
+        Description = "A project, file, type or namespace to pack around; prefix project:, file:, type: or namespace: to force the kind. Repeatable.",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
+    public static readonly Option<int?> MaxTokens = WholeNumber("--max-tokens", $"Cap on the whole rendered bundle, in tokens (default {PackOptions.DefaultMaxTokens}).");
+
+    public static readonly Option<string?> Tokenizer = new("--tokenizer") { Description = $"Tokenizer encoding (default {PackOptions.DefaultTokenizer})." };
+
+    public static readonly Option<string?> Format = new("--format")
+    {
+        Description = "Bundle format: xml (default), markdown, json, or anthropic (content blocks with cache_control).",
+    };
+
+    public static readonly Option<int?> CacheMinTokens = WholeNumber(
+        "--cache-min-tokens", $"anthropic format: smallest segment, in tokens, that gets a cache breakpoint (default {PackOptions.DefaultCacheMinTokens}).");
+
+    public static readonly Option<int?> EditRoom = WholeNumber(
+        "--edit-room",
+        $"With --previous (and in session): percent of the cap a bundle leaves free for the edits later runs append (default {PackOptions.DefaultEditRoom}; 0 turns appending off).");
+
+    public static readonly Option<string?> Config = new("--config") { Description = $"Config file (default: {ConfigLoader.DefaultFileName} in the current folder, if present)." };
+    public static readonly Option<bool> NoCache = new("--no-cache") { Description = "Neither read nor write the analysis cache (a cold run)." };
+    public static readonly Option<string?> CacheDir = new("--cache-dir") { Description = "Keep the analysis cache in this folder (default: the user's cache folder)." };
+    public static readonly Option<bool> NoRedact = new("--no-redact") { Description = "Do not redact secrets (keys, tokens, passwords) from what the bundle holds. Redaction is on by default." };
+    public static readonly Option<bool> Force = new("--force")
+    {
+        Description = "Replace an existing output (-o, --manifest; session: the files of the state folder) even if it is not a file of its kind this tool wrote.",
+    };
+
+    public static readonly Option<string?> StateDir = new("--state-dir") { Description = "session and mcp: where bundles and manifests are kept (default: .packer at the repository root)." };
+    public static readonly Option<bool> Verbose = new("--verbose") { Description = "Print phase timings and counts to standard error." };
+    public static readonly Option<bool> Quiet = new("--quiet", "-q") { Description = "Print nothing but errors to standard error." };
+
+    static PackFlags()
+    {
+        Tokenizer.AcceptOnlyFromAmong([.. OptionValues.Tokenizers]);
+        Format.AcceptOnlyFromAmong([.. OptionValues.Formats]);
+    }
+
+    /// <summary>The flags every packing command takes (pack, session).</summary>
+    public static IEnumerable<Symbol> Packing => [Path, Target, MaxTokens, Tokenizer, Format, CacheMinTokens, EditRoom, Config, NoCache, CacheDir, NoRedact, Verbose, Quiet];
+
+    /// <summary>A number option whose bad value is reported in the user's words, not as a .NET type's name.</summary>
+    public static Option<int?> WholeNumber(string name, string description) => new(name)
+    {
+        Description = description,
+        CustomParser = result =>
+        {
+            var token = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
+            if (int.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value))
+            {
+                return value;
+            }
+
+            result.AddError($"{name} must be a whole number (got '{token}').");
+            return null;
+        },
+    };
+
+    /// <summary>The error for a PATH that looks like an option: a mistyped one (PATH would have taken it).</summary>
+    /// <param name="given">What was given.</param>
+    /// <param name="command">The command it was given to.</param>
+    public static string UnknownOption(string given, Command command)
+    {
+        var closest = command.Options.SelectMany(o => o.Aliases.Prepend(o.Name)).Where(k => k.StartsWith('-'))
+            .OrderBy(k => Core.Text.Similarity.EditDistance(k, given)).ThenBy(k => k, StringComparer.Ordinal).First();
+        var hint = Core.Text.Similarity.EditDistance(closest, given) <= 3 ? $" Did you mean '{closest}'?" : string.Empty;
+        return $"unknown option '{given}'.{hint}";
+    }
+
+    /// <summary>Binds the shared flags and merges them with packer.yaml.</summary>
+    /// <param name="parse">The parsed command line.</param>
+    /// <param name="workingDirectory">Where packer.yaml is looked for and relative paths resolve.</param>
+    /// <param name="extra">The command's own settings (paths already absolute), merged as flags.</param>
+    public static Bound Bind(ParseResult parse, string workingDirectory, ConfigFile? extra = null)
+    {
+        var configPath = parse.GetValue(Config) is { } explicitPath
+            ? System.IO.Path.GetFullPath(explicitPath, workingDirectory)
+            : System.IO.Path.Combine(workingDirectory, ConfigLoader.DefaultFileName);
+        var file = parse.GetValue(Config) is not null || File.Exists(configPath) ? ConfigLoader.Load(configPath) : null;
+
+        if (parse.GetValue(MaxTokens) is { } cap && !OptionValues.IsMaxTokens(cap))
+        {
+            throw new UsageException($"--max-tokens must be at least {OptionValues.MinMaxTokens} (got {cap}).");
+        }
+
+        if (parse.GetValue(CacheMinTokens) is < 0)
+        {
+            throw new UsageException("--cache-min-tokens must not be negative.");
+        }
+
+        if (parse.GetValue(EditRoom) is { } room && !OptionValues.IsEditRoom(room))
+        {
+            throw new UsageException($"--edit-room must be {OptionValues.EditRoomExpected} (got {room}).");
+        }
+
+        var flags = (extra ?? new ConfigFile()) with
+        {
+            Solution = Absolute(parse.GetValue(Path), workingDirectory),
+            Targets = parse.GetValue(Target),
+            MaxTokens = parse.GetValue(MaxTokens),
+            Tokenizer = parse.GetValue(Tokenizer),
+            Format = parse.GetValue(Format) is { } format ? OptionValues.ParseFormat(format) : null,
+            CacheMinTokens = parse.GetValue(CacheMinTokens),
+            EditRoom = parse.GetValue(EditRoom),
+            Cache = parse.GetValue(NoCache) ? false : null,
+            CacheDirectory = Absolute(parse.GetValue(CacheDir), workingDirectory),
+            Redact = parse.GetValue(NoRedact) ? false : null,
+        };
+        return new Bound(OptionsMerger.Merge(file, flags, workingDirectory, file is null ? null : configPath), file, flags);
+    }
+
+    /// <summary>Makes a path from the command line absolute.</summary>
+    public static string? Absolute(string? path, string workingDirectory) => path is null ? null : System.IO.Path.GetFullPath(path, workingDirectory);
+
+    /// <summary>The bound settings.</summary>
+    /// <param name="Pack">The merged pack options.</param>
+    /// <param name="File">packer.yaml's settings, if there is one.</param>
+    /// <param name="Flags">The command line's settings.</param>
+    public sealed record Bound(PackOptions Pack, ConfigFile? File, ConfigFile Flags);
+}

@@ -1,0 +1,119 @@
+using System.CommandLine;
+using Packer.Core;
+using Packer.Core.Configuration;
+using Packer.Core.Redaction;
+using Packer.Core.Session;
+
+namespace Packer.Cli;
+
+/// <summary>
+/// <c>dotnet pack-context session</c>: what a pre-session hook runs. Packs into the state folder (handing the
+/// last session's manifest back as --previous), and prints what the agent should read first. With
+/// <c>--agent claude</c> it speaks Claude Code's SessionStart hook protocol and never fails the session: any
+/// failure is one line in the answer, and the exit code is 0.
+/// </summary>
+internal static class SessionCommand
+{
+    private static readonly Option<int?> SplitTokensOption = PackFlags.WholeNumber(
+        "--split-tokens",
+        $"Also write the bundle in parts context.1.xml, context.2.xml, ... of at most N tokens each, so that each fits one file read (xml or markdown; at least {OptionValues.MinSplitTokens}).");
+
+    private static readonly Option<string?> AgentOption = new("--agent")
+    {
+        Description = "claude: read Claude Code's SessionStart hook input on standard input and answer in its JSON form; failures never fail the session.",
+    };
+
+    private static readonly Option<int?> MaxCharsOption = PackFlags.WholeNumber(
+        "--max-chars", $"Cap on what is printed for the agent, in characters (default {SessionOptions.DefaultMaxChars}: Claude Code adds at most 10,000 characters of a hook's output).");
+
+    public static Command Create()
+    {
+        AgentOption.AcceptOnlyFromAmong("claude");
+        var command = new Command("session", "Packs for a coding agent's session into the state folder, appending the edits since the last session, and prints a map of the bundle for the agent.");
+        foreach (var symbol in PackFlags.Packing.Concat([PackFlags.StateDir, PackFlags.Force, SplitTokensOption, AgentOption, MaxCharsOption]))
+        {
+            PackCommand.Add(command, symbol);
+        }
+
+        command.SetAction(ExecuteAsync);
+        return command;
+    }
+
+    private static async Task<int> ExecuteAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var hookMode = parse.GetValue(AgentOption) == "claude";
+        var log = new ConsoleLog(parse.GetValue(PackFlags.Quiet), parse.GetValue(PackFlags.Verbose));
+        try
+        {
+            var hook = hookMode
+                ? ClaudeHook.Read(Console.IsInputRedirected ? await Console.In.ReadToEndAsync(cancellationToken) : string.Empty)
+                : new HookInput(null, HookSource.Unknown);
+            var workingDirectory = hook.WorkingDirectory ?? Environment.CurrentDirectory;
+            if (parse.GetValue(SplitTokensOption) is { } size && !OptionValues.IsSplitTokens(size))
+            {
+                throw new UsageException($"--split-tokens must be at least {OptionValues.MinSplitTokens} (got {size}).");
+            }
+
+            if (parse.GetValue(MaxCharsOption) is < SessionOptions.MinMaxChars)
+            {
+                throw new UsageException($"--max-chars must be at least {SessionOptions.MinMaxChars}.");
+            }
+
+            var bound = PackFlags.Bind(parse, workingDirectory, new ConfigFile
+            {
+                StateDirectory = PackFlags.Absolute(parse.GetValue(PackFlags.StateDir), workingDirectory),
+                SplitTokens = parse.GetValue(SplitTokensOption),
+            });
+            var pack = bound.Pack with { Force = parse.GetValue(PackFlags.Force) };
+            var session = SessionOptions.Merge(bound.File, bound.Flags, pack) with
+            {
+                MaxChars = parse.GetValue(MaxCharsOption) ?? SessionOptions.DefaultMaxChars,
+            };
+            SessionOutcome outcome;
+            using (var progress = new ProgressLine(parse.GetValue(PackFlags.Quiet)))
+            {
+                outcome = await SessionRunner.RunAsync(pack, session, workingDirectory, hook.Source, progress, cancellationToken);
+            }
+
+            await Console.Out.WriteAsync(hookMode ? ClaudeHook.Answer(outcome.Map) : outcome.Map);
+            log.Report(outcome);
+            return ExitCodes.Success;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A session hook must never leave the agent without a word: an unexpected failure is one line too.
+            var line = e is PackerException ? e.Message : e is OperationCanceledException ? "cancelled." : $"unexpected {e.GetType().Name}: {e.Message}";
+            var noRedact = parse.GetValue(PackFlags.NoRedact);
+            if (hookMode)
+            {
+                return await HookFailureAsync(line, noRedact);
+            }
+
+            log.Error(Redacted(noRedact, line));
+            return e is PackerException p ? p.ExitCode : ExitCodes.Failure;
+        }
+    }
+
+    /// <summary>
+    /// Tells whether a command line that did not parse was meant for the hook (<c>session … --agent claude</c>): then its
+    /// errors are answered as the hook answers any failure, so that a mistyped hook command never stops a session.
+    /// </summary>
+    /// <param name="parse">The parsed command line.</param>
+    /// <param name="args">The command line as given.</param>
+    public static bool IsHook(ParseResult parse, IReadOnlyList<string> args) =>
+        parse.CommandResult.Command.Name == "session"
+        && args.Select((arg, i) => arg is "--agent=claude" or "--agent:claude" || (arg == "--agent" && i + 1 < args.Count && args[i + 1] == "claude")).Any(hook => hook);
+
+    /// <summary>Answers the hook with one line saying what went wrong (redacted: it goes to the model), and lets the session start.</summary>
+    /// <param name="line">What went wrong.</param>
+    /// <param name="noRedact">Whether --no-redact was given.</param>
+    public static async Task<int> HookFailureAsync(string line, bool noRedact)
+    {
+        var oneLine = string.Join(' ', Redacted(noRedact, line).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        await Console.Out.WriteAsync(ClaudeHook.Failure($"dotnet pack-context could not pack this session's context bundle: {oneLine} The session starts without it."));
+        return ExitCodes.Success;
+    }
+
+    private static string Redacted(bool noRedact, string text) =>
+        noRedact ? text : new SecretRedactor(RedactionOptions.Default).Redact("error.txt", text).Text;
+}

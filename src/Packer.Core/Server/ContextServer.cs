@@ -1,0 +1,166 @@
+using Packer.Core.Bundle;
+using Packer.Core.Caching;
+using Packer.Core.Configuration;
+using Packer.Core.Loading;
+using Packer.Core.Manifest;
+using Packer.Core.Output;
+using Packer.Core.Pipeline;
+using Packer.Core.Redaction;
+using Packer.Core.Session;
+using Packer.Core.Text;
+
+namespace Packer.Core.Server;
+
+/// <summary>
+/// What the MCP server's tools call: packs, rankings and explanations for a solution whose analysis stays in
+/// memory between calls (<see cref="AnalysisMemory"/>), so a repeated call costs little and a call after an
+/// edit reads only what changed. Packs run one at a time; a bad argument is a <see cref="UsageException"/>.
+/// </summary>
+/// <param name="settings">What calls pack with when they do not say.</param>
+/// <param name="log">Told each run's phase timings and what the analysis memory did (the server logs it to standard error).</param>
+public sealed class ContextServer(ServerOptions settings, Action<string>? log = null)
+{
+    private readonly AnalysisMemory memory = new();
+    private readonly SecretRedactor redactor = new(settings.Pack.Redaction);
+    private readonly SemaphoreSlim gate = new(1, 1);
+
+    /// <summary>An answer as the tools return it: JSON, its strings redacted as the bundles are (it goes to the model).</summary>
+    /// <param name="answer">The answer.</param>
+    public string Answer<T>(T answer) => AnswerJson.Of(answer, redactor);
+
+    /// <summary>A message for the model (an error), redacted as the bundles are.</summary>
+    /// <param name="text">The message.</param>
+    public string Redact(string text) => redactor.Redact("message", text).Text;
+
+    /// <summary>Gets the folder the bundles are written to.</summary>
+    public string BundleDirectory { get; } = Path.Combine(settings.StateDirectory, "mcp");
+
+    /// <summary>Packs a bundle, writes it and its manifest under the state folder, and answers with its map.</summary>
+    /// <param name="targets">The target specs (none: packer.yaml's).</param>
+    /// <param name="maxTokens">The cap (null: the configured one).</param>
+    /// <param name="format">The format name (null: the configured one).</param>
+    /// <param name="output">A file name or path inside the bundle folder (null: one named by the bundle's id).</param>
+    /// <param name="inlineTokens">The largest bundle returned inline (null: the server's limit).</param>
+    /// <param name="cancellationToken">Cancels the pack.</param>
+    public async Task<PackAnswer> PackAsync(IReadOnlyList<string>? targets, int? maxTokens, string? format, string? output, int? inlineTokens, CancellationToken cancellationToken)
+    {
+        var options = Options(targets, maxTokens, format);
+        var id = ContentHash.Of(string.Join('\n', [.. options.Targets, options.MaxTokens.ToString(), options.Tokenizer, Names.Of(options.Format)]))[..12];
+        var path = output is null ? Path.Combine(BundleDirectory, id + StateFolder.ExtensionOf(options.Format)) : Inside(output);
+        var manifestPath = BundleFiles.ManifestOf(path);
+
+        // The pipeline checks the two files as it checks -o and --manifest; they are committed together, under the gate.
+        var result = await RunAsync(
+            StateFolder.Writing(options, path, manifestPath, previous: null),
+            r => OutputWriter.Write([(path, r.Bundle), (manifestPath, r.ManifestText)]),
+            cancellationToken).ConfigureAwait(false);
+
+        var manifest = result.Manifest;
+        var limit = inlineTokens ?? settings.InlineTokens;
+        var inline = result.TotalTokens <= limit;
+        return new PackAnswer(
+            id,
+            path,
+            manifestPath,
+            Names.Of(manifest.Format),
+            manifest.TotalTokens,
+            manifest.MaxTokens,
+            [.. manifest.Segments.Select(s => new SegmentAnswer(Names.Of(s.Kind), s.TokenStart, s.TokenEnd))],
+            [.. manifest.Placed().Where(f => f.HasContent()).Select(f => new FileAnswer(f.Path, Names.Of(f.Fidelity), Names.Of(f.Segment!.Value), f.Tokens, f.Reason))],
+            manifest.Files.Count(f => f.Fidelity == Fidelity.Listed),
+            manifest.Warnings,
+            inline
+                ? "the bundle's text follows"
+                : $"not inline: {result.TotalTokens:N0} tokens is over the inline limit of {limit:N0}; give the path to a sub-agent, or read parts with read_bundle (a file, or a token range)",
+            inline ? result.Bundle : null);
+    }
+
+    /// <summary>Ranks the solution's files for a target.</summary>
+    public async Task<RankAnswer> RankAsync(string target, int top, CancellationToken cancellationToken)
+    {
+        if (top < 1)
+        {
+            throw new UsageException($"top must be at least 1 (got {top}).");
+        }
+
+        var manifest = (await RunAsync(Options([target], null, null), null, cancellationToken).ConfigureAwait(false)).Manifest;
+        return new RankAnswer(
+            target,
+            manifest.Files.Count,
+            [.. manifest.Files.Take(top).Select(f => new RankedAnswer(f.Rank, f.Path, f.Project, f.Score, Names.Of(f.Fidelity), f.Reason))]);
+    }
+
+    /// <summary>Says why a file is or is not in the bundle for a target, and at which fidelity.</summary>
+    public async Task<ExplainAnswer> ExplainAsync(string target, string path, int? maxTokens, CancellationToken cancellationToken)
+    {
+        var options = Options([target], maxTokens, null);
+        var manifest = (await RunAsync(options, null, cancellationToken).ConfigureAwait(false)).Manifest;
+        var root = RepositoryRoot.For(SolutionFinder.Find(options.SolutionPath));
+        var relative = (Path.IsPathRooted(path) ? RepoPath.Relative(root, path) : BundleFiles.Normalized(path)) ?? path;
+        var file = manifest.Files.FirstOrDefault(f => f.Path == relative)
+            ?? throw new UsageException(
+                $"{path} is not a file of {manifest.Solution} (its projects' C# files and the include globs' files). Close names: {string.Join(", ", Closest(manifest, relative))}.");
+        return Explanations.Of(file, manifest, options, root);
+    }
+
+    /// <summary>Reads part of a written bundle.</summary>
+    /// <param name="bundle">A bundle id from pack_context, or a bundle file's path.</param>
+    /// <param name="file">A file whose blocks to return.</param>
+    /// <param name="tokenStart">The first token of a range.</param>
+    /// <param name="tokenEnd">The token after the range.</param>
+    /// <param name="inlineTokens">The largest slice returned (null: the server's limit).</param>
+    public string ReadBundle(string bundle, string? file, int? tokenStart, int? tokenEnd, int? inlineTokens) =>
+        BundleFiles.Read(BundleFiles.Find(bundle, BundleDirectory, settings.WorkingDirectory), file, tokenStart, tokenEnd, inlineTokens ?? settings.InlineTokens, redactor);
+
+    private PackOptions Options(IReadOnlyList<string>? targets, int? maxTokens, string? format)
+    {
+        var specs = targets?.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).ToList() is { Count: > 0 } given ? given : settings.Pack.Targets;
+        if (specs.Count == 0)
+        {
+            throw new UsageException("no target: give one or more targets (a project, file, type or namespace), or set 'targets' in packer.yaml.");
+        }
+
+        if (maxTokens is { } cap && !OptionValues.IsMaxTokens(cap))
+        {
+            throw new UsageException($"maxTokens must be at least {OptionValues.MinMaxTokens} (got {cap}).");
+        }
+
+        var parsed = format is null ? settings.Pack.Format
+            : OptionValues.ParseFormat(format) ?? throw new UsageException($"format must be one of {string.Join(", ", OptionValues.Formats)} (got '{format}').");
+        return settings.Pack with { Targets = specs, MaxTokens = maxTokens ?? settings.Pack.MaxTokens, Format = parsed, Output = null, Manifest = null, Previous = null };
+    }
+
+    // One pack at a time, and what it writes with it.
+    private async Task<PackResult> RunAsync(PackOptions options, Action<PackResult>? write, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var result = await ContextPacker.PackAsync(options, settings.WorkingDirectory, memory, null, cancellationToken).ConfigureAwait(false);
+            write?.Invoke(result);
+            log?.Invoke(
+                $"packed {string.Join(' ', options.Targets)} ({options.MaxTokens} tokens) in {result.Timings.Sum(t => t.Elapsed.TotalSeconds):F3} s "
+                + $"({string.Join(", ", result.Timings.Select(t => $"{t.Phase} {t.Elapsed.TotalSeconds:F3}"))}); cache {result.Cache}");
+            return result;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    // An output path stays inside the bundle folder: the tools write nothing else.
+    private string Inside(string output)
+    {
+        var full = Path.GetFullPath(output, BundleDirectory);
+        return RepoPath.Relative(BundleDirectory, full) is not null
+            ? full
+            : throw new UsageException($"output must be a file name or a path inside {BundleDirectory} (got '{output}').");
+    }
+
+    private static IEnumerable<string> Closest(ManifestDocument manifest, string path) => manifest.Files
+        .Select(f => f.Path)
+        .OrderBy(p => Similarity.EditDistance(Path.GetFileName(p), Path.GetFileName(path)))
+        .ThenBy(p => p, StringComparer.Ordinal)
+        .Take(5);
+}

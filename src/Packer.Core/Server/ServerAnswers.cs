@@ -1,0 +1,69 @@
+namespace Packer.Core.Server;
+
+/// <summary>What <c>pack_context</c> answers.</summary>
+/// <param name="Id">The bundle's id, for <c>read_bundle</c>: the same targets, cap and format give the same id.</param>
+/// <param name="Path">The bundle file (absolute).</param>
+/// <param name="Manifest">Its manifest (absolute).</param>
+/// <param name="Format">Its format.</param>
+/// <param name="TotalTokens">Its tokens.</param>
+/// <param name="MaxTokens">The cap it was packed to.</param>
+/// <param name="Segments">Its segments with token offsets.</param>
+/// <param name="Files">The files it holds text of, in bundle order.</param>
+/// <param name="Listed">How many more files it lists by path only.</param>
+/// <param name="Warnings">The run's warnings.</param>
+/// <param name="Inline">Whether <paramref name="Bundle"/> holds the bundle, and if not, why.</param>
+/// <param name="Bundle">The bundle's text, when within the inline limit.</param>
+public sealed record PackAnswer(
+    string Id,
+    string Path,
+    string Manifest,
+    string Format,
+    int TotalTokens,
+    int MaxTokens,
+    IReadOnlyList<SegmentAnswer> Segments,
+    IReadOnlyList<FileAnswer> Files,
+    int Listed,
+    IReadOnlyList<string> Warnings,
+    string Inline,
+    string? Bundle);
+
+/// <summary>One segment of a bundle.</summary>
+/// <param name="Kind">header, stable, volatile, targets or edits.</param>
+/// <param name="TokenStart">Tokens before it.</param>
+/// <param name="TokenEnd">Tokens up to its end.</param>
+public sealed record SegmentAnswer(string Kind, int TokenStart, int TokenEnd);
+
+/// <summary>One file of a bundle.</summary>
+/// <param name="Path">Repository-relative path.</param>
+/// <param name="Fidelity">full or signatures.</param>
+/// <param name="Segment">The segment it is in.</param>
+/// <param name="Tokens">Its tokens.</param>
+/// <param name="Reason">Why it is there.</param>
+public sealed record FileAnswer(string Path, string Fidelity, string Segment, int Tokens, string Reason);
+
+/// <summary>What <c>rank_files</c> answers.</summary>
+/// <param name="Target">The target.</param>
+/// <param name="TotalFiles">How many files were ranked.</param>
+/// <param name="Files">The top files, best first.</param>
+public sealed record RankAnswer(string Target, int TotalFiles, IReadOnlyList<RankedAnswer> Files);
+
+/// <summary>One ranked file.</summary>
+/// <param name="Rank">1-based rank.</param>
+/// <param name="Path">Repository-relative path.</param>
+/// <param name="Project">Its project.</param>
+/// <param name="Score">Its score.</param>
+/// <param name="Fidelity">Where a bundle at the default cap puts it: full, signatures, listed or omitted.</param>
+/// <param name="Reason">Why it ranks there.</param>
+public sealed record RankedAnswer(int Rank, string Path, string Project, double Score, string Fidelity, string Reason);
+
+/// <summary>What <c>explain_file</c> answers.</summary>
+/// <param name="Path">The file, repository-relative.</param>
+/// <param name="InBundle">Whether the bundle holds its text (full or signatures).</param>
+/// <param name="Fidelity">full, signatures, listed or omitted.</param>
+/// <param name="Segment">Its segment, when placed.</param>
+/// <param name="Rank">Its rank.</param>
+/// <param name="TotalFiles">How many files were ranked.</param>
+/// <param name="Score">Its score.</param>
+/// <param name="Reason">Why it ranks there.</param>
+/// <param name="Explanation">The answer in a sentence or two.</param>
+public sealed record ExplainAnswer(string Path, bool InBundle, string Fidelity, string? Segment, int Rank, int TotalFiles, double Score, string Reason, string Explanation);

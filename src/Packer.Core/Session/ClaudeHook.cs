@@ -1,0 +1,75 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Packer.Core.Session;
+
+/// <summary>
+/// Claude Code's SessionStart hook protocol: the hook reads a JSON object on standard input (<c>cwd</c>,
+/// <c>source</c>, …) and answers with one JSON object whose <c>hookSpecificOutput.additionalContext</c> Claude
+/// Code adds to the model's context (at most 10,000 characters of it; longer text is replaced by a preview
+/// and a file path). A hook that exits 0 never stops the session.
+/// </summary>
+public static class ClaudeHook
+{
+    private static readonly JsonWriterOptions Writing = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Reads the hook's input; anything unreadable reads as "no folder, source unknown".</summary>
+    /// <param name="json">Standard input as read.</param>
+    public static HookInput Read(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json.Length == 0 ? "{}" : json);
+            var root = document.RootElement;
+            var cwd = root.TryGetProperty("cwd", out var folder) && folder.ValueKind == JsonValueKind.String ? folder.GetString() : null;
+            var source = root.TryGetProperty("source", out var why) && why.ValueKind == JsonValueKind.String ? why.GetString() : null;
+            return new HookInput(cwd is { Length: > 0 } && Path.IsPathRooted(cwd) ? cwd : null, Source(source));
+        }
+        catch (JsonException)
+        {
+            return new HookInput(null, HookSource.Unknown);
+        }
+    }
+
+    /// <summary>The hook's answer: <paramref name="context"/> added to the model's context.</summary>
+    public static string Answer(string context) => Write(context, systemMessage: null);
+
+    /// <summary>The hook's answer when packing failed: one line for the model, and the same line shown to the user.</summary>
+    public static string Failure(string line) => Write(line, systemMessage: line);
+
+    private static HookSource Source(string? value) => value switch
+    {
+        "startup" => HookSource.Startup,
+        "resume" => HookSource.Resume,
+        "clear" => HookSource.Clear,
+        "compact" => HookSource.Compact,
+        _ => HookSource.Unknown,
+    };
+
+    private static string Write(string context, string? systemMessage)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, Writing))
+        {
+            json.WriteStartObject();
+            if (systemMessage is not null)
+            {
+                json.WriteString("systemMessage", systemMessage);
+            }
+
+            json.WriteStartObject("hookSpecificOutput");
+            json.WriteString("hookEventName", "SessionStart");
+            json.WriteString("additionalContext", context);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+}
+
+/// <summary>What a SessionStart hook was told.</summary>
+/// <param name="WorkingDirectory">The agent's working folder (absolute), if given.</param>
+/// <param name="Source">Why the session starts.</param>
+public sealed record HookInput(string? WorkingDirectory, HookSource Source);

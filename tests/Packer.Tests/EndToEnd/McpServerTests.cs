@@ -1,0 +1,179 @@
+using System.Text.Json;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+using Packer.Core.Tokenization;
+using Packer.Tests.Infrastructure;
+
+namespace Packer.Tests.EndToEnd;
+
+/// <summary>
+/// The installed tool's MCP server, started as an MCP client starts it and driven by the SDK's own client: one
+/// server process for the class, serving the class's Shop repository (reset before each test, which the server
+/// notices by content hash as it notices any edit) through the class's analysis cache.
+/// </summary>
+public sealed class McpServerTests(InstalledTool tool, ShopRepository shop, McpServerTests.Server server)
+    : IClassFixture<InstalledTool>, IClassFixture<ShopRepository>, IClassFixture<McpServerTests.Server>, IAsyncLifetime
+{
+    public Task InitializeAsync() => shop.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Lists_the_four_read_only_tools_with_descriptions()
+    {
+        var client = await server.ClientAsync(tool, shop);
+
+        var tools = await client.ListToolsAsync();
+
+        Assert.Equal(["explain_file", "pack_context", "rank_files", "read_bundle"], tools.Select(t => t.Name).Order(StringComparer.Ordinal));
+        Assert.All(tools, t => Assert.True(t.Description.Length > 100, t.Name));
+        Assert.All(tools, t => Assert.True(t.ProtocolTool.Annotations?.ReadOnlyHint, t.Name));
+        Assert.Contains("\"targets\"", tools.Single(t => t.Name == "pack_context").JsonSchema.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pack_context_writes_the_bundle_the_CLI_writes_and_after_an_edit_the_bundle_a_fresh_CLI_run_writes()
+    {
+        // Given the server, and the same pack by the command line
+        var client = await server.ClientAsync(tool, shop);
+        string[] cli = ["Shop.sln", "--target", "OrderService", "--max-tokens", "3000", "--cache-dir", shop.CacheDirectory, "-q", "-o"];
+
+        // When packed by both, then again after an edit
+        var before = await PackAsync(client);
+        var cliBefore = await tool.RunAsync(shop.Root, [.. cli, "before.xml"]);
+        var service = Path.Combine(shop.Root, "src", "Shop.Application", "PricingCalculator.cs");
+        File.AppendAllText(service, "\n// edited while the server runs\n");
+        var after = await PackAsync(client);
+        var cliAfter = await tool.RunAsync(shop.Root, [.. cli, "after.xml"]);
+
+        // Then
+        Assert.Equal(0, cliBefore.ExitCode);
+        Assert.Equal(File.ReadAllText(Path.Combine(shop.Root, "before.xml")), before.Bundle);
+        Assert.Equal(0, cliAfter.ExitCode);
+        Assert.Equal(File.ReadAllText(Path.Combine(shop.Root, "after.xml")), after.Bundle);
+        Assert.Contains("// edited while the server runs", after.Bundle, StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllText(after.Summary.GetProperty("path").GetString()!), after.Bundle);
+        Assert.StartsWith(Path.Combine(shop.Root, ".packer", "mcp"), after.Summary.GetProperty("path").GetString(), StringComparison.Ordinal);
+        Assert.Contains(after.Summary.GetProperty("files").EnumerateArray(), f => f.GetProperty("path").GetString() == "src/Shop.Application/OrderService.cs" && f.GetProperty("segment").GetString() == "targets");
+    }
+
+    [Fact]
+    public async Task Rank_explain_and_read_answer_about_the_same_bundle()
+    {
+        var client = await server.ClientAsync(tool, shop);
+        var packed = await PackAsync(client);
+        var id = packed.Summary.GetProperty("id").GetString()!;
+
+        var ranked = Json(await client.CallToolAsync("rank_files", Arguments(("target", "OrderService"), ("top", 3))));
+        var explained = Json(await client.CallToolAsync("explain_file", Arguments(("target", "OrderService"), ("path", "src/Shop.Domain/Orders/Order.cs"), ("maxTokens", 3000))));
+        var block = Text(await client.CallToolAsync("read_bundle", Arguments(("bundle", id), ("file", "src/Shop.Domain/Orders/Order.cs"))));
+        var head = Text(await client.CallToolAsync("read_bundle", Arguments(("bundle", id), ("tokenStart", 0), ("tokenEnd", 20))));
+
+        Assert.Equal(3, ranked.GetProperty("files").GetArrayLength());
+        Assert.Equal("src/Shop.Application/OrderService.cs", ranked.GetProperty("files")[0].GetProperty("path").GetString());
+        Assert.True(explained.GetProperty("inBundle").GetBoolean());
+        Assert.Equal("full", explained.GetProperty("fidelity").GetString());
+        Assert.StartsWith("In the bundle (full, ", explained.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("<file path=\"src/Shop.Domain/Orders/Order.cs\" project=\"Shop.Domain\" fidelity=\"full\"><![CDATA[", block, StringComparison.Ordinal);
+        Assert.Contains(block, packed.Bundle, StringComparison.Ordinal);
+        Assert.StartsWith(head, packed.Bundle, StringComparison.Ordinal);
+        Assert.StartsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<context", head, StringComparison.Ordinal);
+        Assert.Equal(20, TokenCounter.Create("o200k_base").Count(head));
+    }
+
+    [Fact]
+    public async Task A_bad_argument_is_a_tool_error_and_the_server_keeps_answering_calls_made_in_parallel()
+    {
+        var client = await server.ClientAsync(tool, shop);
+
+        var unknown = await client.CallToolAsync("pack_context", Arguments(("targets", new[] { "NoSuchThing" })));
+        var tooSmall = await client.CallToolAsync("rank_files", Arguments(("target", "OrderService"), ("top", 0)));
+        var parallel = await Task.WhenAll(
+            client.CallToolAsync("rank_files", Arguments(("target", "Money"), ("top", 5))).AsTask(),
+            client.CallToolAsync("pack_context", Arguments(("targets", new[] { "OrderService" }), ("maxTokens", 2000))).AsTask());
+
+        Assert.True(unknown.IsError);
+        Assert.Contains("target 'NoSuchThing' matches no project, file, type or namespace in Shop.sln.", Text(unknown), StringComparison.Ordinal);
+        Assert.True(tooSmall.IsError);
+        Assert.Contains("top must be at least 1 (got 0).", Text(tooSmall), StringComparison.Ordinal);
+        Assert.All(parallel, r => Assert.NotEqual(true, r.IsError));
+        Assert.Equal("src/Shop.Domain/Orders/Money.cs", JsonDocument.Parse(Text(parallel[0])).RootElement.GetProperty("files")[0].GetProperty("path").GetString());
+        Assert.True(JsonDocument.Parse(Text(parallel[1])).RootElement.GetProperty("totalTokens").GetInt32() <= 2000);
+    }
+
+    [Fact]
+    public async Task Read_bundle_reads_only_a_bundle_the_tool_wrote_not_any_file_with_a_manifest_beside_it()
+    {
+        // Given a file of the user's with a real manifest copied beside it
+        var client = await server.ClientAsync(tool, shop);
+        var packed = await PackAsync(client);
+        File.WriteAllText(shop.PathOf("notes.xml"), "<notes>db password: hunter2</notes>\n");
+        File.Copy(packed.Summary.GetProperty("manifest").GetString()!, shop.PathOf("notes.manifest.json"));
+
+        // When
+        var refused = await client.CallToolAsync("read_bundle", Arguments(("bundle", "notes.xml")));
+        var read = await client.CallToolAsync("read_bundle", Arguments(("bundle", packed.Summary.GetProperty("path").GetString())));
+
+        // Then
+        Assert.True(refused.IsError);
+        Assert.Contains($"{shop.PathOf("notes.xml")} is not a bundle this tool wrote whole, with its manifest (notes.manifest.json) beside it", Text(refused), StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", Text(refused), StringComparison.Ordinal);
+        Assert.Equal(packed.Bundle, Text(read));
+    }
+
+    private static async Task<(JsonElement Summary, string Bundle)> PackAsync(McpClient client)
+    {
+        var result = await client.CallToolAsync("pack_context", Arguments(("targets", new[] { "OrderService" }), ("maxTokens", 3000)));
+        Assert.NotEqual(true, result.IsError);
+        Assert.Equal(2, result.Content.Count);
+        return (Json(result), ((TextContentBlock)result.Content[1]).Text);
+    }
+
+    private static Dictionary<string, object?> Arguments(params (string Name, object? Value)[] arguments) =>
+        arguments.ToDictionary(a => a.Name, a => a.Value);
+
+    private static string Text(CallToolResult result) => ((TextContentBlock)result.Content[0]).Text;
+
+    private static JsonElement Json(CallToolResult result)
+    {
+        Assert.NotEqual(true, result.IsError);
+        return JsonDocument.Parse(Text(result)).RootElement.Clone();
+    }
+
+    /// <summary>One server process for the class, started on first use in the class's Shop repository.</summary>
+    public sealed class Server : IAsyncLifetime
+    {
+        private readonly SemaphoreSlim gate = new(1, 1);
+        private McpClient? client;
+
+        public async Task<McpClient> ClientAsync(InstalledTool tool, ShopRepository shop)
+        {
+            await gate.WaitAsync();
+            try
+            {
+                return client ??= await McpClient.CreateAsync(new StdioClientTransport(new StdioClientTransportOptions
+                {
+                    Name = "pack-context",
+                    Command = tool.Command,
+                    Arguments = ["mcp", "Shop.sln", "--cache-dir", shop.CacheDirectory],
+                    WorkingDirectory = shop.Root,
+                    EnvironmentVariables = new Dictionary<string, string?> { ["XDG_CACHE_HOME"] = tool.CacheHome },
+                }));
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+
+        public Task InitializeAsync() => Task.CompletedTask;
+
+        public async Task DisposeAsync()
+        {
+            if (client is not null)
+            {
+                await client.DisposeAsync();
+            }
+        }
+    }
+}

@@ -7,7 +7,7 @@ namespace Packer.Core.Budget;
 
 /// <summary>
 /// Prices file blocks as the renderer writes them, once per file and fidelity, and makes the greedy choices
-/// every budget pass shares: in full if it fits.
+/// every budget pass shares: in full if it fits, else, one edge from a target, as signatures if those fit.
 /// </summary>
 internal sealed class BlockPricer(IBundleRenderer renderer, TokenCounter counter, FileTexts texts)
 {
@@ -42,10 +42,10 @@ internal sealed class BlockPricer(IBundleRenderer renderer, TokenCounter counter
     public Choice Listing(RankedFile file) => Price(file, Fidelity.Listed, string.Empty);
 
     /// <summary>
-    /// A file in full if it fits <paramref name="remaining"/>; null otherwise. Files other than the targets are
-    /// never given as signatures: measured on the tuning repositories' commits (bench/fit.py, policy "none"),
-    /// the room signatures take costs more full-text recall than they add, and a file that does not fit in full
-    /// is still listed by path.
+    /// A file in full if it fits <paramref name="remaining"/>, else, for a C# file one edge from a target, as
+    /// signatures if those fit and are smaller; null otherwise. Files further away are never given as
+    /// signatures: measured on the tuning repositories' commits (bench/fit.py, policies "direct" and "none"),
+    /// the room their signatures took cost more full-text recall than it added; they are listed instead.
     /// </summary>
     public Choice? Content(RankedFile file, int remaining)
     {
@@ -56,10 +56,21 @@ internal sealed class BlockPricer(IBundleRenderer renderer, TokenCounter counter
         }
 
         var full = Price(file, Fidelity.Full, text);
-        return full.Tokens <= remaining ? full : null;
+        if (full.Tokens <= remaining)
+        {
+            return full;
+        }
+
+        if (file.Distance != 1 || !IsCSharp(file))
+        {
+            return null;
+        }
+
+        var signatures = Price(file, Fidelity.Signatures, texts.Shown(file.Path, Fidelity.Signatures)!);
+        return signatures.Tokens <= remaining && signatures.Tokens < full.Tokens ? signatures : null;
     }
 
-    /// <summary>Greedy in the given order: each file in full if it fits.</summary>
+    /// <summary>Greedy in the given order: each file in full if it fits, else (one edge from a target) as signatures.</summary>
     public List<Choice> Greedy(IEnumerable<RankedFile> files, int budget)
     {
         var chosen = new List<Choice>();

@@ -1,4 +1,6 @@
+using Packer.Core;
 using Packer.Core.Configuration;
+using Packer.Core.Diagnostics;
 using Packer.Core.Pipeline;
 using Packer.Core.Session;
 using Packer.Core.Setup;
@@ -6,9 +8,42 @@ using Packer.Core.Setup;
 namespace Packer.Cli;
 
 /// <summary>Everything the tool says goes to standard error; standard output carries only the bundle.</summary>
-internal sealed class ConsoleLog(bool quiet, bool verbose)
+internal sealed class ConsoleLog(bool quiet, bool verbose, LogFormat format = LogFormat.Plain)
 {
-    public void Error(string message) => Console.Error.WriteLine($"error: {message}");
+    private const string Origin = "pack-context";
+
+    /// <summary>Gets how lines are written.</summary>
+    public LogFormat Format => format;
+
+    /// <summary>Reports an expected failure.</summary>
+    public void Error(PackerException e)
+    {
+        if (format == LogFormat.MsBuild)
+        {
+            var origin = e.Location is { } at ? $"{at.Path}({at.Line},{at.Column})" : Origin + " ";
+            WriteLine($"{origin}: error {e.Code}: {OneLine(e.Text)}");
+        }
+        else
+        {
+            WriteLine($"error: {e.Message}");
+        }
+    }
+
+    /// <summary>Reports a failure as a person reads it (the session, init and mcp commands, which have no build log format).</summary>
+    public void Error(string message) => WriteLine($"error: {message}");
+
+    /// <summary>Reports a failure that has no location.</summary>
+    public void Error(string code, string text)
+    {
+        WriteLine(format == LogFormat.MsBuild ? $"{Origin} : error {code}: {OneLine(text)}" : $"error: {text}");
+    }
+
+    /// <summary>Reports a bug: in the msbuild format, a coded error line followed by the stack trace as plain lines.</summary>
+    public void Unexpected(Exception e)
+    {
+        Error(DiagnosticCodes.Unexpected, $"unexpected failure, a bug in the tool ({e.GetType().Name}: {e.Message}); the stack trace follows.");
+        WriteLine(e.ToString());
+    }
 
     public void Report(PackOptions options, PackResult result)
     {
@@ -18,9 +53,13 @@ internal sealed class ConsoleLog(bool quiet, bool verbose)
         }
 
         Details(result);
-        var destination = options.Output is null ? "standard output" : Path.GetRelativePath(Environment.CurrentDirectory, options.Output);
-        Console.Error.WriteLine(
-            $"packed {result.Stats.Included} files and listed {result.Stats.Listed} ({result.TotalTokens}/{options.MaxTokens} tokens) to {destination}");
+
+        // A build log names files by full path (as the compiler's "App -> /path/App.dll" line does).
+        var destination = options.Output is null ? "standard output"
+            : format == LogFormat.MsBuild ? options.Output
+            : Path.GetRelativePath(Environment.CurrentDirectory, options.Output);
+        var prefix = format == LogFormat.MsBuild ? Origin + ": " : string.Empty;
+        WriteLine($"{prefix}packed {result.Stats.Included} files and listed {result.Stats.Listed} ({result.TotalTokens}/{options.MaxTokens} tokens) to {destination}");
     }
 
     public void Report(SessionOutcome outcome)
@@ -51,26 +90,31 @@ internal sealed class ConsoleLog(bool quiet, bool verbose)
     {
         foreach (var warning in result.Warnings)
         {
-            Console.Error.WriteLine($"warning: {warning}");
+            WriteLine(format == LogFormat.MsBuild ? $"{Origin} : warning {WarningCodes.For(warning)}: {OneLine(warning)}" : $"warning: {warning}");
         }
 
         if (verbose)
         {
             foreach (var timing in result.Timings)
             {
-                Console.Error.WriteLine($"phase {timing.Phase,-7} {timing.Elapsed.TotalSeconds,8:F3} s");
+                WriteLine($"phase {timing.Phase,-7} {timing.Elapsed.TotalSeconds,8:F3} s");
             }
 
-            Console.Error.WriteLine($"phase total   {result.Timings.Sum(t => t.Elapsed.TotalSeconds),8:F3} s");
-            Console.Error.WriteLine($"cache {result.Cache}");
-            Console.Error.WriteLine($"previous {result.Previous}");
+            WriteLine($"phase total   {result.Timings.Sum(t => t.Elapsed.TotalSeconds),8:F3} s");
+            WriteLine($"cache {result.Cache}");
+            WriteLine($"previous {result.Previous}");
             foreach (var (name, value) in result.Stats.Named)
             {
-                Console.Error.WriteLine($"stat  {name,-10} {value}");
+                WriteLine($"stat  {name,-10} {value}");
             }
 
             // The process's own peak (the BuildHost that evaluates projects is another process).
-            Console.Error.WriteLine($"stat  peakWorkingSetMB {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)}");
+            WriteLine($"stat  peakWorkingSetMB {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)}");
         }
     }
+
+    private static void WriteLine(string line) => Console.Error.WriteLine(line);
+
+    // A canonical line is one line: MSBuild reads each line on its own.
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 }

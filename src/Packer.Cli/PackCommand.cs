@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Packer.Core;
 using Packer.Core.Configuration;
+using Packer.Core.Diagnostics;
 using Packer.Core.Output;
 using Packer.Core.Pipeline;
 
@@ -17,6 +18,16 @@ internal static class PackCommand
     };
 
 
+    private static readonly Option<string?> LogFormatOption = new("--log-format")
+    {
+        Description = "How errors and warnings are written: plain (default), or msbuild (canonical 'file(line,col): error PCTX004: text' lines, for build logs and IDE error lists).",
+    };
+
+    static PackCommand()
+    {
+        LogFormatOption.AcceptOnlyFromAmong("plain", "msbuild");
+    }
+
     public static RootCommand Create()
     {
         var root = new RootCommand("Packs the files of a .NET solution that matter for a target into a deterministic, token-capped context bundle.");
@@ -25,6 +36,7 @@ internal static class PackCommand
             PackFlags.Path, PackFlags.Target, PackFlags.MaxTokens, PackFlags.Tokenizer, PackFlags.Format, PackFlags.CacheMinTokens,
             OutputOption, ManifestOption, PreviousOption,
             PackFlags.EditRoom, PackFlags.Config, PackFlags.NoCache, PackFlags.CacheDir, PackFlags.NoRedact, PackFlags.Force, PackFlags.Verbose, PackFlags.Quiet,
+            LogFormatOption,
         ];
         foreach (var symbol in symbols)
         {
@@ -50,7 +62,7 @@ internal static class PackCommand
 
     private static async Task<int> ExecuteAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        var log = new ConsoleLog(parse.GetValue(PackFlags.Quiet), parse.GetValue(PackFlags.Verbose));
+        var log = new ConsoleLog(parse.GetValue(PackFlags.Quiet), parse.GetValue(PackFlags.Verbose), LogFormatOf(parse));
         try
         {
             var workingDirectory = Environment.CurrentDirectory;
@@ -72,15 +84,25 @@ internal static class PackCommand
         }
         catch (PackerException e)
         {
-            log.Error(e.Message);
+            log.Error(e);
             return e.ExitCode;
         }
         catch (OperationCanceledException)
         {
-            log.Error("cancelled.");
+            log.Error(DiagnosticCodes.Cancelled, "cancelled.");
+            return ExitCodes.Failure;
+        }
+        catch (Exception e) when (log.Format == LogFormat.MsBuild)
+        {
+            // A build must see an error line for every failure, or it would not fail (see PackContext.MSBuild.targets).
+            log.Unexpected(e);
             return ExitCodes.Failure;
         }
     }
+
+    /// <summary>How a command line asks for its errors and warnings to be written (plain unless it validly asks for msbuild).</summary>
+    public static LogFormat LogFormatOf(ParseResult parse) =>
+        parse.GetResult(LogFormatOption) is { } result && !result.Errors.Any() && parse.GetValue(LogFormatOption) == "msbuild" ? LogFormat.MsBuild : LogFormat.Plain;
 
     // The bundle and manifest are committed together: both are written before either replaces its file.
     private static async Task WriteOutputsAsync(PackOptions options, PackResult result)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Packer.Cli;
 using Packer.Core;
+using Packer.Core.Diagnostics;
 
 var root = PackCommand.Create();
 root.Subcommands.Add(SessionCommand.Create());
@@ -21,12 +22,18 @@ if (errors.Count > 0 && SessionCommand.IsHook(parsed, args))
 
 if (errors.Count > 0)
 {
+    // A build (--log-format msbuild) gets one canonical error line each, and no usage hint.
+    var log = new ConsoleLog(quiet: false, verbose: false, PackCommand.LogFormatOf(parsed));
     foreach (var error in errors)
     {
-        await Console.Error.WriteLineAsync($"error: {error}");
+        log.Error(DiagnosticCodes.Usage, error);
     }
 
-    await Console.Error.WriteLineAsync($"Run 'dotnet pack-context {(parsed.CommandResult.Command == root ? string.Empty : parsed.CommandResult.Command.Name + " ")}--help' for usage.");
+    if (log.Format == LogFormat.Plain)
+    {
+        await Console.Error.WriteLineAsync($"Run 'dotnet pack-context {(parsed.CommandResult.Command == root ? string.Empty : parsed.CommandResult.Command.Name + " ")}--help' for usage.");
+    }
+
     return ExitCodes.Usage;
 }
 

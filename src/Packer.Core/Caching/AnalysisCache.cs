@@ -14,7 +14,7 @@ namespace Packer.Core.Caching;
 /// <param name="SourceDigest">Digest of the C# file paths in the project folders.</param>
 /// <param name="Snapshot">The loaded solution.</param>
 /// <param name="Files">Each C# file's analysis, by repository-relative path.</param>
-/// <param name="TokenCounts">The token counts the last run used, by hash of encoding and text.</param>
+/// <param name="TokenCounts">The token counts the last runs used, by hash of encoding and text (see <see cref="Tokenization.TokenCountMemo"/>).</param>
 /// <param name="History">The commit log as of the last run's HEAD, if the repository has one.</param>
 internal sealed record AnalysisCache(
     string Settings,

@@ -157,7 +157,7 @@ public sealed class SolutionCache : IAnalysisStore
             }
         }
 
-        return new AnalysisCache(settings, root, inputs, sourceDigest, written, files, run.TokenCounts.Used, run.History);
+        return new AnalysisCache(settings, root, inputs, sourceDigest, written, files, run.TokenCounts.Kept, run.History);
     }
 
     /// <summary>Writes an analysis to the cache file (atomically).</summary>

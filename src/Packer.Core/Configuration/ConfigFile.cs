@@ -1,3 +1,4 @@
+using Packer.Core.Diagnostics;
 using Packer.Core.Redaction;
 
 namespace Packer.Core.Configuration;
@@ -59,8 +60,8 @@ public sealed record ConfigFile
     /// <summary>Gets the size, in bytes, above which a file is listed but not packed.</summary>
     public long? MaxFileBytes { get; init; }
 
-    /// <summary>Gets the line of each key the file sets (empty for flags).</summary>
-    public IReadOnlyDictionary<string, int> Lines { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
+    /// <summary>Gets where in the file each key it sets is (line and column; empty for flags), so later errors about a key can point at it.</summary>
+    public IReadOnlyDictionary<string, SourceLocation> Locations { get; init; } = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
 
     /// <summary>Gets the folder where <c>session</c> and <c>mcp</c> keep their bundles and manifests.</summary>
     public string? StateDirectory { get; init; }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Packer.Core.Diagnostics;
 using Packer.Core.Redaction;
 using Packer.Core.Text;
 using YamlDotNet.Core;
@@ -9,7 +10,8 @@ namespace Packer.Core.Configuration;
 
 /// <summary>
 /// Reads packer.yaml. Every mistake (syntax, unknown key, wrong type, bad value) is a
-/// <see cref="UsageException"/> that names the file, the line and the key.
+/// <see cref="UsageException"/> that names the file, the line and the key, with its code and the column in
+/// its <see cref="PackerException.Location"/>.
 /// </summary>
 public static class ConfigLoader
 {
@@ -29,7 +31,7 @@ public static class ConfigLoader
         var fullPath = Path.GetFullPath(path);
         if (!File.Exists(fullPath))
         {
-            throw new UsageException($"{path}: config file not found.");
+            throw new UsageException($"{path}: config file not found.", DiagnosticCodes.ConfigNotFound);
         }
 
         var display = path;
@@ -38,7 +40,7 @@ public static class ConfigLoader
         {
             if (new FileInfo(fullPath).Length > MaxFileBytes)
             {
-                throw new UsageException($"{path}: larger than {MaxFileBytes / 1024} KiB; a packer.yaml is a short list of settings.");
+                throw new UsageException($"{path}: larger than {MaxFileBytes / 1024} KiB; a packer.yaml is a short list of settings.", DiagnosticCodes.ConfigTooLarge);
             }
 
             text = File.ReadAllText(fullPath);
@@ -56,13 +58,14 @@ public static class ConfigLoader
         }
         catch (YamlException e)
         {
-            throw new UsageException($"{display}:{LineOf(e, text)}: invalid YAML: {Unwrap(e).Message}");
+            throw new UsageException($"invalid YAML: {Unwrap(e).Message}", DiagnosticCodes.ConfigSyntax, At(display, PositionOf(e, text)));
         }
         catch (InvalidOperationException e)
         {
             // YamlDotNet stops without a position on some malformed input (e.g. an unclosed '['): name the
             // last line it read.
-            throw new UsageException($"{display}:{parser.LastLine}: invalid YAML (an unclosed bracket or quote?): {e.Message}");
+            throw new UsageException(
+                $"invalid YAML (an unclosed bracket or quote?): {e.Message}", DiagnosticCodes.ConfigSyntax, At(display, (parser.LastLine, parser.LastColumn)));
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
@@ -77,11 +80,11 @@ public static class ConfigLoader
 
         var folder = Path.GetDirectoryName(fullPath)!;
         var config = new ConfigFile();
-        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
+        var locations = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         foreach (var (keyNode, value) in root.Children)
         {
             var key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
-            lines[key] = (int)keyNode.Start.Line;
+            locations[key] = At(display, keyNode);
             config = key switch
             {
                 "solution" => config with { Solution = ResolvePath(folder, Scalar(display, key, value)) },
@@ -102,11 +105,11 @@ public static class ConfigLoader
                 "maxFileBytes" => config with { MaxFileBytes = WholeNumber(display, key, value, 1, "a whole number of bytes, at least 1") },
                 "stateDirectory" => config with { StateDirectory = ResolvePath(folder, Scalar(display, key, value)) },
                 "splitTokens" => config with { SplitTokens = SplitTokens(display, key, value) },
-                _ => throw Error(display, keyNode, UnknownKey(key)),
+                _ => throw new UsageException(UnknownKey(key), DiagnosticCodes.ConfigUnknownKey, At(display, keyNode)),
             };
         }
 
-        return config with { Lines = lines };
+        return config with { Locations = locations };
     }
 
     private static string UnknownKey(string key)
@@ -280,13 +283,18 @@ public static class ConfigLoader
 
     private static string ResolvePath(string folder, string value) => Path.GetFullPath(value, folder);
 
-    private static UsageException Error(string file, YamlNode node, string message) =>
-        new($"{file}:{node.Start.Line}: {message}");
+    private static UsageException Error(string file, YamlNode node, string message) => new(message, DiagnosticCodes.ConfigValue, At(file, node));
+
+    private static SourceLocation At(string file, YamlNode node) => At(file, (node.Start.Line, node.Start.Column));
+
+    private static SourceLocation At(string file, (long Line, long Column) position) => new(Path.GetFullPath(file), file, position.Line, position.Column);
 
     /// <summary>Remembers where the last parsed event started.</summary>
     private sealed class TrackingParser(IParser inner) : IParser
     {
         public long LastLine { get; private set; } = 1;
+
+        public long LastColumn { get; private set; } = 1;
 
         public ParsingEvent Current => inner.Current!;
 
@@ -296,14 +304,15 @@ public static class ConfigLoader
             if (inner.Current is { } current)
             {
                 LastLine = current.Start.Line;
+                LastColumn = current.Start.Column;
             }
 
             return moved;
         }
     }
 
-    // YamlDotNet places a tab in the indentation at the start of the mapping it breaks; the tab's own line is more use.
-    private static long LineOf(YamlException e, string text)
+    // YamlDotNet places a tab in the indentation at the start of the mapping it breaks; the tab's own place is more use.
+    private static (long Line, long Column) PositionOf(YamlException e, string text)
     {
         if (Unwrap(e).Message.Contains("tab", StringComparison.Ordinal))
         {
@@ -311,11 +320,11 @@ public static class ConfigLoader
             var tabbed = Array.FindIndex(lines, l => l.Length > l.TrimStart(' ', '\t').Length && l[..(l.Length - l.TrimStart(' ', '\t').Length)].Contains('\t', StringComparison.Ordinal));
             if (tabbed >= 0)
             {
-                return tabbed + 1;
+                return (tabbed + 1, lines[tabbed].IndexOf('\t', StringComparison.Ordinal) + 1);
             }
         }
 
-        return e.Start.Line;
+        return (e.Start.Line, e.Start.Column);
     }
 
     private static Exception Unwrap(Exception e) => e.InnerException is YamlException inner ? Unwrap(inner) : e;

@@ -1,3 +1,4 @@
+using Packer.Core.Diagnostics;
 using Packer.Core.Redaction;
 
 namespace Packer.Core.Configuration;
@@ -35,13 +36,13 @@ public static class OptionsMerger
                 Allow = flags.RedactAllow ?? file.RedactAllow ?? RedactionAllowList.None,
             },
             MaxFileBytes = flags.MaxFileBytes ?? file.MaxFileBytes ?? PackOptions.DefaultMaxFileBytes,
-            ConfigLines = FromFile(file, flags),
+            ConfigLocations = FromFile(file, flags),
             ConfigFile = configFile,
         };
     }
 
-    // The keys whose value the file gave (no flag overrode them), with their lines.
-    private static Dictionary<string, int> FromFile(ConfigFile file, ConfigFile flags)
+    // The keys whose value the file gave (no flag overrode them), with where they are.
+    private static Dictionary<string, SourceLocation> FromFile(ConfigFile file, ConfigFile flags)
     {
         var overridden = new Dictionary<string, bool>(StringComparer.Ordinal)
         {
@@ -51,7 +52,7 @@ public static class OptionsMerger
             ["previous"] = flags.Previous is not null,
             ["cacheDirectory"] = flags.CacheDirectory is not null,
         };
-        return file.Lines.Where(l => !overridden.GetValueOrDefault(l.Key)).ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal);
+        return file.Locations.Where(l => !overridden.GetValueOrDefault(l.Key)).ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal);
     }
 
     private static IReadOnlyList<string>? NonEmpty(IReadOnlyList<string>? list) => list is { Count: > 0 } ? list : null;

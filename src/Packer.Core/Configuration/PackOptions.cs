@@ -1,3 +1,4 @@
+using Packer.Core.Diagnostics;
 using Packer.Core.Redaction;
 
 namespace Packer.Core.Configuration;
@@ -77,8 +78,8 @@ public sealed record PackOptions
     /// <summary>Gets a value indicating whether an existing output that is not a bundle or manifest this tool wrote may be replaced.</summary>
     public bool Force { get; init; }
 
-    /// <summary>Gets, for each setting whose value came from the config file (not a flag), the key's line there.</summary>
-    public IReadOnlyDictionary<string, int> ConfigLines { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
+    /// <summary>Gets, for each setting whose value came from the config file (not a flag), where the key is there.</summary>
+    public IReadOnlyDictionary<string, SourceLocation> ConfigLocations { get; init; } = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
 
     /// <summary>Gets the packer.yaml these options came from, if any (changing it invalidates the cache).</summary>
     public string? ConfigFile { get; init; }

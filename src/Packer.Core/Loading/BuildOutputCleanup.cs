@@ -4,78 +4,91 @@ using Microsoft.CodeAnalysis.Text;
 namespace Packer.Core.Loading;
 
 /// <summary>
-/// Leaves the repository as the load found it. MSBuild's design-time build writes generated sources and caches
-/// into each project's obj/ folder (global usings, assembly attributes); what it created there is removed once
-/// the solution is loaded. The generated sources the compilation needs are kept, in memory, as document text
-/// (and in the analysis cache's snapshot), so binding is as before. Files that were there before are left alone.
+/// Leaves the repository as the load found it. MSBuild's design-time builds write generated sources and caches
+/// (global usings, assembly attributes) below each project's obj/ folder, and make its output folders below bin/,
+/// in this load's own folders there (<see cref="DesignTimeProperties"/>: obj/.pack-context/&lt;load&gt;/ and
+/// bin/.pack-context/&lt;load&gt;/); once the solution is loaded they are removed, with .pack-context/ when it is
+/// empty and obj/ or bin/ when the load made it and it is empty. The generated sources the compilation needs are
+/// kept, in memory, as document text (and in the analysis cache's snapshot), so binding is as before. Nothing
+/// else under obj/ or bin/ is touched: a real build of the same projects may be writing there (the MSBuild
+/// package packs while a parallel build compiles other projects), and its files are its own.
 /// </summary>
 internal sealed class BuildOutputCleanup
 {
-    private readonly IReadOnlyList<string> folders;
-    private readonly HashSet<string> before;
+    private readonly DesignTimeProperties load;
+    private readonly SortedSet<string> folders = new(StringComparer.Ordinal);
+    private readonly HashSet<string> made;
 
-    private BuildOutputCleanup(IReadOnlyList<string> folders)
+    private BuildOutputCleanup(DesignTimeProperties load, IEnumerable<string> projectFiles)
     {
-        this.folders = folders;
-        before = Entries().ToHashSet(StringComparer.Ordinal);
+        this.load = load;
+        var outputs = projectFiles.Select(p => Path.GetDirectoryName(p)!).SelectMany(p => new[] { Path.Combine(p, "obj"), Path.Combine(p, "bin") }).ToList();
+        made = outputs.Where(f => !Directory.Exists(f)).ToHashSet(StringComparer.Ordinal);
+        folders.UnionWith(outputs.Select(load.FolderBelow));
     }
 
-    /// <summary>Records what the obj/ folders of the given projects hold before the load.</summary>
+    /// <summary>Records which obj/ and bin/ folders exist before the load.</summary>
+    /// <param name="load">The load's design-time properties.</param>
     /// <param name="projectFiles">The absolute paths of the solution's project files.</param>
-    public static BuildOutputCleanup Before(IEnumerable<string> projectFiles) =>
-        new([.. projectFiles.Select(p => Path.Combine(Path.GetDirectoryName(p)!, "obj")).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
+    public static BuildOutputCleanup Before(DesignTimeProperties load, IEnumerable<string> projectFiles) => new(load, projectFiles);
 
-    /// <summary>Keeps the text of generated documents the load created, then removes every file and folder it created.</summary>
+    /// <summary>Holds the text of the documents the load generated in memory, so they outlive <see cref="Remove"/>.</summary>
     /// <param name="solution">The loaded solution.</param>
-    /// <returns>The solution, its created documents' text held in memory.</returns>
-    public Solution Clean(Solution solution)
+    /// <returns>The solution, its generated documents' text held in memory.</returns>
+    public Solution Keep(Solution solution)
     {
-        var created = Entries().Where(e => !before.Contains(e)).ToList();
-        if (created.Count == 0)
+        // Found by path, not by project folder: a project the solution does not list, or one whose obj/ or bin/
+        // is elsewhere, wrote there too.
+        folders.UnionWith(solution.Projects.Select(p => p.OutputFilePath).OfType<string>().Select(load.FolderOf).OfType<string>());
+        foreach (var document in solution.Projects.SelectMany(p => p.Documents).ToList())
         {
-            return solution;
-        }
-
-        var createdFiles = created.Where(File.Exists).ToHashSet(StringComparer.Ordinal);
-        foreach (var document in solution.Projects.SelectMany(p => p.Documents).Where(d => d.FilePath is not null && createdFiles.Contains(d.FilePath)).ToList())
-        {
-            var text = SourceText.From(File.ReadAllText(document.FilePath!), System.Text.Encoding.UTF8);
-            solution = solution.WithDocumentText(document.Id, text, PreservationMode.PreserveIdentity);
-        }
-
-        foreach (var entry in created.OrderByDescending(e => e.Length).ThenBy(e => e, StringComparer.Ordinal))
-        {
-            Remove(entry);
+            if (document.FilePath is { } path && load.FolderOf(path) is { } folder && File.Exists(path))
+            {
+                folders.Add(folder);
+                var text = SourceText.From(File.ReadAllText(path), System.Text.Encoding.UTF8);
+                solution = solution.WithDocumentText(document.Id, text, PreservationMode.PreserveIdentity);
+            }
         }
 
         return solution;
     }
 
-    // Every file and folder under the obj/ folders (the folders themselves too).
-    private IEnumerable<string> Entries()
+    /// <summary>Removes this load's folders, then .pack-context/ when empty, and obj/ or bin/ when the load made it and it is empty.</summary>
+    public void Remove()
     {
-        foreach (var folder in folders.Where(Directory.Exists))
+        foreach (var folder in folders)
         {
-            yield return folder;
-            foreach (var entry in Directory.EnumerateFileSystemEntries(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }))
+            Try(() =>
             {
-                yield return entry;
+                if (Directory.Exists(folder))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+            });
+
+            var shared = Path.GetDirectoryName(folder)!;
+            DeleteIfEmpty(shared);
+            if (made.Contains(Path.GetDirectoryName(shared)!))
+            {
+                DeleteIfEmpty(Path.GetDirectoryName(shared)!);
             }
         }
     }
 
-    private static void Remove(string entry)
+    // Another load's folder, or a real build's file, keeps it.
+    private static void DeleteIfEmpty(string folder) => Try(() =>
+    {
+        if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            Directory.Delete(folder);
+        }
+    });
+
+    private static void Try(Action remove)
     {
         try
         {
-            if (File.Exists(entry))
-            {
-                File.Delete(entry);
-            }
-            else if (Directory.Exists(entry) && !Directory.EnumerateFileSystemEntries(entry).Any())
-            {
-                Directory.Delete(entry);
-            }
+            remove();
         }
         catch (Exception e) when (FileAccessException.Covers(e))
         {

@@ -1,4 +1,5 @@
 using Microsoft.Build.Locator;
+using Packer.Core.Diagnostics;
 
 namespace Packer.Core.Loading;
 
@@ -25,6 +26,7 @@ public static class MsBuildRegistration
                 return null;
             }
 
+            BuildEnvironment.ClearInherited();
             string? warning = null;
             VisualStudioInstance? instance;
             try
@@ -40,7 +42,7 @@ public static class MsBuildRegistration
             }
 
             MSBuildLocator.RegisterInstance(instance ?? throw new LoadException(
-                "No .NET SDK with MSBuild was found. Install the .NET SDK (not only the runtime) and make sure 'dotnet' is on PATH."));
+                "No .NET SDK with MSBuild was found. Install the .NET SDK (not only the runtime) and make sure 'dotnet' is on PATH.", DiagnosticCodes.NoSdk));
             return warning;
         }
     }

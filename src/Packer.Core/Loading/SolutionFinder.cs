@@ -1,3 +1,5 @@
+using Packer.Core.Diagnostics;
+
 namespace Packer.Core.Loading;
 
 /// <summary>Turns the PATH argument into one .sln, .slnx or .csproj file, with clear errors when it cannot.</summary>
@@ -21,18 +23,18 @@ public static class SolutionFinder
                 return fullPath;
             }
 
-            throw new UsageException($"{path}: not a .sln, .slnx or .csproj file.");
+            throw new UsageException($"{path}: not a .sln, .slnx or .csproj file.", DiagnosticCodes.SolutionNotFound);
         }
 
         if (!Directory.Exists(fullPath))
         {
-            throw new UsageException($"{path}: no such file or folder. Give a .sln, .slnx or .csproj file, or a folder holding one.");
+            throw new UsageException($"{path}: no such file or folder. Give a .sln, .slnx or .csproj file, or a folder holding one.", DiagnosticCodes.SolutionNotFound);
         }
 
         return FindIn(fullPath, path, SolutionExtensions)
             ?? FindIn(fullPath, path, ProjectExtensions)
             ?? throw new UsageException(
-                $"{path}: no .sln, .slnx or .csproj file in this folder. Give the solution's path, or set 'solution' in packer.yaml.");
+                $"{path}: no .sln, .slnx or .csproj file in this folder. Give the solution's path, or set 'solution' in packer.yaml.", DiagnosticCodes.SolutionNotFound);
     }
 
     private static string? FindIn(string folder, string display, string[] extensions)
@@ -46,7 +48,7 @@ public static class SolutionFinder
             0 => null,
             1 => found[0],
             _ => throw new UsageException(
-                $"{display}: found {found.Count} candidates ({string.Join(", ", found.Select(Path.GetFileName))}). Name the one to load."),
+                $"{display}: found {found.Count} candidates ({string.Join(", ", found.Select(Path.GetFileName))}). Name the one to load.", DiagnosticCodes.SolutionNotFound),
         };
     }
 }

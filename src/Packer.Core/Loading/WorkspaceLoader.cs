@@ -34,9 +34,19 @@ public static class WorkspaceLoader
             warnings.Add(sdkWarning);
         }
 
-        var cleanup = BuildOutputCleanup.Before(await ProjectFileReader.ProjectPathsAsync(solutionPath, cancellationToken).ConfigureAwait(false));
-        var solution = await OpenWithMsBuildAsync(solutionPath, root, warnings, focus, cancellationToken).ConfigureAwait(false);
-        solution = solution is null ? null : cleanup.Clean(solution);
+        var designTime = DesignTimeProperties.ForNewLoad();
+        var cleanup = BuildOutputCleanup.Before(designTime, await ProjectFileReader.ProjectPathsAsync(solutionPath, cancellationToken).ConfigureAwait(false));
+        Solution? solution;
+        try
+        {
+            solution = await OpenWithMsBuildAsync(solutionPath, root, designTime, warnings, focus, cancellationToken).ConfigureAwait(false);
+            solution = solution is null ? null : cleanup.Keep(solution);
+        }
+        finally
+        {
+            cleanup.Remove(); // also when the load failed or was cancelled
+        }
+
         if (solution is null)
         {
             (solution, var skipped) = await ProjectFileReader.ReadAsync(solutionPath, cancellationToken).ConfigureAwait(false);
@@ -68,7 +78,7 @@ public static class WorkspaceLoader
 
     // Returns null when MSBuild cannot evaluate the solution at all; the caller then reads the project files directly.
     private static async Task<Solution?> OpenWithMsBuildAsync(
-        string solutionPath, string root, List<string> warnings, IReadOnlySet<string>? focus, CancellationToken cancellationToken)
+        string solutionPath, string root, DesignTimeProperties designTime, List<string> warnings, IReadOnlySet<string>? focus, CancellationToken cancellationToken)
     {
         var diagnostics = new List<WorkspaceDiagnostic>();
 
@@ -79,7 +89,7 @@ public static class WorkspaceLoader
             Environment.SetEnvironmentVariable("DOTNET_TieredPGO", "0");
         }
 
-        using var workspace = MSBuildWorkspace.Create();
+        using var workspace = MSBuildWorkspace.Create(designTime.All);
         using var subscription = workspace.RegisterWorkspaceFailedHandler(e => diagnostics.Add(e.Diagnostic));
         Solution solution;
         var focused = focus is null ? null : FocusedSolution(focus);

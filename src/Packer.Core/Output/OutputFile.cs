@@ -1,3 +1,5 @@
+using Packer.Core.Diagnostics;
+
 namespace Packer.Core.Output;
 
 /// <summary>What an output file holds, so that an existing one can be recognized as the tool's own.</summary>
@@ -19,5 +21,10 @@ public enum OutputKind
 /// <summary>A file a run is told to write.</summary>
 /// <param name="Path">Its absolute path.</param>
 /// <param name="Kind">What it holds.</param>
-/// <param name="Source">Where it was named, for messages: a flag ("-o"), or a config key ("packer.yaml:4: 'output'").</param>
-public sealed record OutputFile(string Path, OutputKind Kind, string Source);
+/// <param name="Source">What named it, for messages: a flag ("-o"), or a config key ("'output'").</param>
+/// <param name="Location">Where the config key is, when a config file named it.</param>
+public sealed record OutputFile(string Path, OutputKind Kind, string Source, SourceLocation? Location = null)
+{
+    /// <summary>Gets what named it, with the config file and line when there is one ("packer.yaml:4: 'output'").</summary>
+    public string Named => Location is null ? Source : $"{Location.Display}:{Location.Line}: {Source}";
+}

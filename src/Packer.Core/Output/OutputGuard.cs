@@ -1,4 +1,5 @@
 using System.Text;
+using Packer.Core.Diagnostics;
 using Packer.Core.History;
 using Packer.Core.Text;
 
@@ -35,7 +36,8 @@ public static class OutputGuard
         var same = outputs.GroupBy(o => Path.GetFullPath(o.Path), StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (same is not null)
         {
-            throw new UsageException($"{string.Join(" and ", same.Select(o => o.Source))} name the same file ({same.Key}); give each its own path.");
+            throw new UsageException(
+                $"{string.Join(" and ", same.Select(o => o.Named))} name the same file ({same.Key}); give each its own path.", DiagnosticCodes.OutputRefused);
         }
 
         var tracked = GitFiles.Tracked(root, outputs.Select(o => RepoPath.Relative(root, o.Path)).OfType<string>());
@@ -135,7 +137,7 @@ public static class OutputGuard
         }
         catch (Exception e) when (FileAccessException.Covers(e))
         {
-            throw new FileAccessException($"{output.Source} {output.Path}: its folder cannot be written ({e.Message}).", e);
+            throw new FileAccessException($"{output.Named} {output.Path}: its folder cannot be written ({e.Message}).", e);
         }
     }
 
@@ -144,5 +146,5 @@ public static class OutputGuard
         output.Kind == OutputKind.Bundle && output.Source == "-o" ? " (leave out -o to write the bundle to standard output, and pipe that)" : string.Empty;
 
     private static UsageException Refused(OutputFile output, string reason) =>
-        new($"{output.Source} {output.Path} {reason}; nothing was written.");
+        new($"{output.Source} {output.Path} {reason}; nothing was written.", DiagnosticCodes.OutputRefused, output.Location);
 }

@@ -1,5 +1,6 @@
 using Packer.Core.Caching;
 using Packer.Core.Configuration;
+using Packer.Core.Diagnostics;
 using Packer.Core.Loading;
 using Packer.Core.Output;
 using Packer.Core.Text;
@@ -36,8 +37,8 @@ internal static class Preflight
     /// <summary>The files a run writes, as the options name them.</summary>
     public static IReadOnlyList<OutputFile> Outputs(PackOptions options) =>
     [
-        .. options.Output is { } output ? [new OutputFile(output, OutputKind.Bundle, Source(options, "output"))] : Array.Empty<OutputFile>(),
-        .. options.Manifest is { } manifest ? [new OutputFile(manifest, OutputKind.Manifest, Source(options, "manifest"))] : Array.Empty<OutputFile>(),
+        .. options.Output is { } output ? [Named(options, output, OutputKind.Bundle, "output")] : Array.Empty<OutputFile>(),
+        .. options.Manifest is { } manifest ? [Named(options, manifest, OutputKind.Manifest, "manifest")] : Array.Empty<OutputFile>(),
     ];
 
     private static string FindSolution(PackOptions options)
@@ -46,9 +47,9 @@ internal static class Preflight
         {
             return SolutionFinder.Find(options.SolutionPath);
         }
-        catch (UsageException e) when (options.ConfigLines.TryGetValue("solution", out var line))
+        catch (UsageException e) when (options.ConfigLocations.TryGetValue("solution", out var at))
         {
-            throw new UsageException($"{options.ConfigFile}:{line}: 'solution': {e.Message}");
+            throw new UsageException($"'solution': {e.Text}", e.Code, at);
         }
     }
 
@@ -58,7 +59,7 @@ internal static class Preflight
         var realPaths = new RealPaths(root);
         foreach (var (key, path) in new[] { ("output", options.Output), ("manifest", options.Manifest), ("previous", options.Previous), ("cacheDirectory", options.CacheDirectory) })
         {
-            if (path is null || !options.ConfigLines.TryGetValue(key, out var line))
+            if (path is null || !options.ConfigLocations.TryGetValue(key, out var at))
             {
                 continue;
             }
@@ -68,8 +69,10 @@ internal static class Preflight
             if (!inside && !inCache)
             {
                 throw new UsageException(
-                    $"{options.ConfigFile}:{line}: '{key}' names {path}, outside the repository ({root}). A packer.yaml may only name paths inside "
-                    + $"its repository{(key == "cacheDirectory" ? " or the user's cache folder" : string.Empty)}; give it with {Flags[key]} on the command line if you mean it.");
+                    $"'{key}' names {path}, outside the repository ({root}). A packer.yaml may only name paths inside "
+                    + $"its repository{(key == "cacheDirectory" ? " or the user's cache folder" : string.Empty)}; give it with {Flags[key]} on the command line if you mean it.",
+                    DiagnosticCodes.ConfigPathOutside,
+                    at);
             }
         }
     }
@@ -82,7 +85,7 @@ internal static class Preflight
         {
             if (!File.Exists(Path.Combine(root, spec.Name)) && !File.Exists(Path.Combine(workingDirectory, spec.Name)))
             {
-                throw new UsageException($"target 'file:{spec.Name}': no such file under {root} or the current folder.");
+                throw new UsageException($"target 'file:{spec.Name}': no such file under {root} or the current folder.", DiagnosticCodes.UnknownTarget);
             }
         }
 
@@ -93,11 +96,12 @@ internal static class Preflight
             foreach (var spec in specs.Where(s => s.Kind == TargetKind.Project && !projects.Contains(s.Name, StringComparer.OrdinalIgnoreCase)))
             {
                 var close = projects.OrderBy(p => Similarity.EditDistance(p.ToLowerInvariant(), spec.Name.ToLowerInvariant())).ThenBy(p => p, StringComparer.Ordinal).Take(10);
-                throw new UsageException($"target 'project:{spec.Name}' matches no project in {Path.GetFileName(solution)}. Its projects: {string.Join(", ", close)}.");
+                throw new UsageException(
+                    $"target 'project:{spec.Name}' matches no project in {Path.GetFileName(solution)}. Its projects: {string.Join(", ", close)}.", DiagnosticCodes.UnknownTarget);
             }
         }
     }
 
-    private static string Source(PackOptions options, string key) =>
-        options.ConfigLines.TryGetValue(key, out var line) ? $"{options.ConfigFile}:{line}: '{key}'" : Flags[key];
+    private static OutputFile Named(PackOptions options, string path, OutputKind kind, string key) =>
+        options.ConfigLocations.TryGetValue(key, out var at) ? new OutputFile(path, kind, $"'{key}'", at) : new OutputFile(path, kind, Flags[key]);
 }

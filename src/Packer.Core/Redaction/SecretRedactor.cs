@@ -1,3 +1,4 @@
+using Packer.Core.Diagnostics;
 using Packer.Core.Text;
 
 namespace Packer.Core.Redaction;
@@ -32,7 +33,7 @@ public sealed class SecretRedactor
         if (unknown.Count > 0)
         {
             throw new UsageException(
-                $"Unknown redaction rule '{unknown[0]}' in the allow list; the rules are: {string.Join(", ", RuleCatalog.Ids)}.");
+                $"Unknown redaction rule '{unknown[0]}' in the allow list; the rules are: {string.Join(", ", RuleCatalog.Ids)}.", DiagnosticCodes.ConfigValue);
         }
 
         enabled = options.Enabled;

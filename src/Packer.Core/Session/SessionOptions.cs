@@ -1,4 +1,5 @@
 using Packer.Core.Configuration;
+using Packer.Core.Diagnostics;
 using Packer.Core.Loading;
 using Packer.Core.Text;
 
@@ -43,11 +44,11 @@ public sealed record SessionOptions
         if (named is not null && (RepoPath.Relative(root, named) is null || new RealPaths(root).LeavesRoot(named)))
         {
             // A repository's packer.yaml, or a link committed as .packer, must not send the state folder's writes elsewhere.
-            var line = file?.Lines.TryGetValue("stateDirectory", out var at) == true ? $":{at}" : string.Empty;
-            var where = file?.StateDirectory is null ? $"the state folder {named}" : $"{pack.ConfigFile}{line}: 'stateDirectory' names {named}, which";
-            throw new UsageException(
-                $"{where} leads outside the repository ({root}). Only a path inside the repository is taken from the repository; "
-                + "give it with --state-dir on the command line if you mean it.");
+            var fromFile = file?.StateDirectory is not null;
+            var text = $"{(fromFile ? $"'stateDirectory' names {named}, which" : $"the state folder {named}")} leads outside the repository ({root}). "
+                + "Only a path inside the repository is taken from the repository; give it with --state-dir on the command line if you mean it.";
+            throw !fromFile ? new UsageException(text, DiagnosticCodes.OutputRefused)
+                : new UsageException(text, DiagnosticCodes.ConfigPathOutside, file!.Locations.GetValueOrDefault("stateDirectory"));
         }
 
         return new SessionOptions

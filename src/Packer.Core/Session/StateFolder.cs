@@ -1,4 +1,5 @@
 using Packer.Core.Configuration;
+using Packer.Core.Diagnostics;
 using Packer.Core.Output;
 
 namespace Packer.Core.Session;
@@ -41,7 +42,7 @@ internal sealed class StateFolder
         Output = bundle,
         Manifest = manifest,
         Previous = previous,
-        ConfigLines = pack.ConfigLines.Where(l => l.Key is not ("output" or "manifest" or "previous")).ToDictionary(StringComparer.Ordinal),
+        ConfigLocations = pack.ConfigLocations.Where(l => l.Key is not ("output" or "manifest" or "previous")).ToDictionary(StringComparer.Ordinal),
     };
 
     /// <summary>Gets the folder.</summary>
@@ -104,7 +105,7 @@ internal sealed class StateFolder
         var path = Path.Combine(Directory, "session.lock");
         if (PathKinds.Of(path) is not (PathKind.Missing or PathKind.File))
         {
-            throw new UsageException($"{path} is not a regular file (a link, a folder or a device); the session's lock must be one. Nothing was written.");
+            throw new UsageException($"{path} is not a regular file (a link, a folder or a device); the session's lock must be one. Nothing was written.", DiagnosticCodes.OutputRefused);
         }
 
         var deadline = DateTime.UtcNow + wait;
@@ -120,7 +121,7 @@ internal sealed class StateFolder
             }
             catch (IOException)
             {
-                throw new PackerException($"another run holds {path} (an agent session starting at the same time?); try again.", ExitCodes.Failure);
+                throw new PackerException($"another run holds {path} (an agent session starting at the same time?); try again.", ExitCodes.Failure, DiagnosticCodes.FileAccess);
             }
         }
     }

@@ -1,4 +1,5 @@
 using Packer.Core.Configuration;
+using Packer.Core.Diagnostics;
 using Packer.Core.Loading;
 using Packer.Core.Output;
 using Packer.Core.Session;
@@ -33,7 +34,7 @@ public static class ProjectSetup
         var realPaths = new RealPaths(root);
         if (new[] { yamlPath, gitignore }.Concat(agentFiles).FirstOrDefault(p => RepoPath.Relative(root, p) is not null && realPaths.LeavesRoot(p)) is { } outside)
         {
-            throw new UsageException($"{outside} is reached through a symbolic link that leads out of the repository; init writes only inside it. Nothing was written.");
+            throw new UsageException($"{outside} is reached through a symbolic link that leads out of the repository; init writes only inside it. Nothing was written.", DiagnosticCodes.OutputRefused);
         }
 
         var planned = new List<(string Path, string? Text)>();
@@ -46,7 +47,8 @@ public static class ProjectSetup
                     .Select(Path.GetFileNameWithoutExtension).Take(10).ToList();
                 throw new UsageException(
                     $"init needs a target for packer.yaml: pass --target with a project, file, type or namespace of {Path.GetFileName(solution)}"
-                    + (projects.Count == 0 ? "." : $" (its projects: {string.Join(", ", projects)}), e.g. --target {projects[0]}."));
+                    + (projects.Count == 0 ? "." : $" (its projects: {string.Join(", ", projects)}), e.g. --target {projects[0]}."),
+                    DiagnosticCodes.NoTarget);
             }
 
             planned.Add((yamlPath, PackerYamlTemplate.For(Path.GetRelativePath(request.Folder, solution).Replace('\\', '/'), request.Targets)));
@@ -90,7 +92,7 @@ public static class ProjectSetup
             };
             if (what is not null)
             {
-                throw new UsageException($"{path} is {what}; init reads and writes only regular files. Nothing was written.");
+                throw new UsageException($"{path} is {what}; init reads and writes only regular files. Nothing was written.", DiagnosticCodes.OutputRefused);
             }
         }
     }

@@ -1,4 +1,5 @@
 using Packer.Core.Configuration;
+using Packer.Core.Diagnostics;
 using Packer.Core.Graph;
 using Packer.Core.Loading;
 using Packer.Core.Text;
@@ -20,7 +21,7 @@ internal sealed class TargetResolver(LoadedSolution loaded, SyntaxIndex index, s
     {
         if (specs.Count == 0)
         {
-            throw new UsageException("no target given. Name a project, file, type or namespace with --target, or set 'targets' in packer.yaml.");
+            throw new UsageException("no target given. Name a project, file, type or namespace with --target, or set 'targets' in packer.yaml.", DiagnosticCodes.NoTarget);
         }
 
         return specs.Select(Resolve).ToList();
@@ -77,7 +78,8 @@ internal sealed class TargetResolver(LoadedSolution loaded, SyntaxIndex index, s
         {
             throw new UsageException(
                 $"target '{spec}' is ambiguous: {fullNames.Count} types match. Give the full name, e.g. one of: "
-                + string.Join(", ", fullNames.Take(MaxCandidates)) + (fullNames.Count > MaxCandidates ? ", ..." : "."));
+                + string.Join(", ", fullNames.Take(MaxCandidates)) + (fullNames.Count > MaxCandidates ? ", ..." : "."),
+                DiagnosticCodes.AmbiguousTarget);
         }
 
         return fullNames.Count == 0
@@ -128,7 +130,7 @@ internal sealed class TargetResolver(LoadedSolution loaded, SyntaxIndex index, s
         var candidates = Closest(pool.Distinct(StringComparer.Ordinal), name);
         var what = kind is null ? "project, file, type or namespace" : kind.ToString()!.ToLowerInvariant();
         var hint = candidates.Count == 0 ? string.Empty : " Close candidates: " + string.Join(", ", candidates) + ".";
-        return new UsageException($"target '{spec}' matches no {what} in {loaded.SolutionPath}.{hint}");
+        return new UsageException($"target '{spec}' matches no {what} in {loaded.SolutionPath}.{hint}", DiagnosticCodes.UnknownTarget);
     }
 
     private static List<string> Closest(IEnumerable<string> pool, string name)

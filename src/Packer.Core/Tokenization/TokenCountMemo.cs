@@ -2,11 +2,15 @@ namespace Packer.Core.Tokenization;
 
 /// <summary>
 /// Token counts by text hash, kept in the analysis cache: a warm run renders the same blocks and bundle
-/// as the run before, so it finds every count here and never loads a vocabulary. Only the counts a run
-/// used are kept for the next, so the memo does not grow without bound.
+/// as the run before, so it finds every count here and never loads a vocabulary. The counts a run used are
+/// kept for the next, and, up to a bound, those of the runs before it: runs for other targets of the same
+/// solution (each project of a build packs around itself) then stay warm in turn.
 /// </summary>
 public sealed class TokenCountMemo
 {
+    /// <summary>At most this many counts are kept beyond those a run used (about 100 bytes each in the cache).</summary>
+    internal const int MaxEarlierCounts = 20_000;
+
     private readonly IReadOnlyDictionary<string, int> known;
     private readonly Dictionary<string, int> used = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
@@ -22,6 +26,24 @@ public sealed class TokenCountMemo
             lock (gate)
             {
                 return new Dictionary<string, int>(used, StringComparer.Ordinal);
+            }
+        }
+    }
+
+    /// <summary>Gets the counts to keep for later runs: this run's, then the earlier ones, most recently kept first.</summary>
+    public IReadOnlyDictionary<string, int> Kept
+    {
+        get
+        {
+            lock (gate)
+            {
+                var kept = new Dictionary<string, int>(used, StringComparer.Ordinal);
+                foreach (var (key, count) in known.Where(k => !used.ContainsKey(k.Key)).Take(MaxEarlierCounts))
+                {
+                    kept[key] = count;
+                }
+
+                return kept;
             }
         }
     }

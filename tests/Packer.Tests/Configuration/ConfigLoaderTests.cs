@@ -1,5 +1,7 @@
 using Packer.Core;
 using Packer.Core.Configuration;
+using Packer.Core.Diagnostics;
+using Packer.Core.Pipeline;
 using Packer.Tests.Infrastructure;
 
 namespace Packer.Tests.Configuration;
@@ -76,14 +78,60 @@ public sealed class ConfigLoaderTests
         Assert.Equal(ExitCodes.Usage, error.ExitCode);
     }
 
+    [Theory]
+    [InlineData("solution: App.sln\nmaxtokens: 100\n", "PCTX004", 2, 1, "unknown key 'maxtokens'. Did you mean 'maxTokens'?")]
+    [InlineData("targets:\n  - App\nformat:   html\n", "PCTX005", 3, 11, "'format' must be one of xml, markdown, json, anthropic (got 'html').")]
+    [InlineData("include:\n  - a\n   nested: oops\n", "PCTX003", 3, 10, "invalid YAML: ")]
+    public void A_mistake_carries_its_code_and_the_line_and_column_an_editor_jumps_to(string yaml, string code, int line, int column, string text)
+    {
+        // Given
+        var path = Write(TempFolder.Create(), yaml);
+
+        // When
+        var error = Assert.Throws<UsageException>(() => ConfigLoader.Load(path));
+
+        // Then
+        Assert.Equal(code, error.Code);
+        Assert.Equal(new SourceLocation(path, path, line, column), error.Location);
+        Assert.StartsWith(text, error.Text, StringComparison.Ordinal);
+        Assert.Equal($"{path}:{line}: {error.Text}", error.Message);
+    }
+
+    [Fact]
+    public async Task A_key_whose_value_is_refused_later_is_reported_at_its_line_and_column_with_its_code()
+    {
+        // Given a config whose output lies outside its repository (the folder holding the solution)
+        var folder = TempFolder.Create();
+        File.WriteAllText(Path.Combine(folder, "App.sln"), string.Empty);
+        var path = Write(folder, "solution: App.sln\ntargets: [App]\noutput: ../elsewhere/context.xml\n");
+        var options = OptionsMerger.Merge(ConfigLoader.Load(path), new ConfigFile(), folder, path);
+
+        // When
+        var error = await Assert.ThrowsAsync<UsageException>(() => Preflight.CheckAsync(options, folder, CancellationToken.None));
+
+        // Then
+        Assert.Equal(DiagnosticCodes.ConfigPathOutside, error.Code);
+        Assert.Equal(new SourceLocation(path, path, 3, 1), error.Location);
+        Assert.StartsWith($"{path}:3: 'output' names ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_file_is_its_own_code_without_a_location()
+    {
+        var error = Assert.Throws<UsageException>(() => ConfigLoader.Load(Path.Combine(TempFolder.Create(), "packer.yaml")));
+
+        Assert.Equal(DiagnosticCodes.ConfigNotFound, error.Code);
+        Assert.Null(error.Location);
+    }
+
     [Fact]
     public void An_empty_file_sets_nothing()
     {
         var path = Write(TempFolder.Create(), "# nothing yet\n");
 
         var config = ConfigLoader.Load(path);
-        Assert.Empty(config.Lines);
-        Assert.Equal(new ConfigFile() with { Lines = config.Lines }, config);
+        Assert.Empty(config.Locations);
+        Assert.Equal(new ConfigFile() with { Locations = config.Locations }, config);
     }
 
     [Fact]

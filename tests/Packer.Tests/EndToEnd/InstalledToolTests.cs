@@ -113,6 +113,24 @@ public sealed class InstalledToolTests(InstalledTool tool) : IClassFixture<Insta
         Assert.Equal(string.Empty, result.StandardOutput);
     }
 
+    [Theory]
+    [InlineData("--target Money --config bad.yaml", "{root}/bad.yaml(3,1): error PCTX004: unknown key 'maxtokens'. Did you mean 'maxTokens'? Known keys: ")]
+    [InlineData("--target Money --no-such-flag", "pack-context : error PCTX001: Unrecognized command or argument '--no-such-flag'.")]
+    public async Task The_msbuild_log_format_writes_each_error_as_one_canonical_line_with_its_code(string arguments, string line)
+    {
+        // Given
+        var root = Fixtures.Copy("Shop");
+        File.WriteAllText(Path.Combine(root, "bad.yaml"), "solution: Shop.sln\n# the next key is misspelt\nmaxtokens: 100\n");
+
+        // When
+        var result = await tool.RunAsync(root, ["Shop.sln", .. arguments.Split(' '), "--log-format", "msbuild"]);
+
+        // Then
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        var output = Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith(line.Replace("{root}", root, StringComparison.Ordinal), output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Help_exits_zero()
     {

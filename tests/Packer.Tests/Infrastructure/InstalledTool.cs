@@ -47,25 +47,15 @@ public sealed class InstalledTool : IAsyncLifetime
     {
         var root = TempFolder.Create();
         var packages = Path.Combine(root, "packages");
-        var cli = Path.Combine(Fixtures.RepositoryRoot, "src", "Packer.Cli", "Packer.Cli.csproj");
-        await RunChecked("dotnet", ["pack", cli, "-c", "Release", "-o", packages, $"-p:Version={Version}"], Fixtures.RepositoryRoot);
+        await RepositoryPack.PackAsync("src/Packer.Cli/Packer.Cli.csproj", packages);
 
         var toolPath = Path.Combine(root, "tool");
-        await RunChecked(
+        await ProcessResult.RunCheckedAsync(
             "dotnet",
             ["tool", "install", "--tool-path", toolPath, "dotnet-pack-context", "--add-source", packages, "--version", Version],
             root,
             new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(root, "nuget") });
         return (packages, Path.Combine(toolPath, "dotnet-pack-context"), Path.Combine(root, "cache-home"));
-    }
-
-    private static async Task RunChecked(string command, IReadOnlyList<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
-    {
-        var result = await ProcessResult.RunAsync(command, arguments, workingDirectory, environment);
-        if (result.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{command} {string.Join(' ', arguments)} failed ({result.ExitCode}):\n{result.StandardOutput}\n{result.StandardError}");
-        }
     }
 }
 
@@ -104,6 +94,19 @@ public sealed record ProcessResult(int ExitCode, string StandardOutput, string S
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         await process.WaitForExitAsync(timeout.Token);
         return new ProcessResult(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Runs a command that must succeed.</summary>
+    public static async Task<ProcessResult> RunCheckedAsync(
+        string command, IReadOnlyList<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var result = await RunAsync(command, arguments, workingDirectory, environment);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{command} {string.Join(' ', arguments)} failed ({result.ExitCode}):\n{result.StandardOutput}\n{result.StandardError}");
+        }
+
+        return result;
     }
 }
 

@@ -1,3 +1,4 @@
+using Packer.Core.Loading;
 using Packer.Tests.Infrastructure;
 
 namespace Packer.Tests.Loading;
@@ -17,6 +18,41 @@ public sealed class WorkspaceLoaderTests(LoadedFixture fixture)
         var manifest = result.Manifest;
         Assert.Equal("declares IOrderRepository, which InMemoryOrderRepository.cs implements or extends", manifest.File("src/Shop.Domain/Orders/IOrderRepository.cs").Reason);
         Assert.Equal("uses InMemoryOrderRepository from InMemoryOrderRepository.cs", manifest.File("tests/Shop.Tests/OrderServiceTests.cs").Reason);
+    }
+
+    [Fact]
+    public async Task Two_loads_at_once_keep_their_generated_sources_per_target_framework_and_leave_the_folder_as_it_was()
+    {
+        // Given a fresh copy, nothing under obj/
+        var root = Fixtures.Copy("Shop");
+        var before = Tree(root);
+
+        // When two loads run at once (the projects of a parallel build each packing)
+        var loads = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ =>
+            WorkspaceLoader.LoadAsync(Path.Combine(root, "Shop.sln"), new FileFilter([], []), CancellationToken.None)));
+
+        // Then each holds the global usings of both of Shop.Domain's target frameworks, generated in a folder of its own
+        var paths = new List<string>();
+        foreach (var load in loads)
+        {
+            var generated = load.Solution.Projects
+                .Where(p => p.Name.StartsWith("Shop.Domain", StringComparison.Ordinal))
+                .SelectMany(p => p.Documents)
+                .Where(d => d.Name.EndsWith(".GlobalUsings.g.cs", StringComparison.Ordinal))
+                .ToList();
+            Assert.Equal(2, generated.Select(d => d.FilePath).Distinct(StringComparer.Ordinal).Count());
+            foreach (var document in generated)
+            {
+                Assert.Contains($"/obj/{DesignTimeProperties.Folder}/", document.FilePath!.Replace('\\', '/'), StringComparison.Ordinal);
+                Assert.Contains("global using", (await document.GetTextAsync()).ToString(), StringComparison.Ordinal);
+                paths.Add(document.FilePath);
+            }
+        }
+
+        Assert.Equal(4, paths.Distinct(StringComparer.Ordinal).Count());
+
+        // And the loads removed what they wrote, and nothing else
+        Assert.Equal(before, Tree(root));
     }
 
     [Fact]
@@ -128,4 +164,7 @@ public sealed class WorkspaceLoaderTests(LoadedFixture fixture)
         Assert.DoesNotContain(solution.Files, f => f.Project == "Shop.Reporting");
         Assert.Contains(solution.Files, f => f.Path == "src/Shop.Application/OrderService.cs");
     }
+
+    private static List<string> Tree(string root) =>
+        [.. Directory.EnumerateFileSystemEntries(root, "*", SearchOption.AllDirectories).Select(e => Path.GetRelativePath(root, e)).Order(StringComparer.Ordinal)];
 }

@@ -39,6 +39,11 @@ REPOS = [
     ("nodatime", "nodatime+nodatime", ["src/NodaTime.slnx", "src/NodaTime.sln", "src/NodaTime-All.sln"]),
     ("RestSharp", "restsharp+RestSharp", ["RestSharp.slnx", "RestSharp.sln"]),
 ]
+# Two repositories nobody tuned on (issue 11's moonshot), cases in bench/unseen/<name>.jsonl; run with --unseen.
+UNSEEN = [
+    ("MediatR", "jbogard+MediatR", ["MediatR.sln"]),
+    ("CsvHelper", "JoshClose+CsvHelper", ["CsvHelper.sln"]),
+]
 COLUMNS = [("tool", "tool full"), ("tool_any", "tool any"), ("lexical", "lexical")]
 
 
@@ -60,7 +65,14 @@ def tool_command(a, name, solutions, cases, keep):
 
 
 def run_repo(a, name, owner_name, solutions, budgets):
-    cases = os.path.join(HERE, "cases", name + ".jsonl")
+    cases = os.path.join(HERE, "unseen" if a.unseen else "cases", name + ".jsonl")
+    if a.skip:  # a later slice of the cases: run.py reads them from a file of their own
+        with open(cases) as f:
+            lines = f.readlines()[a.skip:]
+        cases = os.path.join(a.out, name + ".cases.jsonl")
+        os.makedirs(a.out, exist_ok=True)
+        with open(cases, "w") as f:
+            f.writelines(lines)
     gd = git_dir(a.mirrors, owner_name)
     if gd is None:
         print(f"{name}: skipped, no git directory {owner_name}/repo under {a.mirrors} (fetch it first)", file=sys.stderr)
@@ -153,6 +165,8 @@ def main():
     ap.add_argument("--scratch", default="/tmp/pack-context-bench-scratch", help="work trees and the tool's cache")
     ap.add_argument("--timeout", type=int, default=1200, help="seconds one pack may take")
     ap.add_argument("--table-only", action="store_true", help="print the table of --out/results.json again, run nothing")
+    ap.add_argument("--skip", type=int, default=0, help="leave out the first N cases of each repository (with --limit: a later slice)")
+    ap.add_argument("--unseen", action="store_true", help="the repositories nobody tuned on (UNSEEN), not the tuning set")
     a = ap.parse_args()
     if a.table_only:
         with open(os.path.join(a.out, "results.json")) as f:
@@ -169,12 +183,13 @@ def main():
         sys.exit(f"run `npm install` in {a.bench} first")
     budgets = [int(b) for b in a.budgets.split(",")]
     wanted = set(a.repos.split(",")) if a.repos else None
-    unknown = sorted((wanted or set()) - {n for n, _, _ in REPOS})
+    repos = UNSEEN if a.unseen else REPOS
+    unknown = sorted((wanted or set()) - {n for n, _, _ in repos})
     if unknown:
-        sys.exit(f"unknown repositories {unknown}; known: {[n for n, _, _ in REPOS]}")
+        sys.exit(f"unknown repositories {unknown}; known: {[n for n, _, _ in repos]}")
     os.makedirs(a.out, exist_ok=True)
     t0 = time.time(); results = {}
-    for name, owner_name, solutions in REPOS:
+    for name, owner_name, solutions in repos:
         if wanted is None or name in wanted:
             results[name] = run_repo(a, name, owner_name, solutions, budgets)
     text, means = table(results, budgets)

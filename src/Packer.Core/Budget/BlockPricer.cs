@@ -7,7 +7,7 @@ namespace Packer.Core.Budget;
 
 /// <summary>
 /// Prices file blocks as the renderer writes them, once per file and fidelity, and makes the greedy choices
-/// every budget pass shares: in full if it fits, else as signatures if those fit.
+/// every budget pass shares: in full if it fits, else, one edge from a target, as signatures if those fit.
 /// </summary>
 internal sealed class BlockPricer(IBundleRenderer renderer, TokenCounter counter, FileTexts texts)
 {
@@ -41,7 +41,12 @@ internal sealed class BlockPricer(IBundleRenderer renderer, TokenCounter counter
     /// <summary>A file's listing line.</summary>
     public Choice Listing(RankedFile file) => Price(file, Fidelity.Listed, string.Empty);
 
-    /// <summary>A file in full if it fits <paramref name="remaining"/>, else as signatures if those fit and are smaller; null otherwise.</summary>
+    /// <summary>
+    /// A file in full if it fits <paramref name="remaining"/>, else, for a C# file one edge from a target, as
+    /// signatures if those fit and are smaller; null otherwise. Files further away are never given as
+    /// signatures: measured on the tuning repositories' commits (bench/fit.py, policies "direct" and "none"),
+    /// the room their signatures took cost more full-text recall than it added; they are listed instead.
+    /// </summary>
     public Choice? Content(RankedFile file, int remaining)
     {
         var text = texts.Read(file.Path);
@@ -56,7 +61,7 @@ internal sealed class BlockPricer(IBundleRenderer renderer, TokenCounter counter
             return full;
         }
 
-        if (!IsCSharp(file))
+        if (file.Distance != 1 || !IsCSharp(file))
         {
             return null;
         }
@@ -65,7 +70,7 @@ internal sealed class BlockPricer(IBundleRenderer renderer, TokenCounter counter
         return signatures.Tokens <= remaining && signatures.Tokens < full.Tokens ? signatures : null;
     }
 
-    /// <summary>Greedy in the given order: each file in full if it fits, else as signatures if those fit.</summary>
+    /// <summary>Greedy in the given order: each file in full if it fits, else (one edge from a target) as signatures.</summary>
     public List<Choice> Greedy(IEnumerable<RankedFile> files, int budget)
     {
         var chosen = new List<Choice>();

@@ -7,8 +7,8 @@ namespace Packer.Core.Budget;
 
 /// <summary>
 /// Decides what goes in and at what fidelity; <see cref="StabilityOrder"/> decides where. First the cap is
-/// split (<see cref="Split"/>): the room kept for later edits, then the targets, then every other file in rank
-/// order, in full if it fits, else as signatures if those fit, and the rest listed by path while room remains
+/// split (<see cref="Split"/>): the room kept for later edits, then the targets (as signatures when they do
+/// not fit in full), then every other file in rank order, in full if it fits, and the rest listed by path while room remains
 /// (<see cref="Plan"/>). So that the session's own edits do not move files across the budget boundary (and so
 /// break the cached prefix early), the targets' allotment and that of the volatile files next to them are
 /// rounded up to steps of the cap, and the stable files are chosen again within what is left: small changes to

@@ -12,9 +12,14 @@ internal sealed class SyntaxIndex
     private readonly Dictionary<string, FileSyntax> files;
     private readonly Dictionary<string, List<string>> filesMentioning;
     private readonly Dictionary<string, List<string>> filesDeclaringType;
+    private readonly IReadOnlyDictionary<string, string> projects;
 
-    public SyntaxIndex(IEnumerable<FileSyntax> syntaxes)
+    /// <summary>Indexes files' syntax facts.</summary>
+    /// <param name="syntaxes">The files' facts.</param>
+    /// <param name="projects">Each file's project; parts of one partial type lie in one project (absent: all in one).</param>
+    public SyntaxIndex(IEnumerable<FileSyntax> syntaxes, IReadOnlyDictionary<string, string>? projects = null)
     {
+        this.projects = projects ?? new Dictionary<string, string>(StringComparer.Ordinal);
         files = syntaxes.ToDictionary(s => s.Path, StringComparer.Ordinal);
         filesMentioning = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         filesDeclaringType = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -58,7 +63,7 @@ internal sealed class SyntaxIndex
 
             syntaxes[i] = syntax;
         }).ConfigureAwait(false);
-        return new SyntaxIndex(syntaxes.OfType<FileSyntax>());
+        return new SyntaxIndex(syntaxes.OfType<FileSyntax>(), files.ToDictionary(f => f.Path, f => f.Project, StringComparer.Ordinal));
     }
 
     /// <summary>Gets the syntax facts of one file, or null when it is not an indexed C# file.</summary>
@@ -94,7 +99,11 @@ internal sealed class SyntaxIndex
         return [.. result];
     }
 
-    /// <summary>Lists the other files that declare parts of the same types as <paramref name="path"/>, sorted.</summary>
+    /// <summary>
+    /// Lists the other files of its project that declare parts of the same types as <paramref name="path"/>, sorted.
+    /// A type of the same full name in another project is another type (each project's own static
+    /// <c>DependencyInjection</c> class, say): parts of a partial type are compiled together.
+    /// </summary>
     public IReadOnlyList<string> PartialSiblings(string path)
     {
         if (!files.TryGetValue(path, out var file))
@@ -105,12 +114,15 @@ internal sealed class SyntaxIndex
         var result = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var type in file.Types)
         {
-            result.UnionWith(filesDeclaringType[type]);
+            result.UnionWith(filesDeclaringType[type].Where(other => SameProject(path, other)));
         }
 
         result.Remove(path);
         return [.. result];
     }
+
+    private bool SameProject(string path, string other) =>
+        projects.GetValueOrDefault(path, string.Empty) == projects.GetValueOrDefault(other, string.Empty);
 
     private static void Add(Dictionary<string, List<string>> map, string key, string path)
     {

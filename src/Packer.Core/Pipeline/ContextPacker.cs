@@ -135,8 +135,7 @@ public static class ContextPacker
         Lap("graph", "ranking");
 
         var (git, log) = await history.ConfigureAwait(false);
-        var coChange = git?.CoChange(targetFiles) ?? new Dictionary<string, double>();
-        IReadOnlyList<RankedFile> ranked = Ranker.Rank(withLoose, index, graph, coChange, path => (int)Math.Min(int.MaxValue, texts.Length(path)), new RankingWeights())
+        IReadOnlyList<RankedFile> ranked = Ranker.Rank(withLoose, index, graph, git, path => (int)Math.Min(int.MaxValue, texts.Length(path)), new RankingWeights())
             .Select(f => texts.SkipReason(f.Path) is { } why ? f with { Reason = why } : f)
             .ToList();
         ranked = module is null ? ranked : WithinTargetRanking.Rerank(module, ranked, graph);

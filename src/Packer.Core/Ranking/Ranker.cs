@@ -1,20 +1,26 @@
 using Packer.Core.Graph;
+using Packer.Core.History;
 using Packer.Core.Loading;
 using Packer.Core.Text;
 
 namespace Packer.Core.Ranking;
 
 /// <summary>
-/// Scores every file by proximity to the targets: a personalized PageRank over the dependency graph
-/// (both directions, so what the targets use and what uses them both count), co-usage (using what the
-/// targets use), and weaker priors from names, the folder tree and the project graph. Ties break by
-/// ordinal path, so the order is total.
+/// Scores every file by how likely it is to change together with the targets: a logistic model (weights in
+/// <see cref="RankingWeights"/>, fitted offline on real commits) over <see cref="FileFeatures"/>: proximity in
+/// the dependency graph (personalized PageRank in both directions, and the kind of a direct tie), identifier
+/// similarity, file-name affinity and co-change history; divided by a small power of the file's size. Ties
+/// break by ordinal path, so the order is total.
 /// </summary>
 internal static class Ranker
 {
     public static IReadOnlyList<RankedFile> Rank(
-        LoadedSolution loaded, SyntaxIndex index, DocumentGraph graph, IReadOnlyDictionary<string, double> coChange, Func<string, int> length, RankingWeights weights)
+        LoadedSolution loaded, SyntaxIndex index, DocumentGraph graph, GitHistory? git, Func<string, int> length, RankingWeights weights)
     {
+        var history = new HistoryFeatures(git, graph.Targets);
+        var coChange = history.CoChange;
+        var ties = new DirectTies(graph);
+        var affinity = new NameAffinity(index, graph.Targets);
         var targets = new HashSet<string>(graph.Targets, StringComparer.Ordinal);
         var proximity = PersonalizedPageRank.Compute(graph, weights);
         var coUsage = new CoUsage(graph);
@@ -30,19 +36,42 @@ internal static class Ranker
         var scaleNames = Scale(others.Select(f => similarities[f.Path]), Math.Max(1, (int)Math.Round(others.Count * weights.NamesScaleShare)));
         var scaleHistory = Scale(others.Select(f => coChange.GetValueOrDefault(f.Path)));
 
-        Signals SignalsOf(SourceFile f) => new(
-            Round(scaleGraph(proximity.GetValueOrDefault(f.Path))),
-            Round(scaleCoUsage(coUsages[f.Path])),
-            Round(scaleNames(similarities[f.Path])),
-            priors.FileName(f),
-            Round(priors.Folder(f)),
-            priors.Project(f),
-            Round(scaleHistory(coChange.GetValueOrDefault(f.Path))));
-        double Score(SourceFile f, Signals s) =>
-            ((weights.Graph * s.Graph) + (weights.CoUsage * s.CoUsage) + (weights.Names * s.Names)
-                + (weights.FileName * s.FileName) + (weights.Folder * s.Folder) + (weights.Project * s.Project)
-                + (weights.History * s.History))
-            / Math.Pow((length(f.Path) / 4.0) + 50, weights.SizeExponent);
+        Signals SignalsOf(SourceFile f) => new()
+        {
+            Graph = Round(scaleGraph(proximity.GetValueOrDefault(f.Path))),
+            CoUsage = Round(scaleCoUsage(coUsages[f.Path])),
+            Names = Round(scaleNames(similarities[f.Path])),
+            FileName = priors.FileName(f),
+            Folder = Round(priors.Folder(f)),
+            Project = priors.Project(f),
+            History = Round(scaleHistory(coChange.GetValueOrDefault(f.Path))),
+            Hops = reasons.Distance(f.Path) ?? -1,
+            Uses = Round(ties.Uses(f.Path)),
+            UsedBy = Round(ties.UsedBy(f.Path)),
+            BaseOfTarget = ties.IsBase(f.Path) ? 1 : 0,
+            DerivesFromTarget = ties.Derives(f.Path) ? 1 : 0,
+            Partial = ties.IsPart(f.Path) ? 1 : 0,
+            NamesRaw = Round(similarities[f.Path]),
+            Namespace = affinity.NamespaceDistance(f.Path),
+            Test = FileNames.IsTest(f.Path) ? 1 : 0,
+            StemWords = Round(affinity.Words(f.Path)),
+            StemContains = affinity.Contains(f.Path) ? 1 : 0,
+            SameSuffix = affinity.SameSuffix(f.Path) ? 1 : 0,
+            HistoryRaw = Round(coChange.GetValueOrDefault(f.Path)),
+            HistoryCommits = history.Together(f.Path),
+            Churn = history.Churn(f.Path),
+            Age = Round(history.AgeDays(f.Path)),
+            Mentions = Round(affinity.Mentions(f.Path)),
+            CoCited = Round(ties.CoCited(f.Path)),
+            Length = length(f.Path),
+        };
+        var targetIsTest = graph.Targets.Any(FileNames.IsTest);
+        var scaleSimilarity = Scale(others.Select(f => similarities[f.Path]));
+        double Score(SourceFile f, Signals s)
+        {
+            var features = FileFeatures.Of(s, reasons.TieOf(f.Path), Round(scaleSimilarity(similarities[f.Path])), targetIsTest);
+            return Sigmoid(features.Logit(weights)) / Math.Pow((length(f.Path) / 4.0) + 50, weights.SizeExponent);
+        }
 
         return loaded.Files
             .Select(f => (File: f, Signals: SignalsOf(f)))
@@ -61,6 +90,8 @@ internal static class Ranker
                 reasons.Distance(x.File.Path)))
             .ToList();
     }
+
+    private static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
 
     // Scales a signal so that its best value among non-target files is 1.
     private static Func<double, double> Scale(IEnumerable<double> values)

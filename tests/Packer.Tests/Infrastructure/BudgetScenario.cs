@@ -35,7 +35,7 @@ internal sealed class BudgetScenario
         var bodies = string.Concat(Enumerable.Range(0, members).Select(i => $"    public int Member{i}(int x)\n    {{\n        return x * {i + 1};\n    }}\n\n"));
         Write(path, $"namespace Scenario;\n\npublic sealed class {name}\n{{\n{bodies}}}\n");
         var rank = ranked.Count + 1;
-        ranked.Add(new RankedFile(path, "App", rank, Math.Round(1.0 / rank, 6), target, target ? "target" : "test", new Signals(0, 0, 0, 0, 0, 0, 0), target ? 0 : distance));
+        ranked.Add(new RankedFile(path, "App", rank, Math.Round(1.0 / rank, 6), target, target ? "target" : "test", new Signals(), target ? 0 : distance));
         return this;
     }
 

@@ -71,12 +71,12 @@ public sealed class ManifestJsonTests
             new ManifestFile
             {
                 Path = "src/A.cs", Project = "App", Rank = 1, Score = 0.5, Fidelity = Fidelity.Signatures, Segment = SegmentKind.Stable, Position = 1, Hash = "abc",
-                Tokens = 17, Reason = "target", Signals = new Signals(1, 0.5, 0.25, 0, 1, 1, 0),
+                Tokens = 17, Reason = "target", Signals = new Signals { Graph = 1, CoUsage = 0.5, Names = 0.25, Folder = 1, Project = 1 },
             },
             new ManifestFile
             {
                 Path = "src/B.cs", Project = "App", Rank = 2, Score = 0.25, Fidelity = Fidelity.Omitted, Tokens = 0, Reason = "uses <T> & \"quotes\"",
-                Signals = new Signals(0, 0, 0, 0, 0.5, 1, 0),
+                Signals = new Signals { Folder = 0.5, Project = 1 },
             },
         ],
         Warnings = ["a warning"],

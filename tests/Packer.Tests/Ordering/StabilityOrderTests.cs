@@ -48,7 +48,7 @@ public sealed class StabilityOrderTests
     }
 
     private static (RankedFile File, BundleEntry Entry) Choice(string path, double score, bool target = false, int? distance = null, Fidelity fidelity = Fidelity.Full) =>
-        (new RankedFile(path, "App", 0, score, target, "test", new Signals(0, 0, 0, 0, 0, 0, 0), target ? 0 : distance),
+        (new RankedFile(path, "App", 0, score, target, "test", new Signals(), target ? 0 : distance),
          new BundleEntry(path, "App", fidelity, fidelity == Fidelity.Listed ? string.Empty : "class X;\n"));
 
     private static IEnumerable<string> Paths(BundleSegment segment) => segment.Entries.Select(e => e.Path);

@@ -95,7 +95,7 @@ public sealed class ContextMapTests
                 Position = i + 1,
                 Tokens = fidelity == Fidelity.Listed ? 0 : 100,
                 Reason = i == 0 ? "target" : $"declares Type{i} used by File0.cs",
-                Signals = new Signals(0, 0, 0, 0, 0, 0, 0),
+                Signals = new Signals(),
             };
         }).ToList();
         return new ManifestDocument

@@ -78,9 +78,12 @@ public static class OutputGuard
             OutputKind.Bundle => BundleStarts.Any(s => text.StartsWith(s, StringComparison.Ordinal)),
             OutputKind.SessionMap => text.StartsWith(SessionMapStart, StringComparison.Ordinal),
             OutputKind.SessionState => Compact(text).StartsWith("{\"bundle\":", StringComparison.Ordinal),
-            _ => Compact(text).StartsWith("{\"schemaVersion\":", StringComparison.Ordinal) && Compact(text).Contains("\"name\":\"dotnet-pack-context\"", StringComparison.Ordinal),
+            _ => IsManifest(Compact(text)),
         };
     }
+
+    private static bool IsManifest(string compact) =>
+        compact.StartsWith("{\"schemaVersion\":", StringComparison.Ordinal) && compact.Contains("\"name\":\"dotnet-pack-context\"", StringComparison.Ordinal);
 
     // A manifest's opening without the whitespace between its tokens (it may have been reformatted).
     private static string Compact(string json) => string.Concat(json.Where(c => !char.IsWhiteSpace(c)));

@@ -36,6 +36,33 @@ internal sealed class FileTexts(string root, SecretRedactor redactor, long maxFi
     /// <summary>Gets the length of a file's text before redaction (its size in bytes when it cannot go in), for ranking.</summary>
     public long Length(string path) => Decode(path) is { Text: { } text } ? text.Length : Decode(path).Bytes;
 
+    /// <summary>
+    /// Gets the length of a file's text before redaction, given the length the syntax index recorded when it parsed
+    /// the file (-1 when it did not). The file is not read again: a text of that length is at most three bytes a
+    /// character (UTF-8), so only a file that could be larger than the size limit, or that parsed empty (it may be
+    /// missing), is looked up, to say why it is left out.
+    /// </summary>
+    public long Length(string path, int parsed)
+    {
+        if (parsed < 0 || decoded.ContainsKey(path))
+        {
+            return Length(path);
+        }
+
+        if (parsed > 0 && (3L * parsed) + 3 <= maxFileBytes)
+        {
+            return parsed;
+        }
+
+        if (Stat(Path.Combine(root, path), maxFileBytes) is { } skipped)
+        {
+            decoded[path] = skipped;
+            return skipped.Bytes;
+        }
+
+        return parsed;
+    }
+
     /// <summary>Gets why a file cannot go in, or null when it can (or was not read).</summary>
     public string? SkipReason(string path) => decoded.GetValueOrDefault(path)?.Skipped;
 
@@ -76,22 +103,37 @@ internal sealed class FileTexts(string root, SecretRedactor redactor, long maxFi
         return file;
     }
 
-    private static Decoded Load(string path, string fullPath, long maxFileBytes)
+    // Why a file cannot go in, as far as its size tells (missing, unreadable, too large); null when it may.
+    private static Decoded? Stat(string fullPath, long maxFileBytes)
     {
-        byte[] bytes;
         try
         {
             var length = new FileInfo(fullPath).Length;
-            if (length > maxFileBytes)
-            {
-                return new Decoded(null, length, $"larger than maxFileBytes ({maxFileBytes} bytes): listed, not packed", null);
-            }
+            return length > maxFileBytes ? new Decoded(null, length, $"larger than maxFileBytes ({maxFileBytes} bytes): listed, not packed", null) : null;
+        }
+        catch (Exception e) when (FileAccessException.Covers(e))
+        {
+            return Unreadable(e);
+        }
+    }
 
+    private static Decoded Unreadable(Exception e) => new(null, 0, $"could not be read ({e.Message})", null);
+
+    private static Decoded Load(string path, string fullPath, long maxFileBytes)
+    {
+        if (Stat(fullPath, maxFileBytes) is { } skipped)
+        {
+            return skipped;
+        }
+
+        byte[] bytes;
+        try
+        {
             bytes = File.ReadAllBytes(fullPath);
         }
         catch (Exception e) when (FileAccessException.Covers(e))
         {
-            return new Decoded(null, 0, $"could not be read ({e.Message})", null);
+            return Unreadable(e);
         }
 
         if (bytes.AsSpan().IndexOf((byte)0) >= 0)

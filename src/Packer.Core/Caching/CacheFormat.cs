@@ -16,7 +16,7 @@ namespace Packer.Core.Caching;
 internal static class CacheFormat
 {
     private const int Magic = 0x58434B50; // "PKCX"
-    private const int Version = 4;
+    private const int Version = 5;
 
     public static byte[] Write(AnalysisCache cache)
     {
@@ -142,6 +142,7 @@ internal static class CacheFormat
             Strings(syntax.DeclaredNames);
             Strings(syntax.Types);
             Strings(syntax.Namespaces);
+            Int(syntax.Length);
         }
 
         private void List<T>(IReadOnlyCollection<T> items, Action<T> item)
@@ -236,7 +237,7 @@ internal static class CacheFormat
         {
             var identifiers = new Dictionary<string, int>(StringComparer.Ordinal);
             Repeat(() => identifiers.Add(String(), Int()));
-            return new FileSyntax(path, identifiers, Strings(), Strings(), Strings());
+            return new FileSyntax(path, identifiers, Strings(), Strings(), Strings(), Int());
         }
 
         private void Repeat(Action item)

@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Packer.Core.Text;
 
 namespace Packer.Core.Graph;
 
@@ -22,7 +23,7 @@ internal static class DeclarationReader
         var types = new SortedSet<string>(StringComparer.Ordinal);
         var namespaces = new SortedSet<string>(StringComparer.Ordinal);
         Visit(root, string.Empty, names, types, namespaces);
-        return new FileSyntax(path, identifiers, [.. names], [.. types], [.. namespaces]);
+        return new FileSyntax(path, identifiers, [.. names], [.. types], [.. namespaces], ShownLength.Of(root.SyntaxTree.GetText()));
     }
 
     private static void Visit(SyntaxNode node, string scope, SortedSet<string> names, SortedSet<string> types, SortedSet<string> namespaces)

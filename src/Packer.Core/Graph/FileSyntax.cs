@@ -6,9 +6,11 @@ namespace Packer.Core.Graph;
 /// <param name="DeclaredNames">Names other files use to reach this one: its types, and its extension methods.</param>
 /// <param name="Types">Full names (namespace and containing types, no arity) of the types it declares.</param>
 /// <param name="Namespaces">The namespaces it declares types in.</param>
+/// <param name="Length">Characters of its text as a bundle shows it (<see cref="Text.ShownLength"/>), for ranking; -1 when unknown.</param>
 internal sealed record FileSyntax(
     string Path,
     IReadOnlyDictionary<string, int> Identifiers,
     IReadOnlyList<string> DeclaredNames,
     IReadOnlyList<string> Types,
-    IReadOnlyList<string> Namespaces);
+    IReadOnlyList<string> Namespaces,
+    int Length = -1);

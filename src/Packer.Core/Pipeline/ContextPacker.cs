@@ -119,9 +119,13 @@ public static class ContextPacker
         var renderer = RendererFactory.For(options.Format, options.CacheMinTokens);
         var header = Header(withLoose, targets, renderer, counter, options.MaxTokens);
 
+        // A file's length, for ranking: the syntax index recorded it when it parsed the file, so a warm run does not
+        // read every file again for it (only looks each up: a missing or too large one still says why it is left out).
+        int Length(string path) => (int)Math.Min(int.MaxValue, texts.Length(path, index[path]?.Length ?? -1));
+
         // The one place where targets larger than the cap part ways (README, "Targets larger than the cap"): null when they fit.
         var modules = new ModuleStages(renderer, counter, texts);
-        var module = modules.Measure(withLoose, index, targets, options, header);
+        var module = modules.Measure(withLoose, index, targets, options, header, Length);
         header = module?.Header ?? header;
         Lap("index", "binding");
 
@@ -135,7 +139,7 @@ public static class ContextPacker
         Lap("graph", "ranking");
 
         var (git, log) = await history.ConfigureAwait(false);
-        IReadOnlyList<RankedFile> ranked = Ranker.Rank(withLoose, index, graph, git, path => (int)Math.Min(int.MaxValue, texts.Length(path)), new RankingWeights())
+        IReadOnlyList<RankedFile> ranked = Ranker.Rank(withLoose, index, graph, git, Length, new RankingWeights())
             .Select(f => texts.SkipReason(f.Path) is { } why ? f with { Reason = why } : f)
             .ToList();
         ranked = module is null ? ranked : WithinTargetRanking.Rerank(module, ranked, graph);

@@ -35,7 +35,9 @@ internal sealed class ModuleStages(IBundleRenderer renderer, TokenCounter counte
     /// <param name="targets">The resolved targets.</param>
     /// <param name="options">The run's options.</param>
     /// <param name="header">The bundle's header.</param>
-    public ModuleScope? Measure(LoadedSolution loaded, SyntaxIndex index, IReadOnlyList<ResolvedTarget> targets, PackOptions options, BundleHeader header)
+    /// <param name="length">A file's length in characters.</param>
+    public ModuleScope? Measure(
+        LoadedSolution loaded, SyntaxIndex index, IReadOnlyList<ResolvedTarget> targets, PackOptions options, BundleHeader header, Func<string, int> length)
     {
         var room = TargetFit.Room(options, Fitter(), header);
         var byPath = loaded.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
@@ -47,7 +49,7 @@ internal sealed class ModuleStages(IBundleRenderer renderer, TokenCounter counte
 
         var counted = header with { TargetFileCounts = true };
         var solutionFiles = loaded.Files.Where(f => f.IsCSharp).Select(f => f.Path).ToList();
-        var centrality = SyntaxCentrality.Measure(index, solutionFiles, files, path => (int)Math.Min(int.MaxValue, texts.Length(path)));
+        var centrality = SyntaxCentrality.Measure(index, solutionFiles, files, length);
         var narrower = Narrowing.Suggest(targets, index, centrality, NarrowerTargets);
         return ModuleScope.Of(targets, centrality, options.MaxTokens, TargetFit.Room(options, Fitter(), counted), narrower, counted);
     }

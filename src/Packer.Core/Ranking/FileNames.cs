@@ -68,18 +68,4 @@ internal static class FileNames
 
         return words;
     }
-
-    /// <summary>Jaccard similarity of two word lists as sets, in [0, 1].</summary>
-    public static double Overlap(IReadOnlyList<string> a, IReadOnlyList<string> b)
-    {
-        if (a.Count == 0 || b.Count == 0)
-        {
-            return 0;
-        }
-
-        var set = new HashSet<string>(a, StringComparer.Ordinal);
-        var union = new HashSet<string>(set, StringComparer.Ordinal);
-        union.UnionWith(b);
-        return (double)set.Count(b.Contains) / union.Count;
-    }
 }

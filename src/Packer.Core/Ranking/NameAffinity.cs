@@ -6,11 +6,14 @@ namespace Packer.Core.Ranking;
 /// <summary>
 /// How a file's names relate to the targets': the words of its file name (OrderHandler and OrderValidator share
 /// "order"), its namespace, and how widely the names it declares are spelled across the solution.
+/// One instance serves one thread (it keeps a scratch array).
 /// </summary>
 internal sealed class NameAffinity
 {
     private readonly SyntaxIndex index;
-    private readonly List<IReadOnlyList<string>> targetWords;
+    private readonly List<HashSet<string>> targetWords;
+    private readonly Dictionary<string, List<int>> targetsWithWord = new(StringComparer.Ordinal);
+    private readonly int[] shared; // per target, the words it shares with the file being measured (zero between calls)
     private readonly List<string> targetSubjects;
     private readonly HashSet<string> targetSuffixes;
     private readonly List<string[]> targetNamespaces;
@@ -18,9 +21,24 @@ internal sealed class NameAffinity
     public NameAffinity(SyntaxIndex index, IReadOnlyList<string> targets)
     {
         this.index = index;
-        targetWords = targets.Select(FileNames.Words).ToList();
+        var words = targets.Select(FileNames.Words).ToList();
+        targetWords = words.Select(w => w.ToHashSet(StringComparer.Ordinal)).ToList();
+        shared = new int[targetWords.Count];
+        for (var i = 0; i < targetWords.Count; i++)
+        {
+            foreach (var word in targetWords[i])
+            {
+                if (!targetsWithWord.TryGetValue(word, out var list))
+                {
+                    targetsWithWord[word] = list = [];
+                }
+
+                list.Add(i);
+            }
+        }
+
         targetSubjects = targets.Select(t => FileNames.Subject(RepoPath.Stem(t))).Where(s => s.Length >= 4).ToList();
-        targetSuffixes = targetWords.Where(w => w.Count > 1).Select(w => w[^1]).ToHashSet(StringComparer.Ordinal);
+        targetSuffixes = words.Where(w => w.Count > 1).Select(w => w[^1]).ToHashSet(StringComparer.Ordinal);
         targetNamespaces = targets
             .SelectMany(t => index[t]?.Namespaces ?? [])
             .Distinct(StringComparer.Ordinal)
@@ -29,11 +47,34 @@ internal sealed class NameAffinity
             .ToList();
     }
 
-    /// <summary>The best overlap of its file name's words with a target's, in [0, 1].</summary>
+    /// <summary>
+    /// The best overlap of its file name's words with a target's (Jaccard similarity of the two sets), in [0, 1]. Only
+    /// the targets sharing a word are compared, so a target of thousands of files costs what a few do.
+    /// </summary>
     public double Words(string path)
     {
-        var words = FileNames.Words(path);
-        return targetWords.Select(t => FileNames.Overlap(words, t)).DefaultIfEmpty(0).Max();
+        var words = FileNames.Words(path).ToHashSet(StringComparer.Ordinal);
+        var touched = new List<int>();
+        foreach (var word in words)
+        {
+            foreach (var target in targetsWithWord.GetValueOrDefault(word) ?? [])
+            {
+                if (shared[target]++ == 0)
+                {
+                    touched.Add(target);
+                }
+            }
+        }
+
+        var best = 0.0;
+        foreach (var target in touched)
+        {
+            var common = shared[target];
+            shared[target] = 0;
+            best = Math.Max(best, (double)common / (words.Count + targetWords[target].Count - common));
+        }
+
+        return best;
     }
 
     /// <summary>Whether its file name contains a target's (of four letters or more), or the other way round.</summary>

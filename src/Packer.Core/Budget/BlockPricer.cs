@@ -49,6 +49,13 @@ internal sealed class BlockPricer(IBundleRenderer renderer, TokenCounter counter
     /// </summary>
     public Choice? Content(RankedFile file, int remaining)
     {
+        // The length ranking weighed (of the text before redaction) rules most files out without reading them:
+        // a pass over thousands of files with a few hundred tokens left reads none of them.
+        if (file.Signals.Length > (long)remaining * MaxCharsPerToken)
+        {
+            return null;
+        }
+
         var text = texts.Read(file.Path);
         if (text is null || text.Length > (long)remaining * MaxCharsPerToken)
         {

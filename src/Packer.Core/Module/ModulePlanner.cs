@@ -152,11 +152,12 @@ internal sealed class ModulePlanner(BlockPricer pricer, BundleFitter fitter, Git
         ]);
 
     // A file's cheapest block that fits: its signatures when smaller (C#), else its full text. A text longer than
-    // the budget could hold at the most characters per token is not priced.
+    // the budget could hold at the most characters per token is not priced, and nothing is read or extracted when
+    // the budget is below the file's listing line (a block holds its path and more): once the budget is spent, the
+    // candidates left cost a lookup each, not a parse.
     private Choice? Cheapest(RankedFile file, int budget)
     {
-        var text = pricer.Texts.Read(file.Path);
-        if (text is null || budget <= 0)
+        if (budget <= 0 || budget < pricer.Listing(file).Tokens || pricer.Texts.Read(file.Path) is not { } text)
         {
             return null;
         }

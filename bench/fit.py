@@ -14,10 +14,14 @@ block costs, at 8k); the 32k frame (header and target tokens) comes from the bas
   fit.py tool REC...                                today's ranking (the manifest's own order), simulated
   fit.py weights REC... [--features SET]            the weights fitted on all ten, as C# constants
   fit.py unseen REC_UNSEEN --train REC...           weights fitted on all ten, scored on the unseen repositories
+  fit.py export REC... --recorded FILE              what the fit of `weights` reads, written to FILE (gzip TSV)
+  fit.py weights --recorded FILE                    the weights fitted from that file alone: bench/recorded/
+                                                    model-features.tsv.gz is committed, and a test checks that
+                                                    RankingWeights' constants are what this prints
 
 REC: folders holding <repo>/<commit10>-8000.json; a repository is read from the first folder that has it.
 """
-import argparse, json, math, operator, os, sys
+import argparse, gzip, io, json, math, operator, os, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -84,6 +88,41 @@ def load_derived(outs, repos=None, unseen=False):
         if cases:
             data[name] = cases
     return data
+
+
+def export(data, features, path):
+    """Writes what fitting `features` reads: per case with a truth file, each non-target file's label and values.
+    One row per file: repository, commit, truth (0/1), then the features in order; no paths, no code."""
+    active = [IDX[n] for n in features if n != "size"]
+    # No name and a fixed time in the gzip header: the same data gives the same bytes.
+    with open(path, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=9, mtime=0) as z, \
+            io.TextIOWrapper(z, encoding="utf-8", newline="\n") as fh:
+        fh.write("\t".join(["repo", "commit", "truth"] + [F.NAMES[k] for k in active]) + "\n")
+        for name, cases in data.items():
+            for case in cases:
+                rows = [f for f in case["files"] if not f["target"]]
+                if not any(f["truth"] for f in rows):
+                    continue
+                for f in rows:
+                    fh.write("\t".join([name, case["commit"], "1" if f["truth"] else "0"] + [repr(f["x"][k]) for k in active]) + "\n")
+
+
+def load_recorded(path):
+    """The cases of an exported file, as design() reads them (features it does not hold are 0)."""
+    data = {}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        header = fh.readline().rstrip("\n").split("\t")
+        active = [IDX[n] for n in header[3:]]
+        for line in fh:
+            cols = line.rstrip("\n").split("\t")
+            cases = data.setdefault(cols[0], [])
+            if not cases or cases[-1]["commit"] != cols[1]:
+                cases.append({"commit": cols[1], "files": []})
+            x = [0.0] * D
+            for k, v in zip(active, cols[3:]):
+                x[k] = float(v)
+            cases[-1]["files"].append({"target": False, "truth": cols[2] == "1", "x": x})
+    return data, [F.NAMES[k] for k in active] + ["size"]
 
 
 def load_out(outs, baseline=None, repos=None, unseen=False):
@@ -379,8 +418,9 @@ def csharp(model):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("command", choices=["loro", "grid", "nested", "tool", "weights", "unseen"])
-    ap.add_argument("out", nargs="+", help="recording folders (for unseen: the unseen recordings)")
+    ap.add_argument("command", choices=["loro", "grid", "nested", "tool", "weights", "unseen", "export"])
+    ap.add_argument("out", nargs="*", help="recording folders (for unseen: the unseen recordings)")
+    ap.add_argument("--recorded", help="export: the file to write; weights: fit from this file instead of OUT")
     ap.add_argument("--train", nargs="*", default=[], help="with unseen: the tuning recordings")
     ap.add_argument("--baseline", default="/work/bench-results/baseline")
     ap.add_argument("--budgets", default="8000,32000")
@@ -408,7 +448,14 @@ def main():
         report(data, evaluate(data, model, budgets, policy), budgets, lex, f"unseen, {a.features} fitted on the ten (simulated)")
         report(data, evaluate(data, None, budgets, policy), budgets, lex, "unseen, today's ranking (simulated)")
         return
+    if a.command == "weights" and a.recorded:
+        data, features = load_recorded(a.recorded)
+        print(csharp(fit_model(data, list(data), features, a.alpha, a.l2)))
+        return
     data = load_derived(a.out) if a.derived else load_out(a.out, a.baseline)
+    if a.command == "export":
+        export(data, features, a.recorded)
+        return
     lex = lexical_rows(os.path.join(a.baseline, "results.json"))
     if a.command == "tool":
         report(data, evaluate(data, None, budgets, policy), budgets, lex, "today's ranking, simulated")

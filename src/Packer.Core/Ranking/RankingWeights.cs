@@ -19,6 +19,7 @@ internal sealed record RankingWeights
     // FileFeatures, divided by a power of the file's size. Its weights were fitted offline by bench/fit.py
     // (`fit.py weights --derived /work/bench-results/baseline`, the ten tuning repositories' 200 mined
     // commits) and checked leave one repository out against the lexical baseline (README, "Measured").
+    // CommittedWeightsTests refits them from bench/recorded/model-features.tsv.gz: do not edit them by hand.
     // Read as log-odds: +1 multiplies a file's odds by e. What they say: files changed with the target
     // before (history) and files with the target's identifiers (names) matter most; the compiler's graph
     // ranks next, files that use a target more than those it uses; a base type of the target, or a test

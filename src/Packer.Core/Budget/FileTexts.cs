@@ -10,7 +10,7 @@ namespace Packer.Core.Budget;
 /// than the size limit, unreadable) reads as null, and <see cref="SkipReason"/> says why. Every text a bundle
 /// holds comes from here, so signatures, diffs and a session's blocks are made from redacted text.
 /// </summary>
-internal sealed class FileTexts(string root, SecretRedactor redactor, long maxFileBytes)
+internal sealed class FileTexts(string root, SecretRedactor redactor, long maxFileBytes, SignatureMemo? memo = null)
 {
     private readonly Dictionary<string, Decoded> decoded = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RedactionResult?> redacted = new(StringComparer.Ordinal);
@@ -76,7 +76,7 @@ internal sealed class FileTexts(string root, SecretRedactor redactor, long maxFi
         .Select(d => d.Value.Warning!);
 
     /// <summary>Gets the text a file's block shows at a fidelity (full, or signatures), or null when it cannot go in.</summary>
-    /// <remarks>Signatures are extracted once per file: planning, keeping and appending all ask for them.</remarks>
+    /// <remarks>Signatures are extracted once per file (planning, keeping and appending all ask for them), and once per text across runs with a memo.</remarks>
     public string? Shown(string path, Fidelity fidelity)
     {
         var text = Read(path);
@@ -87,7 +87,7 @@ internal sealed class FileTexts(string root, SecretRedactor redactor, long maxFi
 
         if (!signatures.TryGetValue(path, out var extracted))
         {
-            signatures[path] = extracted = SignatureExtractor.Extract(text);
+            signatures[path] = extracted = memo is null ? SignatureExtractor.Extract(text) : memo.Extract(text);
         }
 
         return extracted;

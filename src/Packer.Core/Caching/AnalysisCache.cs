@@ -15,6 +15,7 @@ namespace Packer.Core.Caching;
 /// <param name="Snapshot">The loaded solution.</param>
 /// <param name="Files">Each C# file's analysis, by repository-relative path.</param>
 /// <param name="TokenCounts">The token counts the last runs used, by hash of encoding and text (see <see cref="Tokenization.TokenCountMemo"/>).</param>
+/// <param name="Signatures">The signatures the last runs used, by hash of the text they were extracted from (see <see cref="Budget.SignatureMemo"/>).</param>
 /// <param name="History">The commit log as of the last run's HEAD, if the repository has one.</param>
 internal sealed record AnalysisCache(
     string Settings,
@@ -24,6 +25,7 @@ internal sealed record AnalysisCache(
     SolutionSnapshot Snapshot,
     IReadOnlyDictionary<string, CachedFile> Files,
     IReadOnlyDictionary<string, int> TokenCounts,
+    IReadOnlyDictionary<string, string> Signatures,
     GitLog? History);
 
 /// <summary>One C# file's analysis.</summary>

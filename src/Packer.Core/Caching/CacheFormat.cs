@@ -16,7 +16,7 @@ namespace Packer.Core.Caching;
 internal static class CacheFormat
 {
     private const int Magic = 0x58434B50; // "PKCX"
-    private const int Version = 5;
+    private const int Version = 6;
 
     public static byte[] Write(AnalysisCache cache)
     {
@@ -98,6 +98,7 @@ internal static class CacheFormat
                 }
             });
             List(cache.TokenCounts.ToList(), kv => { String(kv.Key); Int(kv.Value); });
+            List(cache.Signatures.ToList(), kv => { String(kv.Key); String(kv.Value); });
             NullableString(cache.History?.Head);
             if (cache.History is { } history)
             {
@@ -201,6 +202,8 @@ internal static class CacheFormat
             });
             var counts = new Dictionary<string, int>(StringComparer.Ordinal);
             Repeat(() => counts.Add(String(), Int()));
+            var signatures = new Dictionary<string, string>(StringComparer.Ordinal);
+            Repeat(() => signatures.Add(String(), String()));
             GitLog? history = null;
             if (NullableString() is { } head)
             {
@@ -214,7 +217,7 @@ internal static class CacheFormat
                 throw new InvalidDataException("trailing bytes");
             }
 
-            return new AnalysisCache(settings, root, inputs, digest, snapshot, files, counts, history);
+            return new AnalysisCache(settings, root, inputs, digest, snapshot, files, counts, signatures, history);
         }
 
         private SolutionSnapshot Snapshot()

@@ -15,8 +15,14 @@ internal sealed class KnownAnalysis
     private readonly IReadOnlyDictionary<string, CachedFile> cached;
     private readonly IReadOnlySet<string> changed;
 
-    public KnownAnalysis(IReadOnlyDictionary<string, CachedFile> cached, IReadOnlySet<string> changed, IReadOnlyDictionary<string, int> tokenCounts, GitLog? history)
+    public KnownAnalysis(
+        IReadOnlyDictionary<string, CachedFile> cached,
+        IReadOnlySet<string> changed,
+        IReadOnlyDictionary<string, int> tokenCounts,
+        IReadOnlyDictionary<string, string> signatures,
+        GitLog? history)
     {
+        Signatures = signatures;
         History = history;
         this.cached = cached;
         this.changed = changed;
@@ -25,13 +31,16 @@ internal sealed class KnownAnalysis
     }
 
     /// <summary>Gets nothing known: a cold run.</summary>
-    public static KnownAnalysis None { get; } = new(new Dictionary<string, CachedFile>(), new HashSet<string>(), new Dictionary<string, int>(), null);
+    public static KnownAnalysis None { get; } = new(new Dictionary<string, CachedFile>(), new HashSet<string>(), new Dictionary<string, int>(), new Dictionary<string, string>(), null);
 
     /// <summary>Gets the commit log the last run read, if any.</summary>
     public GitLog? History { get; }
 
     /// <summary>Gets the token counts the last run used.</summary>
     public IReadOnlyDictionary<string, int> TokenCounts { get; }
+
+    /// <summary>Gets the signatures the last runs used, by hash of the text they were extracted from.</summary>
+    public IReadOnlyDictionary<string, string> Signatures { get; }
 
     /// <summary>Gets the syntax facts of the unchanged files, by path.</summary>
     public IReadOnlyDictionary<string, FileSyntax> Syntax { get; }

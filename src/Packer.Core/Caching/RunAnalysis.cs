@@ -1,3 +1,4 @@
+using Packer.Core.Budget;
 using Packer.Core.Graph;
 using Packer.Core.History;
 using Packer.Core.Tokenization;
@@ -9,10 +10,12 @@ namespace Packer.Core.Caching;
 /// <param name="StillValid">The cached usage facts that were still true.</param>
 /// <param name="Bound">The usage facts of the files bound in this run.</param>
 /// <param name="TokenCounts">The token counts this run used.</param>
+/// <param name="Signatures">The signatures this run used.</param>
 /// <param name="History">The commit log this run read, if any.</param>
 internal sealed record RunAnalysis(
     SyntaxIndex Index,
     IReadOnlyDictionary<string, IReadOnlyList<UsageFact>> StillValid,
     IReadOnlyDictionary<string, IReadOnlyList<UsageFact>> Bound,
     TokenCountMemo TokenCounts,
+    SignatureMemo Signatures,
     GitLog? History);

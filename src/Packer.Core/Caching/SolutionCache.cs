@@ -118,7 +118,7 @@ public sealed class SolutionCache : IAnalysisStore
         return new CacheLookup(
             new CacheOutcome(state, $"{changed.Count} changed file(s)"),
             new CacheLookup.WarmStart(
-                solution(changed), new KnownAnalysis(cache.Files, changed, cache.TokenCounts, cache.History), cache.Snapshot, current, cache.Inputs, cache.SourceDigest));
+                solution(changed), new KnownAnalysis(cache.Files, changed, cache.TokenCounts, cache.Signatures, cache.History), cache.Snapshot, current, cache.Inputs, cache.SourceDigest));
     }
 
     /// <summary>Writes what this run knows, unless it is what the cache already held.</summary>
@@ -134,6 +134,7 @@ public sealed class SolutionCache : IAnalysisStore
         lookup.Warm is not { } warm
         || warm.Known.Changed.Count > 0
         || run.TokenCounts.Learnt
+        || run.Signatures.Learnt
         || run.History != warm.Known.History
         || warm.Snapshot.Files.Any(f => run.Bound.ContainsKey(f.Path));
 
@@ -157,7 +158,7 @@ public sealed class SolutionCache : IAnalysisStore
             }
         }
 
-        return new AnalysisCache(settings, root, inputs, sourceDigest, written, files, run.TokenCounts.Kept, run.History);
+        return new AnalysisCache(settings, root, inputs, sourceDigest, written, files, run.TokenCounts.Kept, run.Signatures.Kept, run.History);
     }
 
     /// <summary>Writes an analysis to the cache file (atomically).</summary>

@@ -113,7 +113,8 @@ public static class ContextPacker
         OutputGuard.CheckNotIn(Preflight.Outputs(options), withLoose.Root, withLoose.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal));
         var index = await SyntaxIndex.BuildAsync(withLoose, known.Syntax, cancellationToken).ConfigureAwait(false);
         var targets = new TargetResolver(withLoose, index, workingDirectory).ResolveAll(options.Targets);
-        var texts = new FileTexts(withLoose.Root, new SecretRedactor(options.Redaction), options.MaxFileBytes);
+        var signatures = new SignatureMemo(known.Signatures);
+        var texts = new FileTexts(withLoose.Root, new SecretRedactor(options.Redaction), options.MaxFileBytes, signatures);
         var tokenCounts = new TokenCountMemo(known.TokenCounts);
         var counter = TokenCounter.Create(options.Tokenizer).Remembering(tokenCounts);
         var renderer = RendererFactory.For(options.Format, options.CacheMinTokens);
@@ -168,7 +169,7 @@ public static class ContextPacker
             AppendedEdits: selection.AppendedEdits,
             Outlined: selection.Summary?.Outlined ?? 0);
         var result = new PackResult(selection.Rendered.Text, manifest, warnings, timings, stats, CacheOutcome.Off, previousOutcome);
-        return (result, new RunAnalysis(index, stillValid, usages.Bound, tokenCounts, log));
+        return (result, new RunAnalysis(index, stillValid, usages.Bound, tokenCounts, signatures, log));
     }
 
     // The project graph is the most stable context there is, but on a large solution it may not be

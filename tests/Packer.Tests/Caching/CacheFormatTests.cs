@@ -25,10 +25,12 @@ public sealed class CacheFormatTests
         Assert.Equal(["Shop.Domain.Orders.Money"], read.Files["src/Money.cs"].Syntax.Types);
         Assert.Equal(3, read.Files["src/Order.cs"].Facts![0].Count);
         Assert.Null(read.Files["src/Money.cs"].Facts);
+        Assert.Equal(120, read.Files["src/Money.cs"].Syntax.Length);
         Assert.Equal(LanguageVersion.CSharp12, read.Snapshot.Projects[0].LanguageVersion);
         Assert.Equal([1, 2, 3], read.Snapshot.Projects[0].StrongName.PublicKey);
         Assert.Equal(1_700_000_000, read.History!.LastChange["src/Order.cs"]);
         Assert.Equal(42, read.TokenCounts["k"]);
+        Assert.Equal("public sealed class Money;\n", read.Signatures["s"]);
     }
 
     [Theory]
@@ -55,7 +57,7 @@ public sealed class CacheFormatTests
         var snapshot = new SolutionSnapshot(
             "Shop.sln", [project], [new ProjectNode("Shop.Domain", "src/Shop.Domain.csproj", [])],
             [new FileSnapshot("src/Money.cs", "Shop.Domain", 0, 0), new FileSnapshot("src/Order.cs", "Shop.Domain", 0, 1)], ["a warning"]);
-        var money = new FileSyntax("src/Money.cs", new Dictionary<string, int> { ["Money"] = 2 }, ["Money"], ["Shop.Domain.Orders.Money"], ["Shop.Domain.Orders"]);
+        var money = new FileSyntax("src/Money.cs", new Dictionary<string, int> { ["Money"] = 2 }, ["Money"], ["Shop.Domain.Orders.Money"], ["Shop.Domain.Orders"], Length: 120);
         var order = new FileSyntax("src/Order.cs", new Dictionary<string, int> { ["Order"] = 1, ["Money"] = 3 }, ["Order"], ["Shop.Domain.Orders.Order"], ["Shop.Domain.Orders"]);
         return new AnalysisCache(
             "settings",
@@ -69,6 +71,7 @@ public sealed class CacheFormatTests
                 ["src/Order.cs"] = new("h2", order, [new UsageFact("Money", "Money", 3, ["src/Money.cs"], IsBase: false)]),
             },
             new Dictionary<string, int> { ["k"] = 42 },
+            new Dictionary<string, string> { ["s"] = "public sealed class Money;\n" },
             new GitLog("head", new Dictionary<string, long> { ["src/Order.cs"] = 1_700_000_000 }, [["src/Order.cs", "src/Money.cs"]]));
     }
 }

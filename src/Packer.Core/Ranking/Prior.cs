@@ -6,6 +6,7 @@ namespace Packer.Core.Ranking;
 /// <summary>
 /// What is known about a file before any binding: whether it is the targets' test by name, whether its
 /// project is a target's or adjacent to one, and how near its folder is. Each part lies in [0, 1].
+/// One instance serves one thread (it remembers folder distances).
 /// </summary>
 internal sealed class Prior
 {
@@ -14,7 +15,8 @@ internal sealed class Prior
     private readonly HashSet<string> targetProjects;
     private readonly HashSet<string> adjacentProjects;
     private readonly HashSet<string> targetStems;
-    private readonly IReadOnlyList<string> targetFolders;
+    private readonly IReadOnlyList<string[]> targetFolders;
+    private readonly Dictionary<string, int> nearestByFolder = new(StringComparer.Ordinal);
 
     public Prior(LoadedSolution loaded, IReadOnlyList<string> targets)
     {
@@ -27,7 +29,7 @@ internal sealed class Prior
             .ToHashSet(StringComparer.Ordinal);
         targetStems = targets.Select(RepoPath.Stem).ToHashSet(StringComparer.Ordinal);
         // One target per folder is enough to measure folder distance against.
-        targetFolders = targets.DistinctBy(RepoPath.Directory, StringComparer.Ordinal).ToList();
+        targetFolders = targets.Select(RepoPath.Directory).Distinct(StringComparer.Ordinal).Select(Steps).ToList();
     }
 
     /// <summary>1 in a target's project, 0.5 in a project next to one in the project graph, else 0.</summary>
@@ -66,7 +68,33 @@ internal sealed class Prior
         return NearestFolder(file.Path) <= 2 ? "near a target's folder" : "no dependency on the targets";
     }
 
-    private int NearestFolder(string path) => targetFolders.Min(t => RepoPath.FolderDistance(path, t));
+    // Folder steps to the nearest target's folder, measured once per folder: a target of
+    // hundreds of folders is measured against each of the solution's folders, not against each of its files.
+    private int NearestFolder(string path)
+    {
+        var folder = RepoPath.Directory(path);
+        if (!nearestByFolder.TryGetValue(folder, out var nearest))
+        {
+            var steps = Steps(folder);
+            nearestByFolder[folder] = nearest = targetFolders.Min(target => Distance(steps, target));
+        }
+
+        return nearest;
+    }
+
+    private static string[] Steps(string folder) => folder.Split('/', StringSplitOptions.RemoveEmptyEntries);
+
+    // Steps up from one folder to the folders' common ancestor, then down to the other.
+    private static int Distance(string[] a, string[] b)
+    {
+        var common = 0;
+        while (common < a.Length && common < b.Length && a[common] == b[common])
+        {
+            common++;
+        }
+
+        return a.Length - common + b.Length - common;
+    }
 
     private bool IsTestByName(string path)
     {

@@ -29,18 +29,4 @@ internal static class RepoPath
         var dot = name.IndexOf('.', StringComparison.Ordinal);
         return dot <= 0 ? name : name[..dot];
     }
-
-    /// <summary>The number of folder steps between the folders of two paths.</summary>
-    public static int FolderDistance(string a, string b)
-    {
-        var da = Directory(a).Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var db = Directory(b).Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var common = 0;
-        while (common < da.Length && common < db.Length && da[common] == db[common])
-        {
-            common++;
-        }
-
-        return (da.Length - common) + (db.Length - common);
-    }
 }

@@ -32,4 +32,5 @@ internal sealed record AnalysisCache(
 /// <param name="Hash">The hash of the content it was made from.</param>
 /// <param name="Syntax">Its syntax facts.</param>
 /// <param name="Facts">What it uses, or null when it was never bound (or its facts went stale).</param>
-internal sealed record CachedFile(string Hash, FileSyntax Syntax, IReadOnlyList<UsageFact>? Facts);
+/// <param name="Stamp">Its stamp when it was hashed, or none: while the file's stamp is this, the hash stands.</param>
+internal sealed record CachedFile(string Hash, FileSyntax Syntax, IReadOnlyList<UsageFact>? Facts, FileStamp Stamp = default);

@@ -16,7 +16,7 @@ namespace Packer.Core.Caching;
 internal static class CacheFormat
 {
     private const int Magic = 0x58434B50; // "PKCX"
-    private const int Version = 6;
+    private const int Version = 7;
 
     public static byte[] Write(AnalysisCache cache)
     {
@@ -90,6 +90,8 @@ internal static class CacheFormat
             {
                 String(kv.Key);
                 String(kv.Value.Hash);
+                output.Write(kv.Value.Stamp.Size);
+                output.Write(kv.Value.Stamp.Modified);
                 Syntax(kv.Value.Syntax);
                 output.Write(kv.Value.Facts is not null);
                 if (kv.Value.Facts is { } facts)
@@ -194,11 +196,12 @@ internal static class CacheFormat
             {
                 var path = String();
                 var hash = String();
+                var stamp = new FileStamp(input.ReadInt64(), input.ReadInt64());
                 var syntax = Syntax(path);
                 var facts = input.ReadBoolean()
                     ? List(() => new UsageFact(String(), String(), Int(), Strings(), input.ReadBoolean()))
                     : null;
-                files.Add(path, new CachedFile(hash, syntax, facts));
+                files.Add(path, new CachedFile(hash, syntax, facts, stamp));
             });
             var counts = new Dictionary<string, int>(StringComparer.Ordinal);
             Repeat(() => counts.Add(String(), Int()));

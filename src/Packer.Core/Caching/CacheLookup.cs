@@ -15,13 +15,18 @@ internal sealed record CacheLookup(CacheOutcome Outcome, CacheLookup.WarmStart? 
     /// <param name="Known">The analysis of the unchanged files.</param>
     /// <param name="Snapshot">The snapshot it was rebuilt from.</param>
     /// <param name="Hashes">The current content hash of each C# file.</param>
+    /// <param name="Stamps">The stamp each file had when it was hashed (none for those it could not be read from a listing).</param>
     /// <param name="Inputs">The build inputs' hashes, unchanged.</param>
     /// <param name="SourceDigest">The digest of the C# file paths, unchanged.</param>
+    /// <param name="Restamped">Whether a file's stamp is no longer the one recorded (it was touched or written since):
+    /// the run then writes the cache again, so that the next does not read the file.</param>
     internal sealed record WarmStart(
         LoadedSolution Loaded,
         KnownAnalysis Known,
         SolutionSnapshot Snapshot,
         IReadOnlyDictionary<string, string> Hashes,
+        IReadOnlyDictionary<string, FileStamp> Stamps,
         IReadOnlyDictionary<string, string> Inputs,
-        string SourceDigest);
+        string SourceDigest,
+        bool Restamped);
 }

@@ -98,17 +98,26 @@ public sealed class SolutionCache : IAnalysisStore
     internal static CacheLookup Reuse(AnalysisCache cache, CacheState state, Func<IReadOnlySet<string>, LoadedSolution> solution)
     {
         var root = cache.Root;
-        var reason = BuildInputs.FirstChange(cache.Inputs, root) is { } input ? $"{input} changed"
-            : SourceScan.Digest(ProjectFolders(cache.Snapshot)) != cache.SourceDigest ? "C# files were added or removed"
-            : null;
-        if (reason is not null)
+        if (BuildInputs.FirstChange(cache.Inputs, root) is { } input)
         {
-            return CacheLookup.Cold(reason);
+            return CacheLookup.Cold($"{input} changed");
         }
 
-        // A project may list a file that does not exist (one a build step generates); it stays absent.
+        var sources = SourceScan.Scan(ProjectFolders(cache.Snapshot));
+        if (sources.Digest != cache.SourceDigest)
+        {
+            return CacheLookup.Cold("C# files were added or removed");
+        }
+
+        // A project may list a file that does not exist (one a build step generates); it stays absent. A file whose
+        // stamp is the one recorded with its hash is not read again.
         string Recorded(string path) => cache.Files.GetValueOrDefault(path)?.Hash ?? ContentHash.Absent;
-        var current = HashFiles(root, cache.Snapshot.Files.Select(f => f.Path));
+        var paths = cache.Snapshot.Files.Select(f => f.Path).ToList();
+        var stamps = Stamps(root, paths, sources);
+        string? Unchanged(string path) =>
+            cache.Files.GetValueOrDefault(path) is { Stamp.IsKnown: true } file && file.Stamp == stamps[path] ? file.Hash : null;
+        var current = HashFiles(root, paths, Unchanged);
+        var restamped = stamps.Any(s => s.Value.IsKnown && cache.Files.GetValueOrDefault(s.Key) is { } file && file.Stamp != s.Value);
         if (current.FirstOrDefault(h => h.Value == ContentHash.Absent && Recorded(h.Key) != ContentHash.Absent) is { Key: { } missing })
         {
             return CacheLookup.Cold($"{missing} was removed");
@@ -118,7 +127,7 @@ public sealed class SolutionCache : IAnalysisStore
         return new CacheLookup(
             new CacheOutcome(state, $"{changed.Count} changed file(s)"),
             new CacheLookup.WarmStart(
-                solution(changed), new KnownAnalysis(cache.Files, changed, cache.TokenCounts, cache.Signatures, cache.History), cache.Snapshot, current, cache.Inputs, cache.SourceDigest));
+                solution(changed), new KnownAnalysis(cache.Files, changed, cache.TokenCounts, cache.Signatures, cache.History), cache.Snapshot, current, stamps, cache.Inputs, cache.SourceDigest, restamped));
     }
 
     /// <summary>Writes what this run knows, unless it is what the cache already held.</summary>
@@ -135,6 +144,7 @@ public sealed class SolutionCache : IAnalysisStore
         || warm.Known.Changed.Count > 0
         || run.TokenCounts.Learnt
         || run.Signatures.Learnt
+        || warm.Restamped
         || run.History != warm.Known.History
         || warm.Snapshot.Files.Any(f => run.Bound.ContainsKey(f.Path));
 
@@ -146,15 +156,18 @@ public sealed class SolutionCache : IAnalysisStore
     {
         var warm = lookup.Warm;
         var written = warm?.Snapshot ?? SolutionSnapshot.Capture(loaded);
-        var hashes = warm?.Hashes ?? HashFiles(root, written.Files.Select(f => f.Path));
+        var sources = warm is null ? SourceScan.Scan(ProjectFolders(written)) : null; // listed before any file is hashed
+        var paths = written.Files.Select(f => f.Path).ToList();
+        var stamps = warm?.Stamps ?? Stamps(root, paths, sources!);
+        var hashes = warm?.Hashes ?? HashFiles(root, paths, _ => null);
         var inputs = warm?.Inputs ?? BuildInputs.Hash(solutionPath, written.ProjectFiles, written.GeneratedSources(root), configFile);
-        var sourceDigest = warm?.SourceDigest ?? SourceScan.Digest(ProjectFolders(written));
+        var sourceDigest = warm?.SourceDigest ?? sources!.Digest;
         var files = new Dictionary<string, CachedFile>(StringComparer.Ordinal);
         foreach (var path in written.Files.Select(f => f.Path))
         {
             if (run.Index[path] is { } syntax)
             {
-                files[path] = new CachedFile(hashes[path], syntax, run.Bound.GetValueOrDefault(path) ?? run.StillValid.GetValueOrDefault(path));
+                files[path] = new CachedFile(hashes[path], syntax, run.Bound.GetValueOrDefault(path) ?? run.StillValid.GetValueOrDefault(path), stamps[path]);
             }
         }
 
@@ -182,15 +195,15 @@ public sealed class SolutionCache : IAnalysisStore
 
     CacheOutcome IAnalysisStore.Save(CacheLookup lookup, LoadedSolution loaded, RunAnalysis run) => Save(lookup, loaded, run);
 
-    // Every file hashed on all cores (the bulk of a warm run on an unchanged repository), collected in path order;
-    // a file that cannot be read fails the run as it would one file at a time (not as an AggregateException).
-    private static Dictionary<string, string> HashFiles(string root, IEnumerable<string> paths)
+    // Every file hashed on all cores, but for those whose hash stands (unchanged), collected in path order; a file
+    // that cannot be read fails the run as it would one file at a time (not as an AggregateException).
+    private static Dictionary<string, string> HashFiles(string root, IReadOnlyList<string> paths, Func<string, string?> unchanged)
     {
         var files = paths.ToArray();
         var hashes = new string[files.Length];
         try
         {
-            Parallel.For(0, files.Length, i => hashes[i] = ContentHash.OfFile(Path.Combine(root, files[i])));
+            Parallel.For(0, files.Length, i => hashes[i] = unchanged(files[i]) ?? ContentHash.OfFile(Path.Combine(root, files[i])));
         }
         catch (AggregateException e)
         {
@@ -199,6 +212,11 @@ public sealed class SolutionCache : IAnalysisStore
 
         return files.Zip(hashes).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
     }
+
+    // Each file's stamp from the listing (none for a file outside the project folders, or not a .cs file).
+    private static Dictionary<string, FileStamp> Stamps(string root, IReadOnlyList<string> paths, SourceFiles sources) =>
+        paths.Distinct(StringComparer.Ordinal).ToDictionary(
+            path => path, path => sources.Stamps.GetValueOrDefault(Path.GetFullPath(Path.Combine(root, path))), StringComparer.Ordinal);
 
     private static IEnumerable<string> ProjectFolders(SolutionSnapshot snapshot) =>
         snapshot.ProjectFiles.Select(p => Path.GetDirectoryName(p)!).Distinct(StringComparer.Ordinal);

@@ -9,20 +9,25 @@ namespace Packer.Core.Caching;
 /// </summary>
 internal static class SourceScan
 {
-    /// <summary>Digests the sorted paths of the .cs files under the given folders (bin, obj and hidden folders skipped).</summary>
-    public static string Digest(IEnumerable<string> projectFolders)
+    /// <summary>
+    /// Lists the .cs files under the given folders (bin, obj and hidden folders skipped): the digest of their sorted
+    /// paths, and each one's stamp by full path (settled by the time the listing started).
+    /// </summary>
+    public static SourceFiles Scan(IEnumerable<string> projectFolders)
     {
-        var found = new SortedSet<string>(StringComparer.Ordinal);
+        var started = DateTime.UtcNow;
+        var found = new SortedDictionary<string, FileStamp>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var folder in projectFolders.Order(StringComparer.Ordinal))
         {
             Walk(new DirectoryInfo(folder), found, seen);
         }
 
-        return ContentHash.Of(string.Join('\n', found));
+        var stamps = found.ToDictionary(f => f.Key, f => f.Value.SettledBy(started), StringComparer.Ordinal);
+        return new SourceFiles(ContentHash.Of(string.Join('\n', found.Keys)), stamps);
     }
 
-    private static void Walk(DirectoryInfo folder, SortedSet<string> found, HashSet<string> seen)
+    private static void Walk(DirectoryInfo folder, SortedDictionary<string, FileStamp> found, HashSet<string> seen)
     {
         if (!folder.Exists || !seen.Add(folder.FullName))
         {
@@ -31,7 +36,7 @@ internal static class SourceScan
 
         foreach (var file in folder.EnumerateFiles("*.cs"))
         {
-            found.Add(file.FullName);
+            found[file.FullName] = FileStamp.Of(file);
         }
 
         foreach (var child in folder.EnumerateDirectories())
@@ -43,3 +48,8 @@ internal static class SourceScan
         }
     }
 }
+
+/// <summary>The .cs files of the project folders, as <see cref="SourceScan.Scan"/> found them.</summary>
+/// <param name="Digest">The digest of their sorted full paths.</param>
+/// <param name="Stamps">Each one's stamp, by full path (none when it changed just before the listing).</param>
+internal sealed record SourceFiles(string Digest, IReadOnlyDictionary<string, FileStamp> Stamps);

@@ -156,6 +156,32 @@ public sealed class CacheInvalidationTests(ShopRepository shop) : IClassFixture<
         Assert.StartsWith("warm:", (await shop.PackAsync(options)).Cache.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_edit_that_keeps_a_files_size_is_found_and_a_file_whose_stamp_is_as_recorded_is_not_read_again()
+    {
+        // Given a cache written when a file's last change was long past (so its stamp was recorded with its hash)
+        var options = Options() with { CacheDirectory = shop.CopyOfCache() };
+        var customer = shop.PathOf("src/Shop.Domain/Customer.cs");
+        var settled = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(customer, settled);
+        await shop.PackAsync(options);
+        var text = File.ReadAllText(customer);
+        var sameSize = text.Replace("Customer", "Cuztomer", StringComparison.Ordinal);
+
+        // When it is edited without changing its size (its time of change moves), and then edited again with its
+        // old time of change put back, as a tool that copies times might
+        File.WriteAllText(customer, sameSize);
+        var edited = Lookup(options.CacheDirectory);
+        File.WriteAllText(customer, text.Replace("Customer", "Kustomer", StringComparison.Ordinal));
+        File.SetLastWriteTimeUtc(customer, settled);
+        var stampKept = Lookup(options.CacheDirectory);
+
+        // Then the first is a changed file; the second is trusted, as git trusts its index (its text is still read fresh when packed)
+        Assert.Equal(text.Length, sameSize.Length);
+        Assert.Equal("warm: 1 changed file(s)", edited.Outcome.ToString());
+        Assert.Equal("warm: 0 changed file(s)", stampKept.Outcome.ToString());
+    }
+
     private PackOptions Options() => shop.Options(Target) with { MaxTokens = 4000 };
 
     // What the cache of a pack with Options() would do now.

@@ -80,7 +80,7 @@ internal sealed record SolutionSnapshot(
         var infos = Projects.Select((p, i) => ProjectInfo.Create(
             projectIds[i], VersionStamp.Default, p.Name, p.AssemblyName, LanguageNames.CSharp, filePath: p.FilePath,
             compilationOptions: p.CompilationOptions(),
-            parseOptions: new CSharpParseOptions(p.LanguageVersion, p.DocumentationMode, preprocessorSymbols: p.Symbols),
+            parseOptions: new CSharpParseOptions(p.LanguageVersion, p.DocumentationMode, preprocessorSymbols: p.Symbols).ForBinding(),
             documents: p.Documents.Select((path, d) => DocumentInfo.Create(
                 documentIds[i][d], Path.GetFileName(path), loader: Loader(p, path), filePath: path)),
             projectReferences: p.ProjectReferences.Select(r => new ProjectReference(projectIds[r.Project], [.. r.Aliases])),

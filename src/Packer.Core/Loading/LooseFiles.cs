@@ -68,7 +68,7 @@ internal static class LooseFiles
             projectReferences: references,
             metadataReferences: FrameworkReferences.ReferenceAssemblies(),
             compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary),
-            parseOptions: new CSharpParseOptions(LanguageVersion.Preview)));
+            parseOptions: new CSharpParseOptions(LanguageVersion.Preview).ForBinding()));
 
         var added = documents.Take(loose.Count).Select((d, i) => new SourceFile(loose[i], ProjectName, d.Id));
         var warnings = loose.Select(p => $"{p} is not compiled by any loaded project; it was analysed in an ad-hoc project that references all of them.");

@@ -151,7 +151,7 @@ internal static class ProjectFileReader
         return ProjectInfo.Create(id, VersionStamp.Default, name, name, LanguageNames.CSharp, filePath: path, documents: documents,
             projectReferences: references,
             compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary),
-            parseOptions: new CSharpParseOptions(LanguageVersion.Preview));
+            parseOptions: new CSharpParseOptions(LanguageVersion.Preview).ForBinding());
     }
 
     /// <summary>A generated document of global usings, as the SDK writes for implicit usings and Using items.</summary>

@@ -64,6 +64,7 @@ public static class WorkspaceLoader
             warnings.Add($"{patched} project(s) had no framework references (not restored?); bound against the installed SDK's reference assemblies.");
         }
 
+        solution = BindingOptions.ForBinding(solution);
         var projects = ProjectNodes(solution, root);
         var (files, skippedFiles) = SourceFiles(solution, root, filter);
         warnings.AddRange(skippedFiles);

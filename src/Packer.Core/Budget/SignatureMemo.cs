@@ -18,15 +18,5 @@ internal sealed class SignatureMemo(IReadOnlyDictionary<string, string> known) :
     }
 
     /// <summary>Gets a text's signatures (<see cref="SignatureExtractor"/>), extracted only when not known.</summary>
-    public string Extract(string text)
-    {
-        var key = ContentHash.Of(text);
-        if (!TryGet(key, out var signatures))
-        {
-            signatures = SignatureExtractor.Extract(text);
-        }
-
-        Record(key, signatures);
-        return signatures;
-    }
+    public string Extract(string text) => GetOrMake(ContentHash.Of(text), () => SignatureExtractor.Extract(text));
 }

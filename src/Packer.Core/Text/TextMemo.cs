@@ -55,22 +55,27 @@ public class TextMemo<TValue>
     /// <summary>Gets a value indicating whether this run needed a value that was not known.</summary>
     public bool Learnt { get; private set; }
 
-    /// <summary>Looks a value up; the caller then records it (<see cref="Record"/>), found or made, to keep it.</summary>
-    internal bool TryGet(string key, out TValue value)
+    /// <summary>Gets the value of a key, made by <paramref name="make"/> (outside the lock) when not known, and keeps it.</summary>
+    internal TValue GetOrMake(string key, Func<TValue> make)
     {
+        bool found;
+        TValue? value;
         lock (gate)
         {
-            return used.TryGetValue(key, out value!) || known.TryGetValue(key, out value!);
+            found = used.TryGetValue(key, out value) || known.TryGetValue(key, out value);
         }
-    }
 
-    /// <summary>Keeps a value this run used.</summary>
-    internal void Record(string key, TValue value)
-    {
+        if (!found)
+        {
+            value = make();
+        }
+
         lock (gate)
         {
             Learnt |= !known.ContainsKey(key);
-            used[key] = value;
+            used[key] = value!;
         }
+
+        return value!;
     }
 }

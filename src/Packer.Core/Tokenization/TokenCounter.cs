@@ -51,14 +51,7 @@ public sealed class TokenCounter
             return CountNow(text);
         }
 
-        var key = ContentHash.Of(Encoding + "\n" + text);
-        if (!memo.TryGet(key, out var count))
-        {
-            count = CountNow(text);
-        }
-
-        memo.Record(key, count);
-        return count;
+        return memo.GetOrMake(ContentHash.Of(Encoding + "\n" + text), () => CountNow(text));
     }
 
     /// <summary>Gets the length of the longest start of a text that holds at most <paramref name="tokens"/> tokens.</summary>

@@ -10,10 +10,9 @@ public sealed class TokenCountMemoTests
         // Given a cache holding the counts of a run for another target
         var memo = new TokenCountMemo(new Dictionary<string, int> { ["other target's block"] = 7, ["shared header"] = 3 });
 
-        // When this run looks one up and counts a new one
-        Assert.True(memo.TryGet("shared header", out _));
-        memo.Record("shared header", 3);
-        memo.Record("this target's block", 5);
+        // When this run looks one up (found, not counted again) and counts a new one
+        Assert.Equal(3, memo.GetOrMake("shared header", () => throw new InvalidOperationException("counted a known text")));
+        memo.GetOrMake("this target's block", () => 5);
 
         // Then
         Assert.True(memo.Learnt);
@@ -25,7 +24,7 @@ public sealed class TokenCountMemoTests
     {
         var earlier = Enumerable.Range(0, TokenCountMemo.MaxEarlierCounts + 10).ToDictionary(i => $"block {i}", i => i);
         var memo = new TokenCountMemo(earlier);
-        memo.Record("new", 1);
+        memo.GetOrMake("new", () => 1);
 
         Assert.Equal(TokenCountMemo.MaxEarlierCounts + 1, memo.Kept.Count);
         Assert.Contains("new", memo.Kept.Keys);

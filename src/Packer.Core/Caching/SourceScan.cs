@@ -20,14 +20,13 @@ internal static class SourceScan
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var folder in projectFolders.Order(StringComparer.Ordinal))
         {
-            Walk(new DirectoryInfo(folder), found, seen);
+            Walk(new DirectoryInfo(folder), started, found, seen);
         }
 
-        var stamps = found.ToDictionary(f => f.Key, f => f.Value.SettledBy(started), StringComparer.Ordinal);
-        return new SourceFiles(ContentHash.Of(string.Join('\n', found.Keys)), stamps);
+        return new SourceFiles(ContentHash.Of(string.Join('\n', found.Keys)), found);
     }
 
-    private static void Walk(DirectoryInfo folder, SortedDictionary<string, FileStamp> found, HashSet<string> seen)
+    private static void Walk(DirectoryInfo folder, DateTime started, SortedDictionary<string, FileStamp> found, HashSet<string> seen)
     {
         if (!folder.Exists || !seen.Add(folder.FullName))
         {
@@ -36,14 +35,14 @@ internal static class SourceScan
 
         foreach (var file in folder.EnumerateFiles("*.cs"))
         {
-            found[file.FullName] = FileStamp.Of(file);
+            found[file.FullName] = FileStamp.Of(file).SettledBy(started);
         }
 
         foreach (var child in folder.EnumerateDirectories())
         {
             if (child.Name is not ("bin" or "obj") && !child.Name.StartsWith('.') && (child.Attributes & FileAttributes.ReparsePoint) == 0)
             {
-                Walk(child, found, seen);
+                Walk(child, started, found, seen);
             }
         }
     }

@@ -8,6 +8,8 @@ import argparse, json, os
 
 
 def rows(out):
+    """{repository: {commit10: row}} of a table.py output (run.py's rows: lexical and the tool's recall), from
+    results.json, or, for an unfinished run, from each repository's run.log."""
     res = {}
     path = os.path.join(out, "results.json")
     if os.path.isfile(path):

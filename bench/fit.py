@@ -25,6 +25,7 @@ import argparse, gzip, io, json, math, operator, os, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+import compare  # noqa: E402
 import derive  # noqa: E402
 import features as F  # noqa: E402
 import sim  # noqa: E402
@@ -64,15 +65,18 @@ def frame(manifest_path):
     return h, sum(f["tokens"] for f in m["files"] if f["path"] in targets)
 
 
+def outputs(outs, repos=None, unseen=False):
+    """(repository, the first of OUTS that holds it) for each repository of the set (REPOS or UNSEEN) wanted."""
+    for name, _, _ in (UNSEEN if unseen else REPOS):
+        out = next((o for o in outs if os.path.isdir(os.path.join(o, name))), None)
+        if out is not None and (not repos or name in repos):
+            yield name, out
+
+
 def load_derived(outs, repos=None, unseen=False):
     """Every case of ordinary table.py outputs (both budgets), features derived from the manifests (derive.py)."""
     data = {}
-    for name, _, _ in (UNSEEN if unseen else REPOS):
-        if repos and name not in repos:
-            continue
-        out = next((o for o in outs if os.path.isdir(os.path.join(o, name))), None)
-        if out is None:
-            continue
+    for name, out in outputs(outs, repos, unseen):
         cases = []
         with open(os.path.join(HERE, "unseen" if unseen else "cases", name + ".jsonl")) as fh:
             for line in fh:
@@ -129,12 +133,7 @@ def load_out(outs, baseline=None, repos=None, unseen=False):
     """Every recorded case as a simulation case with feature vectors, per repository; the 32k frame from the
     baseline's manifest of the same case (or, without one, the 8k header and the targets' full tokens)."""
     data = {}
-    for name, _, _ in (UNSEEN if unseen else REPOS):
-        if repos and name not in repos:
-            continue
-        out = next((o for o in outs if os.path.isdir(os.path.join(o, name))), None)
-        if out is None:
-            continue
+    for name, out in outputs(outs, repos, unseen):
         cases = []
         for c, p in sim.cases_of(out, name, 8000, "unseen" if unseen else "cases"):
             case = sim.load_case(p, c["truth"], c["seed"])
@@ -151,21 +150,6 @@ def load_out(outs, baseline=None, repos=None, unseen=False):
         if cases:
             data[name] = cases
     return data
-
-
-def lexical_rows(results):
-    """{repo: {commit10: row}} from a table.py results.json (run.py's rows: lexical and the tool's recall)."""
-    if not os.path.isfile(results):  # an unfinished run: each repository's run.log holds its rows
-        out, folder = {}, os.path.dirname(results)
-        for name in sorted(os.listdir(folder)):
-            log = os.path.join(folder, name, "run.log")
-            if os.path.isfile(log):
-                with open(log) as fh:
-                    out[name] = {r["commit"]: r for r in (json.loads(l) for l in fh if l.startswith("{"))}
-        return out
-    with open(results) as fh:
-        r = json.load(fh)
-    return {n: {row["commit"]: row for row in v.get("rows", [])} for n, v in r["repositories"].items()}
 
 
 # ---------------------------------------------------------------- the model
@@ -443,7 +427,7 @@ def main():
         data = load_derived(a.out, unseen=True) if a.derived else load_out(a.out, None, unseen=True)
         model = fit_model(train, list(train), features, a.alpha, a.l2)
         print(csharp(model))
-        lex = lexical_rows(os.path.join(a.out[0], "results.json"))
+        lex = compare.rows(a.out[0])
         policy = sim.Policy(signatures=a.signatures)
         report(data, evaluate(data, model, budgets, policy), budgets, lex, f"unseen, {a.features} fitted on the ten (simulated)")
         report(data, evaluate(data, None, budgets, policy), budgets, lex, "unseen, today's ranking (simulated)")
@@ -456,7 +440,7 @@ def main():
     if a.command == "export":
         export(data, features, a.recorded)
         return
-    lex = lexical_rows(os.path.join(a.baseline, "results.json"))
+    lex = compare.rows(a.baseline)
     if a.command == "tool":
         report(data, evaluate(data, None, budgets, policy), budgets, lex, "today's ranking, simulated")
     elif a.command == "weights":

@@ -11,10 +11,6 @@ namespace Packer.Core.Budget;
 /// </summary>
 internal sealed class BlockPricer(IBundleRenderer renderer, TokenCounter counter, FileTexts texts)
 {
-    // A block's text is at least this many characters per token; a longer text is not worth pricing
-    // against a smaller remaining budget.
-    private const int MaxCharsPerToken = 16;
-
     private readonly Dictionary<(string Path, Fidelity Fidelity), Choice> prices = [];
 
     /// <summary>Gets the texts the blocks show.</summary>
@@ -51,13 +47,13 @@ internal sealed class BlockPricer(IBundleRenderer renderer, TokenCounter counter
     {
         // The length ranking weighed (of the text before redaction) rules most files out without reading them:
         // a pass over thousands of files with a few hundred tokens left reads none of them.
-        if (file.Signals.Length > (long)remaining * MaxCharsPerToken)
+        if (file.Signals.Length > (long)remaining * TokenCounter.MaxCharsPerToken)
         {
             return null;
         }
 
         var text = texts.Read(file.Path);
-        if (text is null || text.Length > (long)remaining * MaxCharsPerToken)
+        if (text is null || text.Length > (long)remaining * TokenCounter.MaxCharsPerToken)
         {
             return null;
         }

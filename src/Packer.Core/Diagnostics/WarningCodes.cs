@@ -25,7 +25,7 @@ public static class WarningCodes
         (" project(s) had no framework references", DiagnosticCodes.NotRestored),
         (" is not compiled by any loaded project", DiagnosticCodes.LooseFile),
         (" compiles a target but is not in ", DiagnosticCodes.LooseFile),
-        (" of the solution's projects neither reference nor are referenced", DiagnosticCodes.ProjectFocus),
+        (" of the solution's projects are not needed to bind the targets", DiagnosticCodes.ProjectFocus),
     ];
 
     /// <summary>The code of <paramref name="warning"/>.</summary>

@@ -110,31 +110,15 @@ internal static class ProjectFileReader
     private static ProjectInfo ReadProject(string path, XDocument xml, IReadOnlyDictionary<string, ProjectId> ids)
     {
         var folder = Path.GetDirectoryName(path)!;
-        var items = xml.Descendants().Where(e => e.Name.LocalName == "ItemGroup").SelectMany(g => g.Elements()).ToList();
-        string Property(string name) => xml.Descendants().LastOrDefault(e => e.Name.LocalName == name)?.Value.Trim() ?? string.Empty;
-        IEnumerable<string> Attributes(string item, string attribute) => items
-            .Where(e => e.Name.LocalName == item)
-            .Select(e => e.Attribute(attribute)?.Value)
-            .OfType<string>()
-            .SelectMany(v => v.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .Select(v => v.Replace('\\', '/'));
-
-        var files = new SortedSet<string>(StringComparer.Ordinal);
-        if (!string.Equals(Property("EnableDefaultCompileItems"), "false", StringComparison.OrdinalIgnoreCase))
-        {
-            files.UnionWith(DefaultCompileItems(folder));
-        }
-
-        files.UnionWith(Expand(folder, Attributes("Compile", "Include")));
-        files.ExceptWith(Expand(folder, Attributes("Compile", "Remove")));
-
+        var items = Items(xml);
+        var files = CompileFiles(folder, xml, items);
         var name = Path.GetFileNameWithoutExtension(path);
         var id = ids[path];
         var documents = files
             .Select(f => DocumentInfo.Create(DocumentId.CreateNewId(id), Path.GetFileName(f), loader: new FileTextLoader(f, defaultEncoding: null), filePath: f))
             .ToList();
-        var usings = Attributes("Using", "Include").ToList();
-        if (string.Equals(Property("ImplicitUsings"), "enable", StringComparison.OrdinalIgnoreCase) || UpTreeEnablesImplicitUsings(folder))
+        var usings = Attributes(items, "Using", "Include").ToList();
+        if (string.Equals(Property(xml, "ImplicitUsings"), "enable", StringComparison.OrdinalIgnoreCase) || UpTreeEnablesImplicitUsings(folder))
         {
             usings.AddRange(ImplicitUsings);
         }
@@ -144,7 +128,7 @@ internal static class ProjectFileReader
             documents.Add(GlobalUsings(id, usings));
         }
 
-        var references = Attributes("ProjectReference", "Include")
+        var references = Attributes(items, "ProjectReference", "Include")
             .Select(r => Path.GetFullPath(Path.Combine(folder, r)))
             .Where(ids.ContainsKey)
             .Select(r => new ProjectReference(ids[r]));
@@ -152,6 +136,44 @@ internal static class ProjectFileReader
             projectReferences: references,
             compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary),
             parseOptions: new CSharpParseOptions(LanguageVersion.Preview).ForBinding());
+    }
+
+    /// <summary>Lists the C# files a project compiles, as read from its file (absolute, sorted); empty when it cannot be read.</summary>
+    /// <param name="path">The project file's absolute path.</param>
+    public static IReadOnlyCollection<string> CompileFiles(string path)
+    {
+        if (TryLoad(path, out _) is not { } xml)
+        {
+            return [];
+        }
+
+        return CompileFiles(Path.GetDirectoryName(path)!, xml, Items(xml));
+    }
+
+    private static List<XElement> Items(XDocument xml) =>
+        xml.Descendants().Where(e => e.Name.LocalName == "ItemGroup").SelectMany(g => g.Elements()).ToList();
+
+    private static string Property(XDocument xml, string name) =>
+        xml.Descendants().LastOrDefault(e => e.Name.LocalName == name)?.Value.Trim() ?? string.Empty;
+
+    private static IEnumerable<string> Attributes(List<XElement> items, string item, string attribute) => items
+        .Where(e => e.Name.LocalName == item)
+        .Select(e => e.Attribute(attribute)?.Value)
+        .OfType<string>()
+        .SelectMany(v => v.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        .Select(v => v.Replace('\\', '/'));
+
+    private static SortedSet<string> CompileFiles(string folder, XDocument xml, List<XElement> items)
+    {
+        var files = new SortedSet<string>(StringComparer.Ordinal);
+        if (!string.Equals(Property(xml, "EnableDefaultCompileItems"), "false", StringComparison.OrdinalIgnoreCase))
+        {
+            files.UnionWith(DefaultCompileItems(folder));
+        }
+
+        files.UnionWith(Expand(folder, Attributes(items, "Compile", "Include")));
+        files.ExceptWith(Expand(folder, Attributes(items, "Compile", "Remove")));
+        return files;
     }
 
     /// <summary>A generated document of global usings, as the SDK writes for implicit usings and Using items.</summary>

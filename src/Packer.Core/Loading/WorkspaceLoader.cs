@@ -199,7 +199,8 @@ public static class WorkspaceLoader
 
         if (unfocused.Count > 0)
         {
-            warnings.Add($"{unfocused.Count} of the solution's projects neither reference nor are referenced by the targets' projects; "
+            warnings.Add($"{unfocused.Count} of the solution's projects are not needed to bind the targets (they neither reference "
+                + "nor are referenced by the targets' projects, or only reference targets too large for the cap, whose callers are not bound); "
                 + "to load this large solution faster they were read from their project files instead of being evaluated by MSBuild.");
         }
 

@@ -3,6 +3,7 @@ using Packer.Core.Bundle;
 using Packer.Core.History;
 using Packer.Core.Ordering;
 using Packer.Core.Ranking;
+using Packer.Core.Tokenization;
 
 namespace Packer.Core.Module;
 
@@ -21,10 +22,6 @@ internal sealed class ModulePlanner(BlockPricer pricer, BundleFitter fitter, Git
 {
     private const double OutlineShare = 0.25;
     private const int TriedPerCandidate = 2;
-
-    // A block's text is at least this many characters per token (as BlockPricer assumes): a longer text is not
-    // worth pricing against a smaller remaining budget.
-    private const int MaxCharsPerToken = 16;
 
     /// <summary>Chooses the outline's level, the central files, and other files for what they leave.</summary>
     /// <param name="scope">The targets, measured.</param>
@@ -162,8 +159,8 @@ internal sealed class ModulePlanner(BlockPricer pricer, BundleFitter fitter, Git
             return null;
         }
 
-        var full = text.Length <= (long)budget * MaxCharsPerToken ? pricer.Price(file, Fidelity.Full, text) : null;
-        if (BlockPricer.IsCSharp(file) && pricer.Texts.Shown(file.Path, Fidelity.Signatures) is { } shown && shown.Length <= (long)budget * MaxCharsPerToken)
+        var full = text.Length <= (long)budget * TokenCounter.MaxCharsPerToken ? pricer.Price(file, Fidelity.Full, text) : null;
+        if (BlockPricer.IsCSharp(file) && pricer.Texts.Shown(file.Path, Fidelity.Signatures) is { } shown && shown.Length <= (long)budget * TokenCounter.MaxCharsPerToken)
         {
             var signatures = pricer.Price(file, Fidelity.Signatures, shown);
             if (full is null || signatures.Tokens < full.Tokens)

@@ -62,7 +62,7 @@ public static class ContextPacker
 
         var solutionPath = await Preflight.CheckAsync(options, workingDirectory, cancellationToken).ConfigureAwait(false);
         var filter = new FileFilter(options.Include, options.Exclude);
-        var focus = await ProjectFocus.ForAsync(solutionPath, options.Targets, workingDirectory, cancellationToken).ConfigureAwait(false);
+        var focus = await ProjectFocus.ForAsync(solutionPath, options.Targets, options.MaxTokens, workingDirectory, cancellationToken).ConfigureAwait(false);
         var cacheDirectory = options.CacheDirectory ?? SolutionCache.DefaultDirectory;
         IAnalysisStore? cache = !options.UseCache ? null
             : memory?.For(cacheDirectory, solutionPath, filter, focus, options.ConfigFile)

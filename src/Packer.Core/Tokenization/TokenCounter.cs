@@ -15,6 +15,13 @@ public sealed class TokenCounter
     // vocabulary per encoding serves all, and a caller that asks while another loads it waits for that load.
     private static readonly ConcurrentDictionary<string, Lazy<Tokenizer>> Vocabularies = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// A text takes at least one token per this many characters, with either encoding, for C# as written (long
+    /// runs of one character aside). A text longer than this many characters per token of a budget cannot fit
+    /// it, so it is not worth reading or counting against that budget.
+    /// </summary>
+    public const int MaxCharsPerToken = 16;
+
     private readonly Lazy<Tokenizer> tokenizer;
     private readonly TokenCountMemo? memo;
 

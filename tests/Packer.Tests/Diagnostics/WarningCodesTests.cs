@@ -20,7 +20,7 @@ public sealed class WarningCodesTests
     [InlineData("1 project(s) had no framework references (not restored?); bound against the installed SDK's reference assemblies.", DiagnosticCodes.NotRestored)]
     [InlineData("samples/Demo.cs is not compiled by any loaded project; it was analysed in an ad-hoc project that references all of them.", DiagnosticCodes.LooseFile)]
     [InlineData("tools/Gen/Gen.csproj compiles a target but is not in App.sln; it was read from its project file and added.", DiagnosticCodes.LooseFile)]
-    [InlineData("41 of the solution's projects neither reference nor are referenced by the targets' projects; to load this large solution faster they were read from their project files instead of being evaluated by MSBuild.", DiagnosticCodes.ProjectFocus)]
+    [InlineData("41 of the solution's projects are not needed to bind the targets (they neither reference nor are referenced by the targets' projects, or only reference targets too large for the cap, whose callers are not bound); to load this large solution faster they were read from their project files instead of being evaluated by MSBuild.", DiagnosticCodes.ProjectFocus)]
     [InlineData("target file src/A/Big.cs was dropped to keep the bundle within 4000 tokens.", DiagnosticCodes.TargetNotInFull)]
     [InlineData("the previous manifest m.json could not be read (bad JSON); packed without it. Delete it or point --previous at a manifest this tool wrote.", DiagnosticCodes.PreviousUnreadable)]
     [InlineData("skipped project Broken.csproj: its project file could not be read (Data at the root level is invalid. Line 1, position 1.).", DiagnosticCodes.ProjectFileUnreadable)]

@@ -13,7 +13,7 @@ public sealed class ProjectFocusTests
         var root = Solution(45, out var project);
 
         // When
-        var focus = await ProjectFocus.ForAsync(Path.Combine(root, "All.slnx"), ["src/Feature/Widget.cs"], root, CancellationToken.None);
+        var focus = await ProjectFocus.ForAsync(Path.Combine(root, "All.slnx"), ["src/Feature/Widget.cs"], 32_000, root, CancellationToken.None);
 
         // Then
         Assert.NotNull(focus);
@@ -30,7 +30,7 @@ public sealed class ProjectFocusTests
     {
         var root = Solution(projects, out _);
 
-        var focus = await ProjectFocus.ForAsync(Path.Combine(root, "All.slnx"), [spec], root, CancellationToken.None);
+        var focus = await ProjectFocus.ForAsync(Path.Combine(root, "All.slnx"), [spec], 32_000, root, CancellationToken.None);
 
         Assert.Null(focus);
     }
@@ -40,9 +40,27 @@ public sealed class ProjectFocusTests
     {
         var root = Solution(45, out var project);
 
-        var focus = await ProjectFocus.ForAsync(Path.Combine(root, "All.slnx"), ["project:Feature.Tests"], root, CancellationToken.None);
+        var focus = await ProjectFocus.ForAsync(Path.Combine(root, "All.slnx"), ["project:Feature.Tests"], 32_000, root, CancellationToken.None);
 
         Assert.Equal(new[] { "Core", "Feature", "Feature.Tests" }.Select(project).Order(StringComparer.Ordinal), focus!.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_target_larger_than_the_cap_focuses_on_what_it_references_only_as_a_module_binds_no_callers()
+    {
+        // Given Feature's files take 2,000 bytes, more than 16 characters a token of a 100-token cap
+        var root = Solution(45, out var project);
+        File.WriteAllText(Path.Combine(root, "src", "Feature", "Gadget.cs"), "namespace Shop;\n\n" + new string('/', 2_000) + "\n");
+
+        // When
+        var big = await ProjectFocus.ForAsync(Path.Combine(root, "All.slnx"), ["project:Feature"], 100, root, CancellationToken.None);
+        var file = await ProjectFocus.ForAsync(Path.Combine(root, "All.slnx"), ["src/Feature/Widget.cs"], 100, root, CancellationToken.None);
+        var folder = await ProjectFocus.ForAsync(Path.Combine(root, "All.slnx"), ["folder:src/Feature"], 100, root, CancellationToken.None);
+
+        // Then the project and its folder leave out App and the tests; its small file does not
+        Assert.Equal(new[] { "Core", "Feature" }.Select(project).Order(StringComparer.Ordinal), big!.Order(StringComparer.Ordinal));
+        Assert.Equal(big!.Order(StringComparer.Ordinal), folder!.Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "App", "Core", "Feature", "Feature.Tests" }.Select(project).Order(StringComparer.Ordinal), file!.Order(StringComparer.Ordinal));
     }
 
     private static string Solution(int count, out Func<string, string> project)

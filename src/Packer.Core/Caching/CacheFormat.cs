@@ -16,7 +16,7 @@ namespace Packer.Core.Caching;
 internal static class CacheFormat
 {
     private const int Magic = 0x58434B50; // "PKCX"
-    private const int Version = 7;
+    private const int Version = 8;
 
     public static byte[] Write(AnalysisCache cache)
     {
@@ -241,9 +241,15 @@ internal static class CacheFormat
 
         private FileSyntax Syntax(string path)
         {
-            var identifiers = new Dictionary<string, int>(StringComparer.Ordinal);
-            Repeat(() => identifiers.Add(String(), Int()));
-            return new FileSyntax(path, identifiers, Strings(), Strings(), Strings(), Int());
+            var names = new string[Int()];
+            var counts = new int[names.Length];
+            for (var i = 0; i < names.Length; i++)
+            {
+                names[i] = String();
+                counts[i] = Int();
+            }
+
+            return new FileSyntax(path, NameCounts.FromSorted(names, counts), Strings(), Strings(), Strings(), Int());
         }
 
         private void Repeat(Action item)

@@ -23,7 +23,7 @@ internal static class DeclarationReader
         var types = new SortedSet<string>(StringComparer.Ordinal);
         var namespaces = new SortedSet<string>(StringComparer.Ordinal);
         Visit(root, string.Empty, names, types, namespaces);
-        return new FileSyntax(path, identifiers, [.. names], [.. types], [.. namespaces], ShownLength.Of(root.SyntaxTree.GetText()));
+        return new FileSyntax(path, NameCounts.From(identifiers), [.. names], [.. types], [.. namespaces], ShownLength.Of(root.SyntaxTree.GetText()));
     }
 
     private static void Visit(SyntaxNode node, string scope, SortedSet<string> names, SortedSet<string> types, SortedSet<string> namespaces)

@@ -2,14 +2,14 @@ namespace Packer.Core.Graph;
 
 /// <summary>What one C# file declares and mentions, read from syntax alone (no binding).</summary>
 /// <param name="Path">Repository-relative path.</param>
-/// <param name="Identifiers">Every identifier spelled in the file, with how often (comments and strings are not identifiers).</param>
+/// <param name="Identifiers">Every identifier spelled in the file, with how often, sorted (comments and strings are not identifiers).</param>
 /// <param name="DeclaredNames">Names other files use to reach this one: its types, and its extension methods.</param>
 /// <param name="Types">Full names (namespace and containing types, no arity) of the types it declares.</param>
 /// <param name="Namespaces">The namespaces it declares types in.</param>
 /// <param name="Length">Characters of its text as a bundle shows it (<see cref="Text.ShownLength"/>), for ranking; -1 when unknown.</param>
 internal sealed record FileSyntax(
     string Path,
-    IReadOnlyDictionary<string, int> Identifiers,
+    NameCounts Identifiers,
     IReadOnlyList<string> DeclaredNames,
     IReadOnlyList<string> Types,
     IReadOnlyList<string> Namespaces,

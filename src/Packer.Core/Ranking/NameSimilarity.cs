@@ -53,7 +53,7 @@ internal sealed class NameSimilarity
             yield break;
         }
 
-        foreach (var (name, count) in syntax.Identifiers.OrderBy(i => i.Key, StringComparer.Ordinal))
+        foreach (var (name, count) in syntax.Identifiers)
         {
             var documentFrequency = index.DocumentFrequency(name);
             if (documentFrequency < index.Count)

@@ -57,8 +57,8 @@ public sealed class CacheFormatTests
         var snapshot = new SolutionSnapshot(
             "Shop.sln", [project], [new ProjectNode("Shop.Domain", "src/Shop.Domain.csproj", [])],
             [new FileSnapshot("src/Money.cs", "Shop.Domain", 0, 0), new FileSnapshot("src/Order.cs", "Shop.Domain", 0, 1)], ["a warning"]);
-        var money = new FileSyntax("src/Money.cs", new Dictionary<string, int> { ["Money"] = 2 }, ["Money"], ["Shop.Domain.Orders.Money"], ["Shop.Domain.Orders"], Length: 120);
-        var order = new FileSyntax("src/Order.cs", new Dictionary<string, int> { ["Order"] = 1, ["Money"] = 3 }, ["Order"], ["Shop.Domain.Orders.Order"], ["Shop.Domain.Orders"]);
+        var money = new FileSyntax("src/Money.cs", NameCounts.From(new Dictionary<string, int> { ["Money"] = 2 }), ["Money"], ["Shop.Domain.Orders.Money"], ["Shop.Domain.Orders"], Length: 120);
+        var order = new FileSyntax("src/Order.cs", NameCounts.From(new Dictionary<string, int> { ["Order"] = 1, ["Money"] = 3 }), ["Order"], ["Shop.Domain.Orders.Order"], ["Shop.Domain.Orders"]);
         return new AnalysisCache(
             "settings",
             "/repo",

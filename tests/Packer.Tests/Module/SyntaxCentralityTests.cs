@@ -75,7 +75,7 @@ public sealed class SyntaxCentralityTests
 
     private static FileSyntax Syntax(string path, string ns, string[] types, params string[] identifiers) => new(
         path,
-        identifiers.ToDictionary(i => i, _ => 1, StringComparer.Ordinal),
+        NameCounts.From(identifiers.ToDictionary(i => i, _ => 1, StringComparer.Ordinal)),
         [.. types.Select(t => t[(t.LastIndexOf('.') + 1)..]).Order(StringComparer.Ordinal)],
         [.. types.Select(t => ns + "." + t).Order(StringComparer.Ordinal)],
         [ns]);

@@ -114,7 +114,7 @@ internal sealed class ConsoleLog(bool quiet, bool verbose, LogFormat format = Lo
             {
                 WriteLine(
                     $"summary {string.Join(", ", summary.Targets)}: {summary.Files} files, about {summary.ApproxTokens} tokens; outline of {summary.Folders} folders ({summary.Outline}); "
-                    + $"{summary.Full} full, {summary.Signatures} signatures, {summary.Outlined} only in the outline; {summary.Bound} bound to rank them");
+                    + $"{summary.Full} full, {summary.Signatures} signatures, {summary.Outlined} only in the outline, {summary.Listed} only listed; {summary.Bound} bound to rank them");
                 foreach (var narrower in summary.Narrower)
                 {
                     WriteLine($"narrower --target {narrower.Spec}  {narrower.Files} files, about {narrower.ApproxTokens} tokens");

@@ -2,7 +2,7 @@ namespace Packer.Core.Bundle;
 
 /// <summary>
 /// What a bundle made of targets whose files do not fit the cap (the manifest's <c>summary</c>): how large they
-/// are, how many of their files it gives in full, as signatures or only counted in the outline, and narrower
+/// are, how many of their files it gives in full, as signatures, only counted in the outline or only listed, and narrower
 /// targets to try.
 /// </summary>
 /// <param name="Targets">The target specs, as given.</param>
@@ -13,6 +13,7 @@ namespace Packer.Core.Bundle;
 /// <param name="Full">Target files given in full.</param>
 /// <param name="Signatures">Target files given as signatures.</param>
 /// <param name="Outlined">Target files only counted in the outline.</param>
+/// <param name="Listed">Target files only listed by path (when not even the outline fit); the rest are left out, each with its reason in the manifest.</param>
 /// <param name="Bound">Target files bound with the semantic model to rank them.</param>
 /// <param name="Narrower">Narrower targets inside them, largest first: what to target to see more of one part.</param>
 public sealed record TargetSummary(
@@ -24,6 +25,7 @@ public sealed record TargetSummary(
     int Full,
     int Signatures,
     int Outlined,
+    int Listed,
     int Bound,
     IReadOnlyList<NarrowerTarget> Narrower);
 

@@ -28,6 +28,7 @@ internal static class ModuleSummary
             Count(Fidelity.Full),
             Count(Fidelity.Signatures),
             Count(Fidelity.Outline),
+            Count(Fidelity.Listed),
             scope.Candidates.Count,
             scope.Narrower);
     }
@@ -52,6 +53,21 @@ internal static class ModuleSummary
             : " To see more of one part, target it: " + string.Join(", ", summary.Narrower.Take(InWarning).Select(n => $"{n.Spec} ({n.Files} files, about {n.ApproxTokens} tokens)")) + ".";
         return $"{Title(summary.Targets)} ({summary.Files} files, about {summary.ApproxTokens} tokens) do{(summary.Targets.Count == 1 ? "es" : string.Empty)} not fit {within}: "
             + $"the bundle gives {outline} and the most central files, {summary.Full} in full and {summary.Signatures} as signatures; "
-            + $"the other {summary.Outlined} files are only counted in the outline.{narrower}";
+            + $"{Others(summary)}.{narrower}";
+    }
+
+    // What became of the target files neither in full nor as signatures.
+    private static string Others(TargetSummary summary)
+    {
+        var omitted = summary.Files - summary.Full - summary.Signatures - summary.Outlined - summary.Listed;
+        if (summary.Listed == 0 && omitted == 0)
+        {
+            return $"the other {summary.Outlined} files are only counted in the outline";
+        }
+
+        var parts = new[] { (summary.Outlined, "only counted in the outline"), (summary.Listed, "only listed by path"), (omitted, "left out (the manifest says why)") }
+            .Where(p => p.Item1 > 0)
+            .Select(p => $"{p.Item1} {p.Item2}");
+        return "of the other files, " + string.Join(", ", parts);
     }
 }

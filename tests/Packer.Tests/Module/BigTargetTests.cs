@@ -83,6 +83,27 @@ public sealed class BigTargetTests(BigTargetTests.Synthetic synthetic) : IClassF
     }
 
     [Fact]
+    public async Task When_not_even_the_outline_fits_the_summary_and_the_warning_count_what_is_listed_and_left_out()
+    {
+        // When the cap leaves room for a file or two, but not for the outline's first line
+        var result = await PackAsync(180, "P1");
+
+        // Then every target file is accounted for, by its fidelity in the manifest
+        var summary = Assert.IsType<TargetSummary>(result.Manifest.Summary);
+        Assert.Equal("none", summary.Outline);
+        var files = result.Manifest.Files.Where(f => f.Project == "P1").ToList();
+        int Count(Fidelity fidelity) => files.Count(f => f.Fidelity == fidelity);
+        Assert.Equal(
+            (Count(Fidelity.Full), Count(Fidelity.Signatures), 0, Count(Fidelity.Listed)),
+            (summary.Full, summary.Signatures, summary.Outlined, summary.Listed));
+        var omitted = Count(Fidelity.Omitted);
+        Assert.True(omitted > 0, "some target files are left out");
+        var warning = Assert.Single(TargetWarnings(result));
+        Assert.Contains($"of the other files, {(summary.Listed > 0 ? $"{summary.Listed} only listed by path, " : string.Empty)}{omitted} left out (the manifest says why).", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain("only counted in the outline", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Packing_twice_gives_the_same_bytes()
     {
         var once = await PackAsync(4_000, "P1", "src/P0/Area1/Part0/Widget0x001.cs");

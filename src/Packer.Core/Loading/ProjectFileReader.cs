@@ -128,9 +128,11 @@ internal static class ProjectFileReader
             documents.Add(GlobalUsings(id, usings));
         }
 
+        // A project may reference another once per target framework, in conditional item groups: once is enough.
         var references = Attributes(items, "ProjectReference", "Include")
             .Select(r => Path.GetFullPath(Path.Combine(folder, r)))
             .Where(ids.ContainsKey)
+            .Distinct(StringComparer.Ordinal)
             .Select(r => new ProjectReference(ids[r]));
         return ProjectInfo.Create(id, VersionStamp.Default, name, name, LanguageNames.CSharp, filePath: path, documents: documents,
             projectReferences: references,

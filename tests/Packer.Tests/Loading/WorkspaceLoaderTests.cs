@@ -132,10 +132,13 @@ public sealed class WorkspaceLoaderTests(LoadedFixture fixture)
     [Fact]
     public async Task Reads_a_project_msbuild_cannot_evaluate_from_its_project_file()
     {
-        // Given Shop.Application imports an MSBuild SDK that exists nowhere
+        // Given Shop.Application imports an MSBuild SDK that exists nowhere, and references Shop.Domain once per
+        // target framework, in conditional item groups (as multi-targeted test projects do)
         var root = Fixtures.Copy("Shop");
         var project = Path.Combine(root, "src", "Shop.Application", "Shop.Application.csproj");
-        File.WriteAllText(project, File.ReadAllText(project).Replace("<Project Sdk=\"Microsoft.NET.Sdk\">", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <Sdk Name=\"No.Such.Sdk\" Version=\"1.0.0\" />", StringComparison.Ordinal));
+        File.WriteAllText(project, File.ReadAllText(project)
+            .Replace("<Project Sdk=\"Microsoft.NET.Sdk\">", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <Sdk Name=\"No.Such.Sdk\" Version=\"1.0.0\" />", StringComparison.Ordinal)
+            .Replace("</Project>", "  <ItemGroup Condition=\"'$(TargetFramework)' == 'net8.0'\">\n    <ProjectReference Include=\"..\\Shop.Domain\\Shop.Domain.csproj\" />\n  </ItemGroup>\n</Project>", StringComparison.Ordinal));
 
         // When
         var solution = await fixture.LoadAsync(Path.Combine(root, "Shop.sln"));

@@ -69,7 +69,7 @@ internal static class ProjectFileReader
             .GroupBy(p => p.FilePath!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderBy(p => p.Name, StringComparer.Ordinal).First().Id, StringComparer.Ordinal);
 
-    /// <summary>The absolute paths of a project file's ProjectReference items (none when the file cannot be read).</summary>
+    /// <summary>The absolute paths of a project file's ProjectReference items, each once (none when the file cannot be read).</summary>
     public static IEnumerable<string> ProjectReferencePaths(string path)
     {
         var folder = Path.GetDirectoryName(path)!;
@@ -77,7 +77,8 @@ internal static class ProjectFileReader
             .Where(e => e.Name.LocalName == "ProjectReference")
             .Select(e => e.Attribute("Include")?.Value)
             .OfType<string>()
-            .Select(r => Path.GetFullPath(Path.Combine(folder, r.Replace('\\', '/'))));
+            .Select(r => Path.GetFullPath(Path.Combine(folder, r.Replace('\\', '/'))))
+            .Distinct(StringComparer.Ordinal);
     }
 
     /// <summary>Reads a project from its file, or says why it cannot be read (a warning: the rest of the solution loads).</summary>

@@ -19,9 +19,6 @@ internal sealed class NameCounts : IReadOnlyDictionary<string, int>
         this.counts = counts;
     }
 
-    /// <summary>Gets the counts of no names.</summary>
-    public static NameCounts None { get; } = new([], []);
-
     /// <inheritdoc/>
     public int Count => names.Length;
 

@@ -70,16 +70,8 @@ internal static class ProjectFileReader
             .ToDictionary(g => g.Key, g => g.OrderBy(p => p.Name, StringComparer.Ordinal).First().Id, StringComparer.Ordinal);
 
     /// <summary>The absolute paths of a project file's ProjectReference items, each once (none when the file cannot be read).</summary>
-    public static IEnumerable<string> ProjectReferencePaths(string path)
-    {
-        var folder = Path.GetDirectoryName(path)!;
-        return (TryLoad(path, out _)?.Descendants() ?? [])
-            .Where(e => e.Name.LocalName == "ProjectReference")
-            .Select(e => e.Attribute("Include")?.Value)
-            .OfType<string>()
-            .Select(r => Path.GetFullPath(Path.Combine(folder, r.Replace('\\', '/'))))
-            .Distinct(StringComparer.Ordinal);
-    }
+    public static IEnumerable<string> ProjectReferencePaths(string path) =>
+        TryLoad(path, out _) is { } xml ? ReferencePaths(Path.GetDirectoryName(path)!, Items(xml)) : [];
 
     /// <summary>Reads a project from its file, or says why it cannot be read (a warning: the rest of the solution loads).</summary>
     /// <param name="path">The project file's absolute path.</param>
@@ -129,12 +121,7 @@ internal static class ProjectFileReader
             documents.Add(GlobalUsings(id, usings));
         }
 
-        // A project may reference another once per target framework, in conditional item groups: once is enough.
-        var references = Attributes(items, "ProjectReference", "Include")
-            .Select(r => Path.GetFullPath(Path.Combine(folder, r)))
-            .Where(ids.ContainsKey)
-            .Distinct(StringComparer.Ordinal)
-            .Select(r => new ProjectReference(ids[r]));
+        var references = ReferencePaths(folder, items).Where(ids.ContainsKey).Select(r => new ProjectReference(ids[r]));
         return ProjectInfo.Create(id, VersionStamp.Default, name, name, LanguageNames.CSharp, filePath: path, documents: documents,
             projectReferences: references,
             compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary),
@@ -165,6 +152,10 @@ internal static class ProjectFileReader
         .OfType<string>()
         .SelectMany(v => v.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         .Select(v => v.Replace('\\', '/'));
+
+    // A project may reference another once per target framework, in conditional item groups: each is listed once.
+    private static IEnumerable<string> ReferencePaths(string folder, List<XElement> items) =>
+        Attributes(items, "ProjectReference", "Include").Select(r => Path.GetFullPath(Path.Combine(folder, r))).Distinct(StringComparer.Ordinal);
 
     private static SortedSet<string> CompileFiles(string folder, XDocument xml, List<XElement> items)
     {

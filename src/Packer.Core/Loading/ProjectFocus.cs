@@ -10,10 +10,11 @@ namespace Packer.Core.Loading;
 /// files' ProjectReference items before anything is loaded. Only those are evaluated by MSBuild; the others
 /// cannot use the targets, so they are read from their project files (fast, syntax enough for names and
 /// folders). Null means "all of them": a small solution, or a target (a type, a namespace) whose project
-/// is only known after loading. Targets whose files certainly exceed the cap (more than
-/// <see cref="TokenCounter.MaxCharsPerToken"/> characters per token of it) are packed as a module, which binds
-/// only their own central files and what those use, never their callers: then what references them is read
-/// from the project files too.
+/// is only known after loading. Targets whose files take more than <see cref="TokenCounter.MaxCharsPerToken"/>
+/// bytes on disk per token of the cap cannot fit it (short of a file of multi-byte text) and are packed as a
+/// module, which binds only their own central files and what those use, never their callers: then what
+/// references them is read from the project files too. A wrong guess costs only precision: a target that fits
+/// after all binds its callers against references read from their project files.
 /// </summary>
 public static class ProjectFocus
 {
@@ -81,7 +82,7 @@ public static class ProjectFocus
         return focus.Count(projects.Contains) < projects.Count ? focus : null;
     }
 
-    // Whether the files' text takes more tokens than the cap, whatever the encoding (unreadable files count nothing).
+    // Whether the files are larger on disk than the cap's worth of text (unreadable files count nothing).
     private static bool CertainlyExceed(IEnumerable<string> files, int maxTokens)
     {
         var bytes = 0L;

@@ -104,7 +104,8 @@ def raw_signals(files, targets):
         hops, tie = tie_of(f.get("reason", ""))
         w = words(f["path"])
         sub = subject(stem(f["path"]))
-        s.update({
+        # Manifests of builds since the model's features hold their raw values; older ones only the reason.
+        defaults = {
             "hops": hops,
             "uses": 1.0 if tie == "declares" else 0.0,
             "usedBy": 1.0 if tie == "uses" else 0.0,
@@ -112,6 +113,9 @@ def raw_signals(files, targets):
             "derivesFromTarget": 1.0 if tie == "derives" else 0.0,
             "partial": 1.0 if tie == "partial" else 0.0,
             "namespace": -1, "coCited": 0.0, "historyCommits": 0, "churn": 0, "age": -1, "mentions": 0.0,
+        }
+        s.update({k: v for k, v in defaults.items() if k not in f["signals"]})
+        s.update({
             "test": 1 if is_test(f["path"]) else 0,
             "stemWords": max((overlap(w, t) for t in t_words), default=0.0),
             "stemContains": 1 if len(sub) >= 4 and any(t != sub and (t in sub or sub in t) for t in t_subjects) else 0,

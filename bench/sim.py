@@ -28,7 +28,8 @@ class Policy:
 
     def __init__(self, listing_share=LISTING_SHARE, signatures="fallback", signature_share=1.0, signature_ratio=1.0):
         self.listing_share = listing_share
-        self.signatures = signatures           # "fallback" (today), "none", "direct" (only files a target uses)
+        self.signatures = signatures           # "fallback", "none", "direct" (files one edge from a target),
+                                               # "uses" (files declaring what a target uses)
         self.signature_share = signature_share  # at most this share of the cap goes to signatures
         self.signature_ratio = signature_ratio  # only when signatures are at most this share of the full text
 
@@ -84,6 +85,8 @@ def plan(case, order, budget=None, policy=None):
         if f["sig"] <= 0 or f["sig"] > room or f["sig"] >= f["full"] or policy.signatures == "none":
             return None
         if policy.signatures == "direct" and not f["direct"]:
+            return None
+        if policy.signatures == "uses" and not f["signals"].get("uses", 0) > 0:
             return None
         if f["sig"] > policy.signature_ratio * f["full"] or f["sig"] > sig_room[0]:
             return None

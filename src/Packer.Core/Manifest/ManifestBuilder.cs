@@ -40,6 +40,7 @@ internal static class ManifestBuilder
                 Tokens = decision.Tokens,
                 Reason = file.Reason,
                 Signals = file.Signals,
+                Drivers = !file.IsTarget && decision.Fidelity is Fidelity.Full or Fidelity.Signatures ? file.Drivers : null,
             };
         }).ToList();
         return new ManifestDocument

@@ -42,4 +42,11 @@ public sealed record ManifestFile
 
     /// <summary>Gets the evidence its score weighs.</summary>
     public required Signals Signals { get; init; }
+
+    /// <summary>
+    /// Gets the features that raised its score most, with what each added to the log-odds; only for a non-target
+    /// file the bundle holds in full or as signatures.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Driver>? Drivers { get; init; }
 }

@@ -9,4 +9,5 @@ namespace Packer.Core.Ranking;
 /// <param name="Reason">Why it ranks where it does.</param>
 /// <param name="Signals">The evidence the score weighs.</param>
 /// <param name="Distance">Edges between it and the nearest target in the dependency graph, or null when not reached.</param>
-public sealed record RankedFile(string Path, string Project, int Rank, double Score, bool IsTarget, string Reason, Signals Signals, int? Distance);
+/// <param name="Drivers">The features that raised its score most (none for a target).</param>
+public sealed record RankedFile(string Path, string Project, int Rank, double Score, bool IsTarget, string Reason, Signals Signals, int? Distance, IReadOnlyList<Driver>? Drivers = null);

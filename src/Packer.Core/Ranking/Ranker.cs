@@ -8,9 +8,10 @@ namespace Packer.Core.Ranking;
 /// <summary>
 /// Scores every file by how likely it is to change together with the targets: a logistic model (weights in
 /// <see cref="RankingWeights"/>, fitted offline on real commits) over <see cref="FileFeatures"/>: proximity in
-/// the dependency graph (personalized PageRank in both directions, and the kind of a direct tie), identifier
-/// similarity, file-name affinity and co-change history; divided by a small power of the file's size. Ties
-/// break by ordinal path, so the order is total.
+/// the dependency graph (personalized PageRank in both directions, and what ties it to a target), identifier
+/// similarity, file-name affinity, co-change history and how recently and often the file changed, each also as
+/// a rank among the other files; divided by a small power of the file's size. Ties break by ordinal path, so
+/// the order is total. Each file keeps the three features that raised its score most (<see cref="Driver"/>).
 /// </summary>
 internal static class Ranker
 {
@@ -65,17 +66,14 @@ internal static class Ranker
             CoCited = Round(ties.CoCited(f.Path)),
             Length = length(f.Path),
         };
-        var targetIsTest = graph.Targets.Any(FileNames.IsTest);
-        var scaleSimilarity = Scale(others.Select(f => similarities[f.Path]));
-        double Score(SourceFile f, Signals s)
-        {
-            var features = FileFeatures.Of(s, reasons.TieOf(f.Path), Round(scaleSimilarity(similarities[f.Path])), targetIsTest);
-            return Sigmoid(features.Logit(weights)) / Math.Pow((length(f.Path) / 4.0) + 50, weights.SizeExponent);
-        }
+        var signals = loaded.Files.Select(f => (f.Path, Signals: SignalsOf(f), Target: targets.Contains(f.Path))).ToList();
+        var features = FileFeatures.Of(signals);
+        var coefficients = weights.Coefficients();
+        double Score(int i) =>
+            Sigmoid(weights.Logit(features[i], coefficients)) / Math.Pow((length(signals[i].Path) / 4.0) + 50, weights.SizeExponent);
 
         return loaded.Files
-            .Select(f => (File: f, Signals: SignalsOf(f)))
-            .Select(x => (x.File, x.Signals, Score: Significant(Score(x.File, x.Signals))))
+            .Select((f, i) => (File: f, signals[i].Signals, Score: Significant(Score(i)), Index: i))
             .OrderByDescending(x => targets.Contains(x.File.Path))
             .ThenByDescending(x => x.Score)
             .ThenBy(x => x.File.Path, StringComparer.Ordinal)
@@ -87,11 +85,33 @@ internal static class Ranker
                 targets.Contains(x.File.Path),
                 reasons.For(x.File.Path) ?? priors.Reason(x.File),
                 x.Signals,
-                reasons.Distance(x.File.Path)))
+                reasons.Distance(x.File.Path),
+                targets.Contains(x.File.Path) ? [] : Drivers(features[x.Index], coefficients)))
             .ToList();
     }
 
     private static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
+
+    // The three features that added most to the log-odds, largest first (equal ones in FileFeatures' order).
+    private static List<Driver> Drivers(double[] features, double[] coefficients)
+    {
+        var top = new List<Driver>(4);
+        for (var k = 0; k < coefficients.Length; k++)
+        {
+            var logOdds = Math.Round(coefficients[k] * features[k], 2);
+            if (logOdds > 0 && (top.Count < 3 || logOdds > top[^1].LogOdds))
+            {
+                var at = top.FindIndex(d => d.LogOdds < logOdds);
+                top.Insert(at < 0 ? top.Count : at, new Driver(FileFeatures.Names[k], logOdds));
+                if (top.Count > 3)
+                {
+                    top.RemoveAt(3);
+                }
+            }
+        }
+
+        return top;
+    }
 
     // Scales a signal so that its best value among non-target files is 1.
     private static Func<double, double> Scale(IEnumerable<double> values)

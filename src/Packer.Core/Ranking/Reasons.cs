@@ -71,19 +71,6 @@ internal sealed class Reasons
         return $"{hops} hops via {Name(via)}";
     }
 
-    /// <summary>How a file one edge from a target is tied to it, by its strongest edge to one (the one its reason names).</summary>
-    public Tie TieOf(string path) =>
-        targets.Contains(path) || distance.GetValueOrDefault(path) != 1
-            ? Tie.None
-            : Strongest(path) switch
-            {
-                { Kind: EdgeKind.Partial } => Tie.Partial,
-                { Kind: EdgeKind.Implements } edge when edge.To == path => Tie.Base,
-                { Kind: EdgeKind.Implements } => Tie.Derives,
-                var edge when edge.To == path => Tie.Declares,
-                _ => Tie.Uses,
-            };
-
     // The heaviest edge between a file and a target (ties broken by path, so it is always the same one).
     private Edge Strongest(string path) => edgesByFile[path]
         .Where(e => targets.Contains(e.From) || targets.Contains(e.To))

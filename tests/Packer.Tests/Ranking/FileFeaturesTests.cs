@@ -1,4 +1,3 @@
-using Packer.Core.Graph;
 using Packer.Core.Ranking;
 
 namespace Packer.Tests.Ranking;
@@ -6,60 +5,71 @@ namespace Packer.Tests.Ranking;
 public sealed class FileFeaturesTests
 {
     [Fact]
-    public void The_tie_is_the_kind_and_direction_of_the_strongest_edge_to_a_target()
+    public void Features_come_from_the_signals_scaled_by_the_best_non_target_file()
     {
-        // Given T uses Declared, Caller uses T, T derives from Base, Impl implements T, Part is another part of T,
-        // and Far is two edges away
-        var graph = Graph(["T"], [
-            Edge("T", "Declared", EdgeKind.Uses, 2), Edge("Caller", "T", EdgeKind.Uses, 1), Edge("T", "Base", EdgeKind.Implements, 1),
-            Edge("Impl", "T", EdgeKind.Implements, 1), Edge("Part", "T", EdgeKind.Partial, 1), Edge("Far", "Declared", EdgeKind.Uses, 1),
-        ]);
+        // Given a test target, a test file two edges from it and named as its pair, and a production file it uses
+        var target = new Signals { Test = 1, Uses = 9, NamesRaw = 1, Churn = 100 };
+        var pair = new Signals { Graph = 0.4, Hops = 2, Names = 1, NamesRaw = 0.2, FileName = 1, Test = 1, History = 0.25, HistoryCommits = 3, Churn = 3, Age = 30 };
+        var used = new Signals { Graph = 1, Hops = 1, Uses = 4, NamesRaw = 0.4, Namespace = 0, Churn = 1, Age = -1, Mentions = 0.25 };
 
         // When
-        var reasons = new Reasons(graph, new Dictionary<string, double>());
+        var x = FileFeatures.Of([("T.cs", target, true), ("TTests.cs", pair, false), ("Used.cs", used, false)]);
 
-        // Then
-        Assert.Equal(Tie.Declares, reasons.TieOf("Declared"));
-        Assert.Equal(Tie.Uses, reasons.TieOf("Caller"));
-        Assert.Equal(Tie.Base, reasons.TieOf("Base"));
-        Assert.Equal(Tie.Derives, reasons.TieOf("Impl"));
-        Assert.Equal(Tie.Partial, reasons.TieOf("Part"));
-        Assert.Equal(Tie.None, reasons.TieOf("Far"));
-        Assert.Equal(Tie.None, reasons.TieOf("T"));
+        // Then each of theirs is in [0, 1], scaled by the best non-target file, never by the target
+        double F(int file, string name) => x[file][FileFeatures.Index(name)];
+        Assert.Equal([0.4, 0, 1, 0, 1, 1, 0.5, 0.75, 0.5, 0], [F(1, "graph"), F(1, "direct"), F(1, "twoHops"), F(1, "uses"), F(1, "testPair"), F(1, "siblingTest"), F(1, "nameSim"), F(1, "historyCommits"), F(1, "recency"), F(1, "subjectOfTest")]);
+        Assert.Equal([1, 1, 1, 1, 0, 0, 0, 1, 0.5], [F(2, "graph"), F(2, "direct"), F(2, "uses"), F(2, "nameSim"), F(2, "recency"), F(2, "test"), F(2, "siblingTest"), F(2, "sameNamespace"), F(2, "mentions")]);
+        Assert.Equal(Math.Round(Math.Log(2) / Math.Log(4), 6), F(2, "churn"));
+        Assert.True(x.Skip(1).SelectMany(v => v).All(v => v is >= 0 and <= 1));
     }
 
     [Fact]
-    public void Features_come_from_the_signals_and_a_sibling_test_needs_a_test_target()
+    public void A_rank_feature_counts_the_non_target_files_ahead_of_it_and_equal_ones_share_a_place()
     {
-        // Given a test file two edges from a test target, named as its pair
-        var signals = new Signals { Graph = 0.4, Hops = 2, Names = 1, FileName = 1, StemWords = 0.5, SameSuffix = 1, Test = 1, History = 0.25 };
+        // Given two files as close in the graph, one closer, one not reached, and the target
+        var files = new (string, Signals, bool)[]
+        {
+            ("T.cs", new Signals { Graph = 1 }, true),
+            ("b.cs", new Signals { Graph = 0.5 }, false),
+            ("a.cs", new Signals { Graph = 0.5 }, false),
+            ("Best.cs", new Signals { Graph = 1 }, false),
+            ("c.cs", new Signals { Graph = 0 }, false),
+        };
 
         // When
-        var withTestTarget = FileFeatures.Of(signals, Tie.None, 0.8, targetIsTest: true);
-        var withoutTestTarget = FileFeatures.Of(signals, Tie.None, 0.8, targetIsTest: false);
+        var x = FileFeatures.Of(files);
 
-        // Then
-        Assert.Equal(new FileFeatures(0.4, false, true, Tie.None, 1, 0.8, true, 0.5, true, true, 0.25), withTestTarget);
-        Assert.False(withoutTestTarget.SiblingTest);
+        // Then the best is 1, the two equal ones share the second place, the unreached and the target are 0
+        var rank = FileFeatures.Index("graphRank");
+        Assert.Equal([0, 0.5, 0.5, 1, 0], x.Select(v => v[rank]));
     }
 
     [Fact]
     public void With_the_fitted_weights_history_and_name_similarity_raise_the_odds_and_nothing_is_not_likely()
     {
         var weights = new RankingWeights();
-        var nothing = new FileFeatures(0, false, false, Tie.None, 0, 0, false, 0, false, false, 0);
+        var coefficients = weights.Coefficients();
+        double Logit(params string[] features)
+        {
+            var x = new double[FileFeatures.Names.Count];
+            foreach (var f in features)
+            {
+                x[FileFeatures.Index(f)] = 1;
+            }
 
-        Assert.True(nothing.Logit(weights) < 0);
-        Assert.True((nothing with { History = 1 }).Logit(weights) > nothing.Logit(weights));
-        Assert.True((nothing with { NameSimilarity = 1 }).Logit(weights) > nothing.Logit(weights));
-        Assert.True((nothing with { Direct = true, Tie = Tie.Uses }).Logit(weights) > (nothing with { Direct = true, Tie = Tie.Declares }).Logit(weights));
+            return weights.Logit(x, coefficients);
+        }
+
+        Assert.True(Logit() < 0);
+        Assert.True(Logit("history", "historyRank") > Logit());
+        Assert.True(Logit("nameSim") > Logit());
+        Assert.True(Logit("direct", "graph", "graphRank") > Logit());
     }
 
-    private static Edge Edge(string from, string to, EdgeKind kind, double weight) => new(from, to, kind, weight, to);
-
-    private static DocumentGraph Graph(IReadOnlyList<string> targets, IReadOnlyList<Edge> edges)
+    [Fact]
+    public void Every_weighted_feature_is_one_the_tool_computes()
     {
-        var nodes = edges.SelectMany(e => new[] { e.From, e.To }).Concat(targets).Distinct().ToDictionary(n => n, n => targets.Contains(n) ? 0 : 1);
-        return new DocumentGraph(targets, nodes, edges, new Dictionary<string, IReadOnlyList<Usage>>(), 0);
+        Assert.All(new RankingWeights().Features.Keys, name => Assert.Contains(name, FileFeatures.Names));
+        Assert.Equal(FileFeatures.Names.Count, FileFeatures.Names.Distinct().Count());
     }
 }

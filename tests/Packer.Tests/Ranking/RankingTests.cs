@@ -1,3 +1,5 @@
+using Packer.Core.Bundle;
+using Packer.Core.Ranking;
 using Packer.Tests.Infrastructure;
 
 namespace Packer.Tests.Ranking;
@@ -32,13 +34,40 @@ public sealed class RankingTests(LoadedFixture fixture)
     }
 
     [Fact]
-    public async Task An_interface_and_its_sole_implementation_rank_as_one_unit()
+    public async Task An_interface_s_sole_implementation_ranks_right_after_it_with_its_caller()
     {
         var manifest = (await fixture.PackShopAsync(fixture.ShopOptions("IOrderRepository"))).Manifest;
 
+        // The fitted model gives the implementation and the one service that calls the interface the same score
+        // (at two significant digits), ahead of everything else; equal scores go in path order.
         var implementation = manifest.File("src/Shop.Infrastructure/InMemoryOrderRepository.cs");
+        var caller = manifest.File("src/Shop.Application/OrderService.cs");
         Assert.Equal("implements or extends IOrderRepository from IOrderRepository.cs", implementation.Reason);
-        Assert.Equal(2, implementation.Rank);
+        Assert.Equal([2, 3], new[] { implementation.Rank, caller.Rank }.Order());
+        Assert.Equal(Fidelity.Full, implementation.Fidelity);
+    }
+
+    [Fact]
+    public async Task The_manifest_says_which_features_put_each_file_the_bundle_holds_there()
+    {
+        var manifest = (await fixture.PackShopAsync(fixture.ShopOptions("IOrderRepository") with { MaxTokens = 900 })).Manifest;
+
+        // A target has none; a file in the bundle has up to three, each a feature of the model that raised its
+        // odds, largest first; a file left out has none
+        Assert.Null(manifest.File("src/Shop.Domain/Orders/IOrderRepository.cs").Drivers);
+        var held = manifest.Files.Where(f => f.Reason != "target" && f.Fidelity is Fidelity.Full or Fidelity.Signatures).ToList();
+        Assert.NotEmpty(held);
+        Assert.All(held, f =>
+        {
+            Assert.InRange(f.Drivers!.Count, 1, 3);
+            Assert.All(f.Drivers, d => Assert.Contains(d.Feature, FileFeatures.Names));
+            Assert.All(f.Drivers, d => Assert.True(d.LogOdds > 0));
+            Assert.Equal(f.Drivers.Select(d => d.LogOdds).OrderDescending(), f.Drivers.Select(d => d.LogOdds));
+        });
+        Assert.Equal("nameSim", manifest.File("src/Shop.Infrastructure/InMemoryOrderRepository.cs").Drivers![0].Feature);
+        var left = manifest.Files.Where(f => f.Fidelity is Fidelity.Omitted or Fidelity.Listed).ToList();
+        Assert.NotEmpty(left);
+        Assert.All(left, f => Assert.Null(f.Drivers));
     }
 
     [Fact]

@@ -37,8 +37,6 @@ IDX = {n: i for i, n in enumerate(F.NAMES)}
 # Candidate feature sets, small enough to read as named weights in C#. "all" is every recorded feature.
 FEATURE_SETS = {
     "all": list(F.NAMES),
-    # The tool's model (src/Packer.Core/Ranking/FileFeatures.cs): what an ordinary manifest holds, pruned to
-    # what the leave-one-repository-out fits kept using.
     # The tool's model (src/Packer.Core/Ranking/RankingWeights.cs): every feature but size (the size exponent's)
     # and recency. Recency itself moves every file's score a little with each day's commit, so that two runs a
     # day apart reorder files whose scores were close and a session loses its cached prefix (CacheStabilityTests);

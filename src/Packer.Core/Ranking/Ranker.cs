@@ -73,8 +73,8 @@ internal static class Ranker
             Sigmoid(weights.Logit(features[i], coefficients)) / Math.Pow((length(signals[i].Path) / 4.0) + 50, weights.SizeExponent);
 
         return loaded.Files
-            .Select((f, i) => (File: f, signals[i].Signals, Score: Significant(Score(i)), Index: i))
-            .OrderByDescending(x => targets.Contains(x.File.Path))
+            .Select((f, i) => (File: f, signals[i].Signals, signals[i].Target, Score: Significant(Score(i)), Index: i))
+            .OrderByDescending(x => x.Target)
             .ThenByDescending(x => x.Score)
             .ThenBy(x => x.File.Path, StringComparer.Ordinal)
             .Select((x, i) => new RankedFile(
@@ -82,11 +82,11 @@ internal static class Ranker
                 x.File.Project,
                 i + 1,
                 x.Score,
-                targets.Contains(x.File.Path),
+                x.Target,
                 reasons.For(x.File.Path) ?? priors.Reason(x.File),
                 x.Signals,
                 reasons.Distance(x.File.Path),
-                targets.Contains(x.File.Path) ? [] : Drivers(features[x.Index], coefficients)))
+                x.Target ? [] : Drivers(features[x.Index], coefficients)))
             .ToList();
     }
 

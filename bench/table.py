@@ -16,7 +16,8 @@ picks the solution the repository had then and keeps each case's manifest. Print
   <name>/run.log                 run.py's standard error (a JSON row per case, failures)
 
 usage: table.py [--tool PATH] [--out DIR] [--mirrors DIR] [--bench DIR] [--repos a,b] [--limit N]
-                [--budgets 8000,32000] [--scratch DIR]
+                [--budgets 8000,32000] [--scratch DIR] [--skip N] [--unseen]
+       table.py --merge OUT1,OUT2 --out DIR   (one table of runs over slices of the cases)
 """
 import argparse, json, os, shlex, shutil, subprocess, sys, time
 
@@ -153,6 +154,31 @@ def table(results, budgets):
     return "\n".join(lines), means
 
 
+def merge(outs, out, budgets):
+    """One table of several runs over slices of the cases (--limit 5, then --skip 5): every repository's rows
+    and per-case files together, its summary recomputed as run.py computes it (a failed pack scores 0)."""
+    os.makedirs(out, exist_ok=True)
+    results = {}
+    for o in outs:
+        with open(os.path.join(o, "results.json")) as f:
+            for name, r in json.load(f)["repositories"].items():
+                if not r.get("summary"):
+                    continue
+                m = results.setdefault(name, {"git_dir": r["git_dir"], "seconds": 0, "rows": [], "not_run": [],
+                                              "failures": [], "solutions_used": []})
+                m["seconds"] += r["seconds"]
+                m["rows"] += r["rows"]; m["not_run"] += r["not_run"]; m["failures"] += r["failures"]
+                m["solutions_used"] = sorted(set(m["solutions_used"]) | set(r["solutions_used"]))
+                shutil.copytree(os.path.join(o, name), os.path.join(out, name), dirs_exist_ok=True,
+                                ignore=shutil.ignore_patterns("run.log"))
+    for m in results.values():
+        keys = sorted({k for r in m["rows"] for k in r if "@" in k})
+        score = lambda v: v if isinstance(v, (int, float)) else 0.0
+        m["summary"] = {k: round(sum(score(r.get(k)) for r in m["rows"]) / len(m["rows"]), 3) for k in keys}
+        m["summary"]["cases"] = len(m["rows"])
+    return results
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--tool", default="dotnet-pack-context", help="the tool to measure (default: on PATH)")
@@ -167,7 +193,18 @@ def main():
     ap.add_argument("--table-only", action="store_true", help="print the table of --out/results.json again, run nothing")
     ap.add_argument("--skip", type=int, default=0, help="leave out the first N cases of each repository (with --limit: a later slice)")
     ap.add_argument("--unseen", action="store_true", help="the repositories nobody tuned on (UNSEEN), not the tuning set")
+    ap.add_argument("--merge", help="comma-separated outputs of runs over slices of the cases: write their one table to --out, run nothing")
     a = ap.parse_args()
+    if a.merge:
+        budgets = [int(b) for b in a.budgets.split(",")]
+        results = merge(a.merge.split(","), a.out, budgets)
+        text, means = table(results, budgets)
+        with open(os.path.join(a.out, "results.json"), "w") as f:
+            json.dump({"merged": a.merge.split(","), "budgets": budgets, "repositories": results, "means": means}, f, indent=1)
+        with open(os.path.join(a.out, "table.md"), "w") as f:
+            f.write(text + "\n")
+        print(text)
+        return
     if a.table_only:
         with open(os.path.join(a.out, "results.json")) as f:
             print(table(json.load(f)["repositories"], [int(b) for b in a.budgets.split(",")])[0])

@@ -38,7 +38,7 @@ internal static class McpTools
     [McpServerTool(Name = "rank_files", Title = "Rank files by relevance to a target", ReadOnly = true, Idempotent = true, OpenWorld = false, Destructive = false)]
     [Description(
         "Ranks every file of this .NET solution by how close it is to a target (dependency graph, shared usages, names, folder, history) and "
-        + "returns the top files with their score, a one-line reason, and where a bundle at the default cap would put them (full, signatures, "
+        + "returns the top files with their score, a one-line reason, the features that raised their score most, and where a bundle at the default cap would put them (full, signatures, "
         + "listed or omitted). Use it to decide which files to read or which targets to pack.")]
     public static async Task<string> RankFiles(
         ContextServer server,

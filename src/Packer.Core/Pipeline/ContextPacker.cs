@@ -168,7 +168,10 @@ public static class ContextPacker
             KeptFiles: selection.KeptFiles,
             AppendedEdits: selection.AppendedEdits,
             Outlined: selection.Summary?.Outlined ?? 0);
-        var result = new PackResult(selection.Rendered.Text, manifest, warnings, timings, stats, CacheOutcome.Off, previousOutcome);
+        var result = new PackResult(selection.Rendered.Text, manifest, warnings, timings, stats, CacheOutcome.Off, previousOutcome)
+        {
+            Drivers = ranked.ToDictionary(f => f.Path, f => f.Drivers ?? [], StringComparer.Ordinal),
+        };
         return (result, new RunAnalysis(index, stillValid, usages.Bound, tokenCounts, signatures, log));
     }
 

@@ -1,6 +1,7 @@
 using Packer.Core.Bundle;
 using Packer.Core.Caching;
 using Packer.Core.Manifest;
+using Packer.Core.Ranking;
 
 namespace Packer.Core.Pipeline;
 
@@ -21,6 +22,9 @@ public sealed record PackResult(
     CacheOutcome Cache,
     PreviousOutcome Previous)
 {
+    /// <summary>Gets the features that raised each ranked file's score most, by path (the manifest keeps them only for the files the bundle holds).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Driver>> Drivers { get; init; } = new Dictionary<string, IReadOnlyList<Driver>>();
+
     /// <summary>Gets the bundle's tokens, as the manifest records them.</summary>
     public int TotalTokens => Manifest.TotalTokens;
 

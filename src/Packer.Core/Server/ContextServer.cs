@@ -5,6 +5,7 @@ using Packer.Core.Loading;
 using Packer.Core.Manifest;
 using Packer.Core.Output;
 using Packer.Core.Pipeline;
+using Packer.Core.Ranking;
 using Packer.Core.Redaction;
 using Packer.Core.Session;
 using Packer.Core.Text;
@@ -83,24 +84,25 @@ public sealed class ContextServer(ServerOptions settings, Action<string>? log = 
             throw new UsageException($"top must be at least 1 (got {top}).");
         }
 
-        var manifest = (await RunAsync(Options([target], null, null), null, cancellationToken).ConfigureAwait(false)).Manifest;
+        var result = await RunAsync(Options([target], null, null), null, cancellationToken).ConfigureAwait(false);
         return new RankAnswer(
             target,
-            manifest.Files.Count,
-            [.. manifest.Files.Take(top).Select(f => new RankedAnswer(f.Rank, f.Path, f.Project, f.Score, Names.Of(f.Fidelity), f.Reason))]);
+            result.Manifest.Files.Count,
+            [.. result.Manifest.Files.Take(top).Select(f => new RankedAnswer(f.Rank, f.Path, f.Project, f.Score, Names.Of(f.Fidelity), f.Reason, DriversOf(result, f.Path)))]);
     }
 
     /// <summary>Says why a file is or is not in the bundle for a target, and at which fidelity.</summary>
     public async Task<ExplainAnswer> ExplainAsync(string target, string path, int? maxTokens, CancellationToken cancellationToken)
     {
         var options = Options([target], maxTokens, null);
-        var manifest = (await RunAsync(options, null, cancellationToken).ConfigureAwait(false)).Manifest;
+        var result = await RunAsync(options, null, cancellationToken).ConfigureAwait(false);
+        var manifest = result.Manifest;
         var root = RepositoryRoot.For(SolutionFinder.Find(options.SolutionPath));
         var relative = (Path.IsPathRooted(path) ? RepoPath.Relative(root, path) : BundleFiles.Normalized(path)) ?? path;
         var file = manifest.Files.FirstOrDefault(f => f.Path == relative)
             ?? throw new UsageException(
                 $"{path} is not a file of {manifest.Solution} (its projects' C# files and the include globs' files). Close names: {string.Join(", ", Closest(manifest, relative))}.");
-        return Explanations.Of(file, manifest, options, root);
+        return Explanations.Of(file, manifest, DriversOf(result, file.Path), options, root);
     }
 
     /// <summary>Reads part of a written bundle.</summary>
@@ -157,6 +159,8 @@ public sealed class ContextServer(ServerOptions settings, Action<string>? log = 
             ? full
             : throw new UsageException($"output must be a file name or a path inside {BundleDirectory} (got '{output}').");
     }
+
+    private static IReadOnlyList<Driver> DriversOf(PackResult result, string path) => result.Drivers.GetValueOrDefault(path) ?? [];
 
     private static IEnumerable<string> Closest(ManifestDocument manifest, string path) => manifest.Files
         .Select(f => f.Path)

@@ -2,6 +2,7 @@ using Packer.Core.Budget;
 using Packer.Core.Bundle;
 using Packer.Core.Configuration;
 using Packer.Core.Manifest;
+using Packer.Core.Ranking;
 using Packer.Core.Redaction;
 using Packer.Core.Tokenization;
 
@@ -10,10 +11,11 @@ namespace Packer.Core.Server;
 /// <summary>Says in a sentence or two why a file is or is not in a bundle, from the bundle's manifest.</summary>
 internal static class Explanations
 {
-    public static ExplainAnswer Of(ManifestFile file, ManifestDocument manifest, PackOptions options, string root)
+    public static ExplainAnswer Of(ManifestFile file, ManifestDocument manifest, IReadOnlyList<Driver> drivers, PackOptions options, string root)
     {
         var of = manifest.Files.Count;
-        var ranked = $"ranked {file.Rank:N0} of {of:N0} (score {file.Score}){(file.Reason.Length == 0 ? string.Empty : $": {file.Reason}")}";
+        var ranked = $"ranked {file.Rank:N0} of {of:N0} (score {file.Score}){(file.Reason.Length == 0 ? string.Empty : $": {file.Reason}")}"
+            + (drivers.Count == 0 ? string.Empty : $"; what raised its score most: {string.Join(", ", drivers.Select(d => $"{d.Feature} (+{d.LogOdds:0.00})"))}");
         var withText = manifest.Files.Where(f => f.HasContent()).Select(f => f.Rank).DefaultIfEmpty(0).Max();
         var listedTo = manifest.Files.Where(f => f.Fidelity == Fidelity.Listed).Select(f => f.Rank).DefaultIfEmpty(0).Max();
         var fidelity = Names.Of(file.Fidelity);
@@ -32,7 +34,7 @@ internal static class Explanations
                 + $"{FullSize(file, options, root)}",
         };
         return new ExplainAnswer(
-            file.Path, file.HasContent(), fidelity, file.Segment is { } segment ? Names.Of(segment) : null, file.Rank, of, file.Score, file.Reason, explanation);
+            file.Path, file.HasContent(), fidelity, file.Segment is { } segment ? Names.Of(segment) : null, file.Rank, of, file.Score, file.Reason, drivers, explanation);
     }
 
     private static string Where(SegmentKind? segment) => segment switch

@@ -1,3 +1,5 @@
+using Packer.Core.Ranking;
+
 namespace Packer.Core.Server;
 
 /// <summary>What <c>pack_context</c> answers.</summary>
@@ -54,7 +56,8 @@ public sealed record RankAnswer(string Target, int TotalFiles, IReadOnlyList<Ran
 /// <param name="Score">Its score.</param>
 /// <param name="Fidelity">Where a bundle at the default cap puts it: full, signatures, listed or omitted.</param>
 /// <param name="Reason">Why it ranks there.</param>
-public sealed record RankedAnswer(int Rank, string Path, string Project, double Score, string Fidelity, string Reason);
+/// <param name="Drivers">The ranking model's features that raised its score most, with the log-odds each added (none for a target).</param>
+public sealed record RankedAnswer(int Rank, string Path, string Project, double Score, string Fidelity, string Reason, IReadOnlyList<Driver> Drivers);
 
 /// <summary>What <c>explain_file</c> answers.</summary>
 /// <param name="Path">The file, repository-relative.</param>
@@ -65,5 +68,7 @@ public sealed record RankedAnswer(int Rank, string Path, string Project, double 
 /// <param name="TotalFiles">How many files were ranked.</param>
 /// <param name="Score">Its score.</param>
 /// <param name="Reason">Why it ranks there.</param>
+/// <param name="Drivers">The ranking model's features that raised its score most, with the log-odds each added (none for a target).</param>
 /// <param name="Explanation">The answer in a sentence or two.</param>
-public sealed record ExplainAnswer(string Path, bool InBundle, string Fidelity, string? Segment, int Rank, int TotalFiles, double Score, string Reason, string Explanation);
+public sealed record ExplainAnswer(
+    string Path, bool InBundle, string Fidelity, string? Segment, int Rank, int TotalFiles, double Score, string Reason, IReadOnlyList<Driver> Drivers, string Explanation);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
+using Packer.Core.Ranking;
 using Packer.Core.Tokenization;
 using Packer.Tests.Infrastructure;
 
@@ -71,7 +72,14 @@ public sealed class McpServerTests(InstalledTool tool, ShopRepository shop, McpS
 
         Assert.Equal(3, ranked.GetProperty("files").GetArrayLength());
         Assert.Equal("src/Shop.Application/OrderService.cs", ranked.GetProperty("files")[0].GetProperty("path").GetString());
+        Assert.Equal(0, ranked.GetProperty("files")[0].GetProperty("drivers").GetArrayLength()); // the target
+        var driver = ranked.GetProperty("files")[1].GetProperty("drivers")[0];
+        Assert.Contains(driver.GetProperty("feature").GetString(), FileFeatures.Names);
+        Assert.True(driver.GetProperty("logOdds").GetDouble() > 0);
         Assert.True(explained.GetProperty("inBundle").GetBoolean());
+        var drivers = explained.GetProperty("drivers").EnumerateArray().Select(d => $"{d.GetProperty("feature").GetString()} (+{d.GetProperty("logOdds").GetDouble():0.00})").ToList();
+        Assert.NotEmpty(drivers);
+        Assert.Contains($"; what raised its score most: {string.Join(", ", drivers)}.", explained.GetProperty("explanation").GetString(), StringComparison.Ordinal);
         Assert.Equal("full", explained.GetProperty("fidelity").GetString());
         Assert.StartsWith("In the bundle (full, ", explained.GetProperty("explanation").GetString(), StringComparison.Ordinal);
         Assert.StartsWith("<file path=\"src/Shop.Domain/Orders/Order.cs\" project=\"Shop.Domain\" fidelity=\"full\"><![CDATA[", block, StringComparison.Ordinal);

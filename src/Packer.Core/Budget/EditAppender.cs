@@ -12,8 +12,10 @@ namespace Packer.Core.Budget;
 /// segment at the end holds the targets' new neighbours in full, then, for each file whose
 /// text changed, a unified diff from the text the bundle last showed of it (or its new text, if shorter).
 /// This holds while the changes fit within the room a session bundle keeps free for them
-/// (<c>--edit-room</c>) and the cap; then the run packs afresh and the cycle starts again, so stale text
-/// never outweighs that room.
+/// (<c>--edit-room</c>) and the cap. When they do not, and the earlier bundle was packed afresh (it has no
+/// edits segment yet), the latest changed blocks are updated where they stand instead, as few as make the
+/// rest fit, so the bundle still repeats everything before the first of them. Otherwise the run packs
+/// afresh and the cycle starts again, so stale text never outweighs that room.
 /// </summary>
 internal sealed class EditAppender(BlockPricer pricer, BundleFitter fitter)
 {
@@ -33,34 +35,80 @@ internal sealed class EditAppender(BlockPricer pricer, BundleFitter fitter)
         }
 
         var byPath = ranked.ToDictionary(f => f.Path, StringComparer.Ordinal);
-        var views = new Dictionary<string, string?>(session.Views, StringComparer.Ordinal);
-        var changes = new List<BundleEntry>();
-        foreach (var block in session.Segments.SelectMany(s => s.Entries).Where(e => e.Fidelity is Fidelity.Full or Fidelity.Signatures))
+        string? Now(BundleEntry block) => byPath.ContainsKey(block.Path) ? pricer.Texts.Shown(block.Path, block.Fidelity) : null;
+
+        // The blocks whose file the reader now sees otherwise, in bundle order (a file appended in full
+        // earlier may come twice: each is compared with what the blocks before it showed).
+        var shown = new Dictionary<string, string?>(session.Views, StringComparer.Ordinal);
+        var changed = new List<BundleEntry>();
+        foreach (var block in Blocks(session))
         {
-            var now = byPath.ContainsKey(block.Path) ? pricer.Texts.Shown(block.Path, block.Fidelity) : null;
-            if (views[block.Path] != now)
+            if (shown[block.Path] != Now(block))
             {
-                changes.Add(Change(block, views[block.Path], now));
-                views[block.Path] = now;
+                changed.Add(block);
+                shown[block.Path] = Now(block);
             }
         }
 
         // The new neighbours go in too, whatever they cost: they are what the edit made the targets use.
-        var newcomers = arrivals.Select(a => a.Entry).Where(a => !views.ContainsKey(a.Path)).Reverse().ToList();
-        var appended = newcomers.Concat(changes).ToList();
-        var segments = session.Segments.ToList();
-        if (appended.Count > 0)
+        var newcomers = arrivals.Select(a => a.Entry).Where(a => !session.Views.ContainsKey(a.Path)).Reverse().ToList();
+        var attempt = Try(header, ranked, session, newcomers, changed, [], split, Now);
+        if (attempt.Selection is null && session.Segments[^1].Kind != SegmentKind.Edits)
         {
-            var earlier = segments[^1].Kind == SegmentKind.Edits ? segments[^1].Entries : [];
-            segments = [.. segments.Where(s => s.Kind != SegmentKind.Edits), new BundleSegment(SegmentKind.Edits, [.. earlier, .. appended])];
+            // The latest changed blocks updated where they stand, fewer diffs appended: the prefix ends at the
+            // first updated block, which is later than where a fresh pack would end it (the first change).
+            for (var diffs = changed.Count - 1; diffs >= 1 && attempt.Selection is null; diffs--)
+            {
+                var cut = Try(header, ranked, session, newcomers, changed[..diffs], changed[diffs..], split, Now);
+                attempt = cut.Selection is null ? attempt : cut;
+            }
         }
 
-        var edits = segments[^1].Kind == SegmentKind.Edits ? segments[^1].Entries.Sum(pricer.Tokens) : 0;
+        return attempt;
+    }
+
+    // The earlier bundle's content blocks, in order (listed paths carry no text to go stale).
+    private static IEnumerable<BundleEntry> Blocks(PreviousBundle.State session) =>
+        session.Segments.SelectMany(s => s.Entries).Where(e => e.Fidelity is Fidelity.Full or Fidelity.Signatures);
+
+    // The earlier bundle with the changes of `appended` as diffs in the edits segment and those of `updated`
+    // (from a bundle without edits) as new text in their own blocks; null when the edits outgrow the room or
+    // the whole the cap.
+    private AppendAttempt Try(
+        BundleHeader header, IReadOnlyList<RankedFile> ranked, PreviousBundle.State session, List<BundleEntry> newcomers,
+        List<BundleEntry> appended, List<BundleEntry> updated, BudgetSplit split, Func<BundleEntry, string?> now)
+    {
+        var views = new Dictionary<string, string?>(session.Views, StringComparer.Ordinal);
+        var changes = new List<BundleEntry>();
+        foreach (var block in appended)
+        {
+            changes.Add(Change(block, views[block.Path], now(block)));
+            views[block.Path] = now(block);
+        }
+
+        var inPlace = updated.ToDictionary(b => b.Path, now, StringComparer.Ordinal);
+        foreach (var (path, text) in inPlace)
+        {
+            views[path] = text;
+        }
+
+        var segments = inPlace.Count == 0 ? session.Segments.ToList() : session.Segments
+            .Select(s => s with { Entries = [.. s.Entries.Where(e => !inPlace.TryGetValue(e.Path, out var text) || text is not null)
+                .Select(e => inPlace.TryGetValue(e.Path, out var text) ? e with { Text = text! } : e)] })
+            .Where(s => s.Entries.Count > 0).ToList();
+        var edits = newcomers.Concat(changes).ToList();
+        if (edits.Count > 0)
+        {
+            var earlier = segments[^1].Kind == SegmentKind.Edits ? segments[^1].Entries : [];
+            segments = [.. segments.Where(s => s.Kind != SegmentKind.Edits), new BundleSegment(SegmentKind.Edits, [.. earlier, .. edits])];
+        }
+
+        var editTokens = segments[^1].Kind == SegmentKind.Edits ? segments[^1].Entries.Sum(pricer.Tokens) : 0;
         var content = new BundleContent(header, segments);
         var (rendered, total) = fitter.Render(content);
-        if (edits > split.Room || total > split.MaxTokens)
+        if (editTokens > split.Room || total > split.MaxTokens)
         {
-            return new AppendAttempt(null, $"its edits ({edits} tokens) outgrew the room kept for them ({split.Room}) or the cap; packed afresh");
+            return new AppendAttempt(null, $"its edits ({editTokens} tokens) outgrew the room kept for them ({split.Room}) or the cap; packed afresh");
         }
 
         var blocks = content.Entries.Where(e => e.Fidelity is Fidelity.Full or Fidelity.Signatures)
@@ -69,12 +117,14 @@ internal sealed class EditAppender(BlockPricer pricer, BundleFitter fitter)
             .Select(f => BudgetPlanner.TargetWarning(f.Path, blocks.TryGetValue(f.Path, out var b) ? b.Fidelity : Fidelity.Listed, split.MaxTokens, split.Room))
             .OfType<string>().ToList();
         var diffs = changes.Count(c => c.Fidelity == Fidelity.Diff);
-        var selection = new Selection(content, fitter.Decisions(ranked, content), rendered, total, warnings, session.Views.Count)
+        var kept = updated.Count == 0 ? session.Views.Count : Blocks(session).TakeWhile(b => b != updated[0]).Count();
+        var selection = new Selection(content, fitter.Decisions(ranked, content), rendered, total, warnings, kept)
         {
-            Views = views.Where(v => v.Value != blocks[v.Key].Text).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal),
-            AppendedEdits = appended.Count,
+            Views = views.Where(v => blocks.TryGetValue(v.Key, out var b) && v.Value != b.Text).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal),
+            AppendedEdits = edits.Count,
         };
-        return new AppendAttempt(selection, $"repeated the earlier bundle and appended {diffs} diffs, {changes.Count - diffs} changed files in full and {newcomers.Count} new files");
+        var where = updated.Count == 0 ? "repeated the earlier bundle" : $"repeated the earlier bundle up to {updated[0].Path}, updated {updated.Count} changed files where they stand";
+        return new AppendAttempt(selection, $"{where} and appended {diffs} diffs, {changes.Count - diffs} changed files in full and {newcomers.Count} new files");
     }
 
     // A block's change as a diff from the text last shown, or as the new text when that is shorter (a file

@@ -12,6 +12,9 @@ namespace Packer.Core.Loading;
 /// installed, or a custom MSBuild SDK is missing): reads the solution file and each C# project file as
 /// plain XML — SDK default compile globs, Compile items, ProjectReference items, implicit usings — into an
 /// ad-hoc workspace. Conditions and imports are not evaluated, so this is an approximation, and it says so.
+/// An .xproj (the project.json project system, which MSBuild no longer evaluates) is read as C# too: the
+/// default globs below its folder, with its project.json's compile patterns and, as project references,
+/// its dependencies that name projects of the solution (see <see cref="ProjectJson"/>).
 /// </summary>
 internal static class ProjectFileReader
 {
@@ -22,7 +25,7 @@ internal static class ProjectFileReader
     public static async Task<(Solution Solution, IReadOnlyList<string> Skipped)> ReadAsync(string solutionPath, CancellationToken cancellationToken)
     {
         var projectPaths = await ProjectPathsAsync(solutionPath, cancellationToken).ConfigureAwait(false);
-        var csharp = projectPaths.Where(p => p.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) && File.Exists(p)).ToList();
+        var csharp = projectPaths.Where(p => IsCSharpProjectFile(p) && File.Exists(p)).ToList();
         var skipped = projectPaths.Except(csharp, StringComparer.Ordinal).Select(p => $"skipped project {Path.GetFileName(p)}: only C# is analysed.").ToList();
 
         var ids = csharp.ToDictionary(p => p, _ => ProjectId.CreateNewId(), StringComparer.Ordinal);
@@ -34,14 +37,22 @@ internal static class ProjectFileReader
             {
                 solution = solution.AddProject(project);
             }
-            else
+
+            if (problem is not null)
             {
-                skipped.Add(problem!);
+                skipped.Add(problem);
             }
         }
 
         return (solution, skipped);
     }
+
+    /// <summary>Tells whether a project file is one this reader reads as C#: a .csproj or an .xproj.</summary>
+    public static bool IsCSharpProjectFile(string path) =>
+        path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || IsXproj(path);
+
+    /// <summary>Tells whether a project file is an .xproj, whose project.json says what it compiles and references.</summary>
+    public static bool IsXproj(string path) => path.EndsWith(".xproj", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The project files a solution lists (or the project itself), absolute and sorted.</summary>
     public static async Task<List<string>> ProjectPathsAsync(string solutionPath, CancellationToken cancellationToken)
@@ -76,11 +87,19 @@ internal static class ProjectFileReader
     /// <summary>Reads a project from its file, or says why it cannot be read (a warning: the rest of the solution loads).</summary>
     /// <param name="path">The project file's absolute path.</param>
     /// <param name="ids">The ids of the solution's projects by file, this one's included.</param>
-    /// <param name="problem">Why it could not be read, when it returns null.</param>
+    /// <param name="problem">
+    /// Why it could not be read, when it returns null; else what of it could not be read (an .xproj's
+    /// project.json), or null. Either is a warning.
+    /// </param>
     public static ProjectInfo? TryReadProject(string path, IReadOnlyDictionary<string, ProjectId> ids, out string? problem)
     {
         var xml = TryLoad(path, out problem);
-        return xml is null ? null : ReadProject(path, xml, ids);
+        if (xml is null)
+        {
+            return null;
+        }
+
+        return IsXproj(path) ? ReadXproj(path, ids, out problem) : ReadProject(path, xml, ids);
     }
 
     /// <summary>Tells whether a project file can be read, and if not, why (as a warning).</summary>
@@ -105,11 +124,8 @@ internal static class ProjectFileReader
         var folder = Path.GetDirectoryName(path)!;
         var items = Items(xml);
         var files = CompileFiles(folder, xml, items);
-        var name = Path.GetFileNameWithoutExtension(path);
         var id = ids[path];
-        var documents = files
-            .Select(f => DocumentInfo.Create(DocumentId.CreateNewId(id), Path.GetFileName(f), loader: new FileTextLoader(f, defaultEncoding: null), filePath: f))
-            .ToList();
+        var documents = files.Select(f => Document(id, f)).ToList();
         var usings = Attributes(items, "Using", "Include").ToList();
         if (string.Equals(Property(xml, "ImplicitUsings"), "enable", StringComparison.OrdinalIgnoreCase) || UpTreeEnablesImplicitUsings(folder))
         {
@@ -122,11 +138,41 @@ internal static class ProjectFileReader
         }
 
         var references = ReferencePaths(folder, items).Where(ids.ContainsKey).Select(r => new ProjectReference(ids[r]));
+        return Create(path, id, documents, references);
+    }
+
+    // An .xproj holds nothing to compile by: its project.json does, and its dependencies on the solution's
+    // projects are matched by project name (the file name without extension), as the project system did.
+    private static ProjectInfo ReadXproj(string path, IReadOnlyDictionary<string, ProjectId> ids, out string? problem)
+    {
+        var folder = Path.GetDirectoryName(path)!;
+        var json = ProjectJson.Read(folder, out problem);
+        var id = ids[path];
+        var documents = XprojFiles(folder, json).Select(f => Document(id, f)).ToList();
+        var byName = ids.Keys
+            .Where(IsCSharpProjectFile)
+            .Order(StringComparer.Ordinal)
+            .GroupBy(Path.GetFileNameWithoutExtension, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key!, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        var references = json.Dependencies
+            .Select(d => byName.GetValueOrDefault(d))
+            .OfType<string>()
+            .Where(r => r != path)
+            .Select(r => new ProjectReference(ids[r]));
+        return Create(path, id, documents, references);
+    }
+
+    private static ProjectInfo Create(string path, ProjectId id, IEnumerable<DocumentInfo> documents, IEnumerable<ProjectReference> references)
+    {
+        var name = Path.GetFileNameWithoutExtension(path);
         return ProjectInfo.Create(id, VersionStamp.Default, name, name, LanguageNames.CSharp, filePath: path, documents: documents,
             projectReferences: references,
             compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary),
             parseOptions: new CSharpParseOptions(LanguageVersion.Preview).ForBinding());
     }
+
+    private static DocumentInfo Document(ProjectId id, string file) =>
+        DocumentInfo.Create(DocumentId.CreateNewId(id), Path.GetFileName(file), loader: new FileTextLoader(file, defaultEncoding: null), filePath: file);
 
     /// <summary>Lists the C# files a project compiles, as read from its file (absolute, sorted); empty when it cannot be read.</summary>
     /// <param name="path">The project file's absolute path.</param>
@@ -137,7 +183,8 @@ internal static class ProjectFileReader
             return [];
         }
 
-        return CompileFiles(Path.GetDirectoryName(path)!, xml, Items(xml));
+        var folder = Path.GetDirectoryName(path)!;
+        return IsXproj(path) ? XprojFiles(folder, ProjectJson.Read(folder, out _)) : CompileFiles(folder, xml, Items(xml));
     }
 
     private static List<XElement> Items(XDocument xml) =>
@@ -170,6 +217,14 @@ internal static class ProjectFileReader
         return files;
     }
 
+    private static SortedSet<string> XprojFiles(string folder, ProjectJson json)
+    {
+        var files = new SortedSet<string>(DefaultCompileItems(folder), StringComparer.Ordinal);
+        files.UnionWith(Expand(folder, json.CompileIncludes));
+        files.ExceptWith(Expand(folder, json.CompileExcludes));
+        return files;
+    }
+
     /// <summary>A generated document of global usings, as the SDK writes for implicit usings and Using items.</summary>
     public static DocumentInfo GlobalUsings(ProjectId projectId, IEnumerable<string> namespaces)
     {
@@ -179,7 +234,7 @@ internal static class ProjectFileReader
     }
 
     // The SDK compiles **/*.cs below the project folder, except build output; folders of other projects
-    // are left out here as well, which is what such repositories intend.
+    // (a .csproj or an .xproj of their own) are left out here as well, which is what such repositories intend.
     private static IEnumerable<string> DefaultCompileItems(string folder)
     {
         foreach (var file in Directory.EnumerateFiles(folder, "*.cs"))
@@ -190,7 +245,7 @@ internal static class ProjectFileReader
         foreach (var child in Directory.EnumerateDirectories(folder))
         {
             var name = Path.GetFileName(child);
-            if (name is "bin" or "obj" || name.StartsWith('.') || Directory.EnumerateFiles(child, "*.csproj").Any())
+            if (name is "bin" or "obj" || name.StartsWith('.') || HoldsProject(child))
             {
                 continue;
             }
@@ -202,6 +257,11 @@ internal static class ProjectFileReader
         }
     }
 
+    private static bool HoldsProject(string folder) =>
+        Directory.EnumerateFiles(folder, "*.csproj").Any() || Directory.EnumerateFiles(folder, "*.xproj").Any();
+
+    // A wildcard pattern's files are listed from the folder its leading plain segments name, so that
+    // "../Shared/*.cs" reaches outside the project folder.
     private static IEnumerable<string> Expand(string folder, IEnumerable<string> patterns)
     {
         foreach (var pattern in patterns)
@@ -217,10 +277,18 @@ internal static class ProjectFileReader
                 continue;
             }
 
-            var glob = Glob.Parse(pattern);
-            foreach (var file in DefaultCompileItems(folder))
+            var segments = pattern.Split('/');
+            var plain = segments.TakeWhile(s => !s.Contains('*', StringComparison.Ordinal) && !s.Contains('?', StringComparison.Ordinal)).Count();
+            var from = Path.GetFullPath(Path.Combine([folder, .. segments[..plain]]));
+            if (!Directory.Exists(from))
             {
-                if (glob.IsMatch(Path.GetRelativePath(folder, file).Replace('\\', '/')))
+                continue;
+            }
+
+            var glob = Glob.Parse(string.Join('/', segments[plain..]));
+            foreach (var file in DefaultCompileItems(from))
+            {
+                if (glob.IsMatch(Path.GetRelativePath(from, file).Replace('\\', '/')))
                 {
                     yield return file;
                 }

@@ -57,6 +57,8 @@ public static class WorkspaceLoader
             solution = await AddUnloadedProjectsAsync(solution, solutionPath, root, warnings, focus, cancellationToken).ConfigureAwait(false);
         }
 
+        NoteProjectJsonProjects(solution, root, warnings);
+
         solution = TransitiveReferences.Complete(solution);
         (solution, var patched) = FrameworkReferences.AddWhereMissing(solution);
         if (patched > 0)
@@ -142,9 +144,9 @@ public static class WorkspaceLoader
         var listed = await ProjectFileReader.ProjectPathsAsync(solutionPath, cancellationToken).ConfigureAwait(false);
         var ids = ProjectFileReader.ProjectIdsByFile(solution);
         // MSBuildWorkspace keeps an empty shell for a project it failed to evaluate; fill it instead.
-        var empty = ids.Where(p => p.Key.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) && !solution.GetProject(p.Value)!.Documents.Any()
+        var empty = ids.Where(p => ProjectFileReader.IsCSharpProjectFile(p.Key) && !solution.GetProject(p.Value)!.Documents.Any()
             && File.Exists(p.Key)).Select(p => p.Key).ToList();
-        var missing = listed.Where(p => p.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) && File.Exists(p) && !ids.ContainsKey(p)).ToList();
+        var missing = listed.Where(p => ProjectFileReader.IsCSharpProjectFile(p) && File.Exists(p) && !ids.ContainsKey(p)).ToList();
         if (missing.Count + empty.Count == 0)
         {
             return solution;
@@ -165,12 +167,12 @@ public static class WorkspaceLoader
         missing.ForEach(p => ids[p] = ProjectId.CreateNewId());
         foreach (var path in missing)
         {
-            solution = solution.AddProject(ProjectFileReader.TryReadProject(path, ids, out _)!);
+            solution = solution.AddProject(ReadProject(path, ids, warnings));
         }
 
         foreach (var path in empty)
         {
-            var project = ProjectFileReader.TryReadProject(path, ids, out _)!;
+            var project = ReadProject(path, ids, warnings);
             solution = solution.AddDocuments([.. project.Documents]);
             var existing = solution.GetProject(ids[path])!.ProjectReferences.ToHashSet();
             solution = solution.AddProjectReferences(ids[path], project.ProjectReferences.Where(r => !existing.Contains(r)));
@@ -189,8 +191,9 @@ public static class WorkspaceLoader
             }
         }
 
-        var unfocused = missing.Where(p => focus is not null && !focus.Contains(p)).ToList();
-        var failed = missing.Except(unfocused).ToList();
+        // MSBuild evaluates no .xproj, focused or not: NoteProjectJsonProjects says how those were read.
+        var unfocused = missing.Where(p => focus is not null && !focus.Contains(p) && !ProjectFileReader.IsXproj(p)).ToList();
+        var failed = missing.Except(unfocused).Where(p => !ProjectFileReader.IsXproj(p)).ToList();
         if (failed.Count > 0)
         {
             warnings.Add($"{failed.Count} project(s) could not be evaluated by MSBuild ({string.Join(", ", failed.Select(p => RepoPath.Relative(root, p) ?? p))}); "
@@ -205,6 +208,41 @@ public static class WorkspaceLoader
         }
 
         return solution;
+    }
+
+    // A project file that was found readable: what of it could not be read (an .xproj's project.json) is a warning.
+    private static ProjectInfo ReadProject(string path, IReadOnlyDictionary<string, ProjectId> ids, List<string> warnings)
+    {
+        var project = ProjectFileReader.TryReadProject(path, ids, out var problem)!;
+        if (problem is not null)
+        {
+            warnings.Add(problem);
+        }
+
+        return project;
+    }
+
+    // Says which projects were read from their .xproj and project.json, in place of MSBuild's report that it
+    // cannot open them (Roslyn knows no language for an .xproj).
+    private static void NoteProjectJsonProjects(Solution solution, string root, List<string> warnings)
+    {
+        var xprojs = solution.Projects
+            .Select(p => p.FilePath)
+            .OfType<string>()
+            .Where(ProjectFileReader.IsXproj)
+            .Select(p => RepoPath.Relative(root, p) ?? p)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (xprojs.Count == 0)
+        {
+            return;
+        }
+
+        warnings.RemoveAll(w => xprojs.Any(x => w.StartsWith($"Cannot open project '{x}' because", StringComparison.Ordinal)));
+        warnings.Add($"{xprojs.Count} project(s) use the project.json project system, which MSBuild no longer evaluates ({string.Join(", ", xprojs)}); "
+            + "they were read from their .xproj folders and project.json files (default globs and project.json's compile patterns; its dependencies "
+            + "on the solution's projects as project references; no target frameworks, defines or packages).");
     }
 
     private static string FirstLine(string message)

@@ -168,6 +168,29 @@ public sealed class WorkspaceLoaderTests(LoadedFixture fixture)
         Assert.Contains(solution.Files, f => f.Path == "src/Shop.Application/OrderService.cs");
     }
 
+    [Fact]
+    public async Task Reads_the_xproj_projects_of_a_project_json_solution_and_binds_across_them()
+    {
+        // Given a project.json-era solution: MSBuild opens the .sln but knows no language for an .xproj
+        var root = TempFolder.Create();
+        var sln = ProjectJsonSolution.Write(root);
+
+        // When
+        var solution = await fixture.LoadAsync(sln);
+        var options = new Core.Configuration.PackOptions { SolutionPath = sln, Targets = ["src/Clock/Instant.cs"] };
+        var result = await Core.Pipeline.ContextPacker.PackAsync(solution, options, root, CancellationToken.None);
+
+        // Then both projects are read from their folders and project.json, the tests use Instant through the
+        // project reference, and the warning says how they were read instead of MSBuild's report
+        Assert.Equal(["Clock", "Clock.Tests"], solution.Projects.Select(p => p.Name));
+        Assert.Equal(["Clock"], solution.Projects.Single(p => p.Name == "Clock.Tests").References);
+        Assert.Equal("uses Instant from Instant.cs", result.Manifest.File("test/Clock.Tests/InstantTests.cs").Reason);
+        Assert.Contains(solution.Warnings, w => w.StartsWith(
+            "2 project(s) use the project.json project system, which MSBuild no longer evaluates (src/Clock/Clock.xproj, test/Clock.Tests/Clock.Tests.xproj); "
+            + "they were read from their .xproj folders and project.json files", StringComparison.Ordinal));
+        Assert.DoesNotContain(solution.Warnings, w => w.StartsWith("Cannot open project", StringComparison.Ordinal));
+    }
+
     private static List<string> Tree(string root) =>
         [.. Directory.EnumerateFileSystemEntries(root, "*", SearchOption.AllDirectories).Select(e => Path.GetRelativePath(root, e)).Order(StringComparer.Ordinal)];
 }

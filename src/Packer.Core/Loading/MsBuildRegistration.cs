@@ -29,16 +29,27 @@ public static class MsBuildRegistration
             BuildEnvironment.ClearInherited();
             string? warning = null;
             VisualStudioInstance? instance;
-            try
+
+            // Outside any repository no global.json pins a version: there, every installed SDK is listed.
+            var installed = Installed();
+            if (installed.Count > 0 && GlobalJsonPin.Unmet(solutionFolder, installed.Select(i => i.Version).ToList()) is { } pinned)
             {
-                instance = Newest(solutionFolder);
+                // Asking the host would fail as well, and print the installed SDKs to standard output on the way.
+                instance = installed.FirstOrDefault();
+                warning = Mismatch($"Requested SDK version: {pinned}", instance);
             }
-            catch (InvalidOperationException e) when (e.Message.Contains("SDK", StringComparison.Ordinal))
+            else
             {
-                // Outside any repository, no global.json pins a version.
-                instance = Newest(AppContext.BaseDirectory);
-                var requested = e.Message.Split('\n').FirstOrDefault(l => l.StartsWith("Requested SDK version", StringComparison.Ordinal))?.Trim();
-                warning = $"the SDK that global.json asks for is not installed ({requested ?? "see global.json"}); loading with SDK {instance?.Version} instead.";
+                try
+                {
+                    instance = Instances(solutionFolder).FirstOrDefault();
+                }
+                catch (InvalidOperationException e) when (e.Message.Contains("SDK", StringComparison.Ordinal))
+                {
+                    instance = installed.FirstOrDefault();
+                    var requested = e.Message.Split('\n').FirstOrDefault(l => l.StartsWith("Requested SDK version", StringComparison.Ordinal))?.Trim();
+                    warning = Mismatch(requested ?? "see global.json", instance);
+                }
             }
 
             MSBuildLocator.RegisterInstance(instance ?? throw new LoadException(
@@ -47,12 +58,28 @@ public static class MsBuildRegistration
         }
     }
 
-    private static VisualStudioInstance? Newest(string workingDirectory) =>
+    private static string Mismatch(string requested, VisualStudioInstance? instance) =>
+        $"the SDK that global.json asks for is not installed ({requested}); loading with SDK {instance?.Version} instead.";
+
+    private static List<VisualStudioInstance> Installed()
+    {
+        try
+        {
+            return Instances(AppContext.BaseDirectory);
+        }
+        catch (InvalidOperationException)
+        {
+            return []; // the tool itself sits below a global.json whose SDK is missing
+        }
+    }
+
+    // The SDKs the host offers from a folder, newest first (the one its global.json selects is among them).
+    private static List<VisualStudioInstance> Instances(string workingDirectory) =>
         MSBuildLocator.QueryVisualStudioInstances(new VisualStudioInstanceQueryOptions
         {
             DiscoveryTypes = DiscoveryType.DotNetSdk,
             WorkingDirectory = workingDirectory,
         })
         .OrderByDescending(i => i.Version)
-        .FirstOrDefault();
+        .ToList();
 }

@@ -69,6 +69,23 @@ public sealed class InstalledToolTests(InstalledTool tool) : IClassFixture<Insta
     }
 
     [Fact]
+    public async Task A_global_json_pinning_an_SDK_nobody_has_is_a_warning_and_standard_output_carries_only_the_bundle()
+    {
+        // Given a solution whose global.json pins a 2015 SDK (the host, asked for it, prints the installed SDKs to standard output)
+        var root = Fixtures.Copy("Shop");
+        File.WriteAllText(Path.Combine(root, "global.json"), """{ "sdk": { "version": "1.0.0-rc1-final" } }""");
+
+        // When
+        var result = await tool.RunAsync(root, ["Shop.sln", "--target", "Money", "--max-tokens", "1200", "--no-cache"]);
+
+        // Then
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.StartsWith("<?xml", result.StandardOutput, StringComparison.Ordinal);
+        Assert.EndsWith("</context>\n", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("the SDK that global.json asks for is not installed (Requested SDK version: 1.0.0-rc1-final); loading with SDK ", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Reads_packer_yaml_from_the_working_folder_and_flags_override_it()
     {
         var root = Fixtures.Copy("Shop");

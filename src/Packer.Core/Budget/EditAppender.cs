@@ -57,9 +57,9 @@ internal sealed class EditAppender(BlockPricer pricer, BundleFitter fitter)
         {
             // The latest changed blocks updated where they stand, fewer diffs appended: the prefix ends at the
             // first updated block, which is later than where a fresh pack would end it (the first change).
-            for (var diffs = changed.Count - 1; diffs >= 1 && attempt.Selection is null; diffs--)
+            for (var appended = changed.Count - 1; appended >= 1 && attempt.Selection is null; appended--)
             {
-                var cut = Try(header, ranked, session, newcomers, changed[..diffs], changed[diffs..], split, Now);
+                var cut = Try(header, ranked, session, newcomers, changed[..appended], changed[appended..], split, Now);
                 attempt = cut.Selection is null ? attempt : cut;
             }
         }

@@ -156,9 +156,9 @@ def table(results, budgets):
 
 def merge(outs, out, budgets):
     """One table of several runs over slices of the cases (--limit 5, then --skip 5): every repository's rows
-    and per-case files together, its summary recomputed as run.py computes it (a failed pack scores 0)."""
+    per-case files and run.log together, its summary recomputed as run.py computes it (a failed pack scores 0)."""
     os.makedirs(out, exist_ok=True)
-    results = {}
+    results, logs = {}, {}
     for o in outs:
         with open(os.path.join(o, "results.json")) as f:
             for name, r in json.load(f)["repositories"].items():
@@ -171,6 +171,11 @@ def merge(outs, out, budgets):
                 m["solutions_used"] = sorted(set(m["solutions_used"]) | set(r["solutions_used"]))
                 shutil.copytree(os.path.join(o, name), os.path.join(out, name), dirs_exist_ok=True,
                                 ignore=shutil.ignore_patterns("run.log"))
+                with open(os.path.join(o, name, "run.log")) as src:
+                    logs.setdefault(name, []).append(src.read())
+    for name, parts in logs.items():  # run.py's standard error, one slice after the other
+        with open(os.path.join(out, name, "run.log"), "w") as f:
+            f.write("".join(parts))
     for m in results.values():
         keys = sorted({k for r in m["rows"] for k in r if "@" in k})
         score = lambda v: v if isinstance(v, (int, float)) else 0.0

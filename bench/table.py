@@ -155,30 +155,33 @@ def table(results, budgets):
 
 
 def merge(outs, out, budgets):
-    """One table of several runs over slices of the cases (--limit 5, then --skip 5): every repository's rows
-    per-case files and run.log together, its summary recomputed as run.py computes it (a failed pack scores 0)."""
+    """One table of several runs: slices of the cases (--limit 5, then --skip 5), or a repository run again
+    (a later output's case replaces an earlier one's). Every repository's rows, failures and per-case files
+    together, its run.log the merged rows, its summary recomputed as run.py computes it (a failed pack
+    scores 0)."""
     os.makedirs(out, exist_ok=True)
-    results, logs = {}, {}
+    results = {}
     for o in outs:
         with open(os.path.join(o, "results.json")) as f:
             for name, r in json.load(f)["repositories"].items():
                 if not r.get("summary"):
                     continue
-                m = results.setdefault(name, {"git_dir": r["git_dir"], "seconds": 0, "rows": [], "not_run": [],
+                m = results.setdefault(name, {"git_dir": r["git_dir"], "seconds": 0, "rows": {}, "not_run": [],
                                               "failures": [], "solutions_used": []})
+                again = {row["commit"] for row in r["rows"]}
                 m["seconds"] += r["seconds"]
-                m["rows"] += r["rows"]; m["not_run"] += r["not_run"]; m["failures"] += r["failures"]
+                m["rows"].update((row["commit"], row) for row in r["rows"])
+                m["failures"] = [x for x in m["failures"] if x["commit"] not in again] + r["failures"]
+                m["not_run"] = sorted(set(m["not_run"]) - again | set(r["not_run"]))
                 m["solutions_used"] = sorted(set(m["solutions_used"]) | set(r["solutions_used"]))
                 shutil.copytree(os.path.join(o, name), os.path.join(out, name), dirs_exist_ok=True,
                                 ignore=shutil.ignore_patterns("run.log"))
-                with open(os.path.join(o, name, "run.log")) as src:
-                    logs.setdefault(name, []).append(src.read())
-    for name, parts in logs.items():  # run.py's standard error, one slice after the other
-        with open(os.path.join(out, name, "run.log"), "w") as f:
-            f.write("".join(parts))
-    for m in results.values():
+    score = lambda v: v if isinstance(v, (int, float)) else 0.0
+    for name, m in results.items():
+        m["rows"] = list(m["rows"].values())
+        with open(os.path.join(out, name, "run.log"), "w") as f:  # what losses.py reads
+            f.writelines(json.dumps(row) + "\n" for row in m["rows"])
         keys = sorted({k for r in m["rows"] for k in r if "@" in k})
-        score = lambda v: v if isinstance(v, (int, float)) else 0.0
         m["summary"] = {k: round(sum(score(r.get(k)) for r in m["rows"]) / len(m["rows"]), 3) for k in keys}
         m["summary"]["cases"] = len(m["rows"])
     return results
@@ -198,7 +201,7 @@ def main():
     ap.add_argument("--table-only", action="store_true", help="print the table of --out/results.json again, run nothing")
     ap.add_argument("--skip", type=int, default=0, help="leave out the first N cases of each repository (with --limit: a later slice)")
     ap.add_argument("--unseen", action="store_true", help="the repositories nobody tuned on (UNSEEN), not the tuning set")
-    ap.add_argument("--merge", help="comma-separated outputs of runs over slices of the cases: write their one table to --out, run nothing")
+    ap.add_argument("--merge", help="comma-separated outputs (slices of the cases, or repositories run again: later ones win): write their one table to --out, run nothing")
     a = ap.parse_args()
     if a.merge:
         budgets = [int(b) for b in a.budgets.split(",")]

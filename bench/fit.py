@@ -410,7 +410,7 @@ def main():
     ap.add_argument("--alphas", default="0.05,0.1,0.15,0.2")
     ap.add_argument("--policies", default="fallback,direct,none")
     ap.add_argument("--derived", action="store_true", help="OUT are ordinary table.py outputs (derive.py)")
-    ap.add_argument("--signatures", default="none", help="sim.Policy: fallback, none or direct")
+    ap.add_argument("--signatures", default="none", help="sim.Policy: fallback, none, direct, uses or leftover")
     a = ap.parse_args()
     budgets = [int(b) for b in a.budgets.split(",")]
     features = FEATURE_SETS.get(a.features) or a.features.split(",")

@@ -29,7 +29,8 @@ class Policy:
     def __init__(self, listing_share=LISTING_SHARE, signatures="fallback", signature_share=1.0, signature_ratio=1.0):
         self.listing_share = listing_share
         self.signatures = signatures           # "fallback", "none", "direct" (files one edge from a target),
-                                               # "uses" (files declaring what a target uses)
+                                               # "uses" (files declaring what a target uses), "leftover" (files
+                                               # one edge away, as signatures, only from what full text left)
         self.signature_share = signature_share  # at most this share of the cap goes to signatures
         self.signature_ratio = signature_ratio  # only when signatures are at most this share of the full text
 
@@ -82,7 +83,7 @@ def plan(case, order, budget=None, policy=None):
             return None
         if f["full"] <= room:
             return ("full", f["full"])
-        if f["sig"] <= 0 or f["sig"] > room or f["sig"] >= f["full"] or policy.signatures == "none":
+        if f["sig"] <= 0 or f["sig"] > room or f["sig"] >= f["full"] or policy.signatures in ("none", "leftover"):
             return None
         if policy.signatures == "direct" and not f["direct"]:
             return None
@@ -121,6 +122,12 @@ def plan(case, order, budget=None, policy=None):
     fill = greedy([f for f in order if f["path"] not in taken], content, commit=True)
     content -= sum(c[1] for _, c in fill)
     chosen = vol + stable + fill
+    if policy.signatures == "leftover":  # then what full text left goes to signatures of files one edge away
+        taken = {f["path"] for f, _ in chosen}
+        for f in order:
+            if f["path"] not in taken and f["direct"] and 0 < f["sig"] <= content and f["sig"] < f["full"]:
+                chosen.append((f, ("sig", f["sig"])))
+                content -= f["sig"]
     full = {f["path"] for f, c in chosen if c[0] == "full"}
     anyf = {f["path"] for f, _ in chosen}
     room = content + int(cap * policy.listing_share)

@@ -257,8 +257,10 @@ internal static class ProjectFileReader
         }
     }
 
+    // One listing of the folder, not one per extension: on a large solution read from its project files this
+    // runs for every folder.
     private static bool HoldsProject(string folder) =>
-        Directory.EnumerateFiles(folder, "*.csproj").Any() || Directory.EnumerateFiles(folder, "*.xproj").Any();
+        Directory.EnumerateFiles(folder, "*proj").Any(IsCSharpProjectFile);
 
     // A wildcard pattern's files are listed from the folder its leading plain segments name, so that
     // "../Shared/*.cs" reaches outside the project folder.

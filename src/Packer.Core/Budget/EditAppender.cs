@@ -43,10 +43,11 @@ internal sealed class EditAppender(BlockPricer pricer, BundleFitter fitter)
         var changed = new List<BundleEntry>();
         foreach (var block in Blocks(session))
         {
-            if (shown[block.Path] != Now(block))
+            var now = Now(block);
+            if (shown[block.Path] != now)
             {
                 changed.Add(block);
-                shown[block.Path] = Now(block);
+                shown[block.Path] = now;
             }
         }
 
@@ -82,8 +83,9 @@ internal sealed class EditAppender(BlockPricer pricer, BundleFitter fitter)
         var changes = new List<BundleEntry>();
         foreach (var block in appended)
         {
-            changes.Add(Change(block, views[block.Path], now(block)));
-            views[block.Path] = now(block);
+            var text = now(block);
+            changes.Add(Change(block, views[block.Path], text));
+            views[block.Path] = text;
         }
 
         var inPlace = updated.ToDictionary(b => b.Path, now, StringComparer.Ordinal);

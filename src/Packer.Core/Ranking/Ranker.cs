@@ -70,7 +70,7 @@ internal static class Ranker
         var features = FileFeatures.Of(signals);
         var coefficients = weights.Coefficients();
         double Score(int i) =>
-            Sigmoid(weights.Logit(features[i], coefficients)) / Math.Pow((length(signals[i].Path) / 4.0) + 50, weights.SizeExponent);
+            Sigmoid(weights.Logit(features[i], coefficients)) / Math.Pow((signals[i].Signals.Length / 4.0) + 50, weights.SizeExponent);
 
         return loaded.Files
             .Select((f, i) => (File: f, signals[i].Signals, signals[i].Target, Score: Significant(Score(i)), Index: i))

@@ -170,7 +170,7 @@ public static class ContextPacker
             Outlined: selection.Summary?.Outlined ?? 0);
         var result = new PackResult(selection.Rendered.Text, manifest, warnings, timings, stats, CacheOutcome.Off, previousOutcome)
         {
-            Drivers = ranked.ToDictionary(f => f.Path, f => f.Drivers ?? [], StringComparer.Ordinal),
+            Ranked = ranked,
         };
         return (result, new RunAnalysis(index, stillValid, usages.Bound, tokenCounts, signatures, log));
     }

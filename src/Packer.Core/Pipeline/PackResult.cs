@@ -22,8 +22,8 @@ public sealed record PackResult(
     CacheOutcome Cache,
     PreviousOutcome Previous)
 {
-    /// <summary>Gets the features that raised each ranked file's score most, by path (the manifest keeps them only for the files the bundle holds).</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<Driver>> Drivers { get; init; } = new Dictionary<string, IReadOnlyList<Driver>>();
+    /// <summary>Gets every file in rank order, with the features that raised its score most (the manifest keeps those only for the files the bundle holds).</summary>
+    public IReadOnlyList<RankedFile> Ranked { get; init; } = [];
 
     /// <summary>Gets the bundle's tokens, as the manifest records them.</summary>
     public int TotalTokens => Manifest.TotalTokens;

@@ -160,7 +160,7 @@ public sealed class ContextServer(ServerOptions settings, Action<string>? log = 
             : throw new UsageException($"output must be a file name or a path inside {BundleDirectory} (got '{output}').");
     }
 
-    private static IReadOnlyList<Driver> DriversOf(PackResult result, string path) => result.Drivers.GetValueOrDefault(path) ?? [];
+    private static IReadOnlyList<Driver> DriversOf(PackResult result, string path) => result.Ranked.FirstOrDefault(f => f.Path == path)?.Drivers ?? [];
 
     private static IEnumerable<string> Closest(ManifestDocument manifest, string path) => manifest.Files
         .Select(f => f.Path)

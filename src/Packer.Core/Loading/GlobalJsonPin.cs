@@ -12,8 +12,8 @@ internal static class GlobalJsonPin
 {
     /// <summary>The SDK version the applicable global.json pins, when none of the installed SDKs can satisfy it; else null.</summary>
     /// <param name="folder">The folder whose global.json applies (the nearest one at or above it).</param>
-    /// <param name="installed">The installed SDKs' versions.</param>
-    public static string? Unmet(string folder, IReadOnlyCollection<Version> installed)
+    /// <param name="installed">The installed SDKs' versions, asked for only when a global.json pins one.</param>
+    public static string? Unmet(string folder, Func<IReadOnlyCollection<Version>> installed)
     {
         if (Find(folder) is not { } path || Read(path) is not { } sdk
             || !sdk.TryGetProperty("version", out var versionNode) || versionNode.ValueKind != JsonValueKind.String)
@@ -30,11 +30,12 @@ internal static class GlobalJsonPin
         var rollForward = sdk.TryGetProperty("rollForward", out var policy) && policy.ValueKind == JsonValueKind.String
             ? policy.GetString()!.ToLowerInvariant()
             : "latestpatch";
+        var versions = installed();
         var met = rollForward switch
         {
-            "disable" => installed.Any(v => v.Major == wanted.Major && v.Minor == wanted.Minor && v.Build == wanted.Build),
-            "major" or "latestmajor" => installed.Any(v => v >= wanted),
-            _ => installed.Any(v => v.Major == wanted.Major && v >= wanted),
+            "disable" => versions.Any(v => v.Major == wanted.Major && v.Minor == wanted.Minor && v.Build == wanted.Build),
+            "major" or "latestmajor" => versions.Any(v => v >= wanted),
+            _ => versions.Any(v => v.Major == wanted.Major && v >= wanted),
         };
         return met ? null : requested;
     }

@@ -30,12 +30,14 @@ public static class MsBuildRegistration
             string? warning = null;
             VisualStudioInstance? instance;
 
-            // Outside any repository no global.json pins a version: there, every installed SDK is listed.
-            var installed = Installed();
-            if (installed.Count > 0 && GlobalJsonPin.Unmet(solutionFolder, installed.Select(i => i.Version).ToList()) is { } pinned)
+            // Outside any repository no global.json pins a version: there, every installed SDK is listed. (Asked
+            // only when needed: most solutions pin none.)
+            List<VisualStudioInstance>? listed = null;
+            List<VisualStudioInstance> Installed() => listed ??= InstalledSdks();
+            if (GlobalJsonPin.Unmet(solutionFolder, () => Installed().ConvertAll(i => i.Version)) is { } pinned && Installed().Count > 0)
             {
                 // Asking the host would fail as well, and print the installed SDKs to standard output on the way.
-                instance = installed.FirstOrDefault();
+                instance = Installed()[0];
                 warning = Mismatch($"Requested SDK version: {pinned}", instance);
             }
             else
@@ -46,7 +48,7 @@ public static class MsBuildRegistration
                 }
                 catch (InvalidOperationException e) when (e.Message.Contains("SDK", StringComparison.Ordinal))
                 {
-                    instance = installed.FirstOrDefault();
+                    instance = Installed().FirstOrDefault();
                     var requested = e.Message.Split('\n').FirstOrDefault(l => l.StartsWith("Requested SDK version", StringComparison.Ordinal))?.Trim();
                     warning = Mismatch(requested ?? "see global.json", instance);
                 }
@@ -61,7 +63,7 @@ public static class MsBuildRegistration
     private static string Mismatch(string requested, VisualStudioInstance? instance) =>
         $"the SDK that global.json asks for is not installed ({requested}); loading with SDK {instance?.Version} instead.";
 
-    private static List<VisualStudioInstance> Installed()
+    private static List<VisualStudioInstance> InstalledSdks()
     {
         try
         {

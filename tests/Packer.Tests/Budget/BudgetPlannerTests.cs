@@ -83,6 +83,25 @@ public sealed class BudgetPlannerTests
     }
 
     [Fact]
+    public void Only_files_one_edge_from_a_target_arrive_after_an_edit()
+    {
+        // Given a bundle of a target and a neighbour, with room to spare
+        var scenario = new BudgetScenario().File("src/Target.cs", 4, target: true).File("src/Near.cs", 4, distance: 1);
+        var before = scenario.Pack(maxTokens: 4000, room: 400);
+        var previous = BudgetScenario.Previous(before, scenario.Ranked, withSession: true);
+
+        // When the edit makes the target use a new type, and its commit ties an unrelated file to the target
+        scenario.File("src/Used.cs", 4, distance: 1).File("src/Committed.cs", 4, history: 1.0);
+        var (planner, _, _) = scenario.Stages();
+        var split = planner.Split(scenario.Header(), scenario.Ranked, 4000, 400);
+
+        // Then both are volatile and a fresh plan would hold both, but only the new neighbour arrives
+        Assert.Contains(scenario.Pack(maxTokens: 4000, room: 400).Content.Entries, e => e.Path == "src/Committed.cs" && e.Fidelity == Fidelity.Full);
+        var arrival = Assert.Single(planner.Arrivals(split, scenario.Ranked, previous));
+        Assert.Equal("src/Used.cs", arrival.File.Path);
+    }
+
+    [Fact]
     public void The_fitter_drops_the_last_added_blocks_until_the_text_is_within_the_cap()
     {
         // Given a plan that is over the cap

@@ -29,13 +29,14 @@ internal sealed class BudgetScenario
     public static TokenCounter Tokens => Counter;
 
     /// <summary>Adds a C# file of a class with <paramref name="members"/> methods of four lines each, ranked after the ones before.</summary>
-    public BudgetScenario File(string path, int members, bool target = false, int? distance = null)
+    /// <param name="history">Its co-change with the targets (history makes a file volatile as a neighbour does).</param>
+    public BudgetScenario File(string path, int members, bool target = false, int? distance = null, double history = 0)
     {
         var name = Path.GetFileNameWithoutExtension(path);
         var bodies = string.Concat(Enumerable.Range(0, members).Select(i => $"    public int Member{i}(int x)\n    {{\n        return x * {i + 1};\n    }}\n\n"));
         Write(path, $"namespace Scenario;\n\npublic sealed class {name}\n{{\n{bodies}}}\n");
         var rank = ranked.Count + 1;
-        ranked.Add(new RankedFile(path, "App", rank, Math.Round(1.0 / rank, 6), target, target ? "target" : "test", new Signals(), target ? 0 : distance));
+        ranked.Add(new RankedFile(path, "App", rank, Math.Round(1.0 / rank, 6), target, target ? "target" : "test", new Signals { History = history }, target ? 0 : distance));
         return this;
     }
 

@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""Experiments on the ranking and the budget that did not ship, kept so that their figures in bench/README
+("Second fit") can be checked. Each is scored as the shipped model is: leave one repository out, simulated
+(sim.py) under the tool's signature policy, on a table.py output whose cases lexsim.py has seen.
+
+  experiments.py test-target OUT     every compiler, name and history feature also times "the target is a
+                                     test", so that test and production targets get weights of their own
+  experiments.py folder-history OUT  co-change by folder: of the commits that touched the target's folder (or
+                                     the target itself), the share that touched the file's folder, and the
+                                     file's place by the first (from each case's parent, the last 2,000
+                                     commits of at most 12 files, as GitHistory reads them)
+  experiments.py framing OUT         the same model with less of the 8k cap spent on framing: the header
+                                     smaller by 150 or 300 tokens, the listing's share 2.5% or nothing
+
+usage: experiments.py {test-target,folder-history,framing} OUT [--mirrors /work/.mirror]
+"""
+import argparse, collections, json, os, subprocess, sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import features as F  # noqa: E402
+import fit  # noqa: E402
+import sim  # noqa: E402
+from table import REPOS, git_dir  # noqa: E402
+
+BUDGETS = [8000, 32000]
+POLICY = sim.Policy(signatures="direct")
+TEST_TARGET = ["graph", "direct", "uses", "usedBy", "names", "coUsage", "sameFolder", "history", "churn", "recencyRank"]
+
+
+def add_feature(name):
+    F.NAMES.append(name)
+    fit.IDX[name] = len(F.NAMES) - 1
+    return name
+
+
+def line(label, res, data, lex):
+    cells = " ".join(f"{fit.mean_of(res, b):.3f}/{fit.mean_of(res, b, 1):.3f} (>=lex {fit.wins(res, data, lex, b)})" for b in BUDGETS)
+    print(f"{label}: {cells}", flush=True)
+
+
+def test_target(data, lex, _):
+    extra = [add_feature(k + "*testTarget") for k in TEST_TARGET]
+    for cases in data.values():
+        for c in cases:
+            t = 1.0 if "test" in c["seed"].lower() else 0.0
+            for f in c["files"]:
+                f["x"] = list(f["x"]) + [f["x"][fit.IDX[k]] * t for k in TEST_TARGET]
+    for feats, label in ((fit.FEATURE_SETS["model"], "shipped"), (fit.FEATURE_SETS["model"] + extra, "with *testTarget")):
+        line(label, fit.loro(data, BUDGETS, feats, 0.05, 0.001, POLICY)[0], data, lex)
+
+
+def commits_before(gd, parent, limit=2000):
+    """The files of each of the last commits up to `parent` (newest first), of at most 12 files each."""
+    log = subprocess.run(["git", "--git-dir", gd, "log", "--max-count=20000", "--format=%x01", "--name-only",
+                          "--no-renames", "-z", parent], capture_output=True).stdout.decode("utf-8", "replace")
+    commits, cur = [], None
+    for field in log.split("\0"):
+        entry = field.strip("\n")
+        if entry.startswith("\x01"):
+            cur = []
+            commits.append(cur)
+            entry = entry[1:].strip("\n")
+        if entry and cur is not None:
+            cur.append(entry)
+    return [c for c in commits if 0 < len(c) <= 12][:limit]
+
+
+def folder_history(data, lex, mirrors):
+    extra = [add_feature(n) for n in ("folderHistory", "targetFolderHistory", "folderHistoryRank")]
+    parents = {}
+    for name, owner, _ in REPOS:
+        with open(os.path.join(HERE, "cases", name + ".jsonl")) as fh:
+            for c in map(json.loads, fh):
+                parents[(name, c["commit"][:10])] = (git_dir(mirrors, owner), c["parent"])
+    for name, cases in data.items():
+        for c in cases:
+            seed = c["seed"]
+            folder = os.path.dirname(seed)
+            n_folder = n_seed = 0
+            by_folder, by_seed = collections.Counter(), collections.Counter()
+            for commit in commits_before(*parents[(name, c["commit"])]):
+                if folder not in {os.path.dirname(f) for f in commit}:
+                    continue
+                others = {os.path.dirname(f) for f in commit if f != seed}
+                n_folder += 1
+                by_folder.update(others)
+                if seed in commit:
+                    n_seed += 1
+                    by_seed.update(others)
+            value = {f["path"]: (by_folder[os.path.dirname(f["path"])] / n_folder if n_folder else 0.0,
+                                 by_seed[os.path.dirname(f["path"])] / n_seed if n_seed else 0.0) for f in c["files"]}
+            others = [value[f["path"]][0] for f in c["files"] if not f["target"]]
+            for f in c["files"]:
+                a, b = value[f["path"]]
+                rank = 1 / (1 + sum(o > a for o in others)) if a > 0 and not f["target"] else 0.0
+                f["x"] = list(f["x"]) + [a, b, rank]
+        print(name, "read", flush=True)
+    for feats, label in ((fit.FEATURE_SETS["model"], "shipped"), (fit.FEATURE_SETS["model"] + extra, "with folder history")):
+        line(label, fit.loro(data, BUDGETS, feats, 0.05, 0.001, POLICY)[0], data, lex)
+
+
+def framing(data, lex, _):
+    models = {held: fit.fit_model(data, [r for r in data if r != held], fit.FEATURE_SETS["model"], 0.05, 0.001) for held in data}
+    for fewer, share in ((0, 0.05), (150, 0.05), (300, 0.05), (0, 0.025), (150, 0.025), (0, 0.0)):
+        for cases in data.values():
+            for c in cases:
+                c.setdefault("shipped frames", dict(c["frames"]))
+                c["frames"] = {b: (max(0, h - fewer) if b == 8000 else h, t) for b, (h, t) in c["shipped frames"].items()}
+        res = {}
+        for held, model in models.items():
+            res.update(fit.evaluate({held: data[held]}, model, BUDGETS, sim.Policy(listing_share=share, signatures="direct")))
+        line(f"header {fewer} tokens smaller at 8k, listing share {share}", res, data, lex)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("experiment", choices=["test-target", "folder-history", "framing"])
+    ap.add_argument("out")
+    ap.add_argument("--mirrors", default="/work/.mirror")
+    a = ap.parse_args()
+    data = fit.load_derived([a.out])
+    lex = fit.compare.rows(a.out)
+    {"test-target": test_target, "folder-history": folder_history, "framing": framing}[a.experiment](data, lex, a.mirrors)
+
+
+if __name__ == "__main__":
+    main()

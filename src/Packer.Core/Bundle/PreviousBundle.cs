@@ -11,8 +11,9 @@ namespace Packer.Core.Bundle;
 /// <param name="Entries">The earlier bundle's context files with content, in output order; targets and listed paths are left out.</param>
 /// <param name="Depth">The lowest rank (largest number) among those files in the earlier run.</param>
 /// <param name="Held">Every file the earlier bundle gave content of (full, signatures), targets and appended files too.</param>
+/// <param name="Neighbours">Every file one edge from a target in the earlier run, held or not.</param>
 /// <param name="Session">The earlier bundle's blocks and text, when its run had <c>--previous</c> too; null otherwise.</param>
-internal sealed record PreviousBundle(IReadOnlyList<PreviousBundle.Entry> Entries, int Depth, IReadOnlySet<string> Held, PreviousBundle.State? Session)
+internal sealed record PreviousBundle(IReadOnlyList<PreviousBundle.Entry> Entries, int Depth, IReadOnlySet<string> Held, IReadOnlySet<string> Neighbours, PreviousBundle.State? Session)
 {
     /// <summary>One context file of the earlier bundle.</summary>
     /// <param name="Path">Repository-relative path.</param>

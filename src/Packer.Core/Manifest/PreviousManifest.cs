@@ -54,6 +54,7 @@ internal static class PreviousManifest
             placed.Select(f => new PreviousBundle.Entry(f.Path, f.Fidelity, f.Segment!.Value, f.Hash!)).ToList(),
             placed.Select(f => f.Rank).DefaultIfEmpty(0).Max(),
             held,
+            manifest.Files.Where(f => f.Signals.Hops == 1).Select(f => f.Path).ToHashSet(StringComparer.Ordinal),
             session);
         var read = $"read {bundle.Entries.Count} context files{(session is null ? " (no session blocks)" : string.Empty)}";
         return new PreviousRead(bundle, new PreviousOutcome(PreviousUse.Read, read), null);

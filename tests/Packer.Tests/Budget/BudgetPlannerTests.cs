@@ -83,20 +83,24 @@ public sealed class BudgetPlannerTests
     }
 
     [Fact]
-    public void Only_files_one_edge_from_a_target_arrive_after_an_edit()
+    public void Only_files_that_became_one_edge_from_a_target_arrive_after_an_edit()
     {
-        // Given a bundle of a target and a neighbour, with room to spare
+        // Given a bundle of a target and a neighbour, with room to spare, whose run knew one more neighbour (a
+        // file it only listed)
         var scenario = new BudgetScenario().File("src/Target.cs", 4, target: true).File("src/Near.cs", 4, distance: 1);
         var before = scenario.Pack(maxTokens: 4000, room: 400);
         var previous = BudgetScenario.Previous(before, scenario.Ranked, withSession: true);
+        previous = previous with { Neighbours = previous.Neighbours.Append("src/Known.cs").ToHashSet(StringComparer.Ordinal) };
 
-        // When the edit makes the target use a new type, and its commit ties an unrelated file to the target
-        scenario.File("src/Used.cs", 4, distance: 1).File("src/Committed.cs", 4, history: 1.0);
+        // When the edit makes the target use a new type, its commit ties an unrelated file to the target, and the
+        // known neighbour now ranks high enough to fit
+        scenario.File("src/Used.cs", 4, distance: 1).File("src/Committed.cs", 4, history: 1.0).File("src/Known.cs", 4, distance: 1);
         var (planner, _, _) = scenario.Stages();
         var split = planner.Split(scenario.Header(), scenario.Ranked, 4000, 400);
 
-        // Then both are volatile and a fresh plan would hold both, but only the new neighbour arrives
-        Assert.Contains(scenario.Pack(maxTokens: 4000, room: 400).Content.Entries, e => e.Path == "src/Committed.cs" && e.Fidelity == Fidelity.Full);
+        // Then all three are volatile and a fresh plan would hold them, but only the new neighbour arrives
+        var fresh = scenario.Pack(maxTokens: 4000, room: 400).Content.Entries;
+        Assert.All(new[] { "src/Used.cs", "src/Committed.cs", "src/Known.cs" }, p => Assert.Contains(fresh, e => e.Path == p && e.Fidelity == Fidelity.Full));
         var arrival = Assert.Single(planner.Arrivals(split, scenario.Ranked, previous));
         Assert.Equal("src/Used.cs", arrival.File.Path);
     }

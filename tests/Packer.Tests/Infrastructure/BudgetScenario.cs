@@ -83,6 +83,7 @@ internal sealed class BudgetScenario
                 selection.Content.Segments.Where(s => s.Entries.Count > 0).ToList(),
                 selection.Content.Entries.Where(e => e.Fidelity is Fidelity.Full or Fidelity.Signatures).DistinctBy(e => e.Path).ToDictionary(e => e.Path, e => (string?)e.Text, StringComparer.Ordinal))
             : null;
-        return new PreviousBundle(placed, depth, held, session);
+        var neighbours = ranked.Where(f => f.Distance == 1).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        return new PreviousBundle(placed, depth, held, neighbours, session);
     }
 }

@@ -45,11 +45,12 @@ internal sealed class BudgetPlanner(BlockPricer pricer, BundleFitter fitter, Git
 
     /// <summary>
     /// The files a fresh plan would choose that are one edge from a target and were not in the previous run (its
-    /// manifest's hops), most relevant first: what the session's edit made the targets use. Nothing else arrives on that account. A file
-    /// committed together with a target is volatile from that commit on, so a session that commits its edit would
-    /// otherwise bring in full every file the commit touched (14k tokens of tests on a spectre.console commit that
-    /// changed 48 lines), files the session has just edited itself; and a neighbour the previous bundle only
-    /// listed would come in whenever the commit's history lifted it over the budget boundary.
+    /// manifest's hops), most relevant first: what the session's edit made the targets use. Nothing else arrives
+    /// on that account. A file committed together with a target is volatile from that commit on, so a session
+    /// that commits its edit would otherwise bring in full every file the commit touched (14k tokens of tests on
+    /// a spectre.console commit that changed 48 lines), files the session has just edited itself; and a
+    /// neighbour the previous bundle only listed would come in whenever the commit's history lifted it over the
+    /// budget boundary.
     /// </summary>
     public IReadOnlyList<Choice> Arrivals(BudgetSplit split, IReadOnlyList<RankedFile> ranked, PreviousBundle previous) =>
         pricer.Greedy(ranked.Where(f => !f.IsTarget), split.Content)

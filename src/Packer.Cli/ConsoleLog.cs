@@ -1,6 +1,7 @@
 using Packer.Core;
 using Packer.Core.Configuration;
 using Packer.Core.Diagnostics;
+using Packer.Core.Loading;
 using Packer.Core.Pipeline;
 using Packer.Core.Session;
 using Packer.Core.Setup;
@@ -104,6 +105,11 @@ internal sealed class ConsoleLog(bool quiet, bool verbose, LogFormat format = Lo
 
             WriteLine($"phase total   {result.Timings.Sum(t => t.Elapsed.TotalSeconds),8:F3} s");
             WriteLine($"cache {result.Cache}");
+            if (MsBuildRegistration.RegisteredPath is { } msbuild)
+            {
+                WriteLine($"msbuild {msbuild}");
+            }
+
             WriteLine($"previous {result.Previous}");
             foreach (var (name, value) in result.Stats.Named)
             {

@@ -11,6 +11,9 @@ public static class MsBuildRegistration
 {
     private static readonly Lock Gate = new();
 
+    /// <summary>Gets the folder of the MSBuild registered (the SDK's), or null before registration.</summary>
+    public static string? RegisteredPath { get; private set; }
+
     /// <summary>
     /// Registers the SDK that the solution's folder selects (its global.json), or, when that SDK is not
     /// installed, the newest installed one.
@@ -56,6 +59,7 @@ public static class MsBuildRegistration
 
             MSBuildLocator.RegisterInstance(instance ?? throw new LoadException(
                 "No .NET SDK with MSBuild was found. Install the .NET SDK (not only the runtime) and make sure 'dotnet' is on PATH.", DiagnosticCodes.NoSdk));
+            RegisteredPath = instance.MSBuildPath;
             return warning;
         }
     }
@@ -63,11 +67,12 @@ public static class MsBuildRegistration
     private static string Mismatch(string requested, VisualStudioInstance? instance) =>
         $"the SDK that global.json asks for is not installed ({requested}); loading with SDK {instance?.Version} instead.";
 
+    // Every installed SDK, newest first.
     private static List<VisualStudioInstance> InstalledSdks()
     {
         try
         {
-            return Instances(AppContext.BaseDirectory);
+            return [.. Instances(AppContext.BaseDirectory).DistinctBy(i => i.MSBuildPath).OrderByDescending(i => i.Version)];
         }
         catch (InvalidOperationException)
         {
@@ -75,13 +80,13 @@ public static class MsBuildRegistration
         }
     }
 
-    // The SDKs the host offers from a folder, newest first (the one its global.json selects is among them).
+    // The SDKs the host offers from a folder, in its order: first the one the folder's global.json selects (the
+    // newest, without one), then every installed SDK, newest first. (Sorting them all by version would pick the
+    // newest SDK over an older one that global.json pins.)
     private static List<VisualStudioInstance> Instances(string workingDirectory) =>
-        MSBuildLocator.QueryVisualStudioInstances(new VisualStudioInstanceQueryOptions
+        [.. MSBuildLocator.QueryVisualStudioInstances(new VisualStudioInstanceQueryOptions
         {
             DiscoveryTypes = DiscoveryType.DotNetSdk,
             WorkingDirectory = workingDirectory,
-        })
-        .OrderByDescending(i => i.Version)
-        .ToList();
+        })];
 }

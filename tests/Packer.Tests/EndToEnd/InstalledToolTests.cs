@@ -86,6 +86,29 @@ public sealed class InstalledToolTests(InstalledTool tool) : IClassFixture<Insta
     }
 
     [Fact]
+    public async Task Loads_with_the_SDK_that_global_json_selects_rather_than_the_newest()
+    {
+        // Given a .NET install with two SDKs, whose older one the solution's global.json pins (the older one is
+        // the installed SDK under an earlier version: this machine has one)
+        var (dotnetRoot, older) = TwoSdkInstall();
+        var root = Fixtures.Copy("Shop");
+        File.WriteAllText(Path.Combine(root, "global.json"), $$"""{ "sdk": { "version": "{{older}}", "rollForward": "disable" } }""");
+        var environment = new Dictionary<string, string>
+        {
+            ["DOTNET_ROOT"] = dotnetRoot,
+            ["PATH"] = dotnetRoot + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"),
+        };
+
+        // When
+        var result = await tool.RunAsync(root, ["Shop.sln", "--target", "Money", "--max-tokens", "1200", "--no-cache", "--verbose"], environment);
+
+        // Then
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains($"msbuild {Path.Combine(dotnetRoot, "sdk", older)}\n", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("global.json asks for", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Reads_packer_yaml_from_the_working_folder_and_flags_override_it()
     {
         var root = Fixtures.Copy("Shop");
@@ -156,5 +179,32 @@ public sealed class InstalledToolTests(InstalledTool tool) : IClassFixture<Insta
 
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         Assert.Contains("--max-tokens", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    // A .NET root beside the one running the tests: its own copy of the muxer, links to the runtimes and packs,
+    // the installed SDK, and the same SDK again under the version before it (its .version file says so too).
+    private static (string Root, string Older) TwoSdkInstall()
+    {
+        var real = Path.GetDirectoryName(Environment.ProcessPath!)!;
+        var sdk = Assert.Single(Directory.GetDirectories(Path.Combine(real, "sdk")), d => File.Exists(Path.Combine(d, ".version")));
+        var version = Path.GetFileName(sdk);
+        var parts = version.Split('.');
+        var older = $"{parts[0]}.{parts[1]}.{int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture) - 1}";
+        var root = TempFolder.Create();
+        foreach (var entry in Directory.EnumerateFileSystemEntries(real).Select(Path.GetFileName).Where(n => n is not "sdk" and not "dotnet"))
+        {
+            File.CreateSymbolicLink(Path.Combine(root, entry!), Path.Combine(real, entry!));
+        }
+
+        File.Copy(Path.Combine(real, "dotnet"), Path.Combine(root, "dotnet"));
+        Directory.CreateDirectory(Path.Combine(root, "sdk", older));
+        Directory.CreateSymbolicLink(Path.Combine(root, "sdk", version), sdk);
+        foreach (var entry in Directory.EnumerateFileSystemEntries(sdk).Select(Path.GetFileName).Where(n => n != ".version"))
+        {
+            File.CreateSymbolicLink(Path.Combine(root, "sdk", older, entry!), Path.Combine(sdk, entry!));
+        }
+
+        File.WriteAllText(Path.Combine(root, "sdk", older, ".version"), File.ReadAllText(Path.Combine(sdk, ".version")).Replace(version, older, StringComparison.Ordinal));
+        return (root, older);
     }
 }

@@ -1,6 +1,7 @@
 using Packer.Core.Bundle;
 using Packer.Core.Configuration;
 using Packer.Core.Manifest;
+using Packer.Core.Ranking;
 using Packer.Core.Targeting;
 using Packer.Tests.Infrastructure;
 
@@ -14,14 +15,15 @@ public sealed class PreviousManifestTests
     [Fact]
     public void A_manifest_made_with_the_same_settings_lends_its_layout()
     {
-        // Given a manifest with three placed files, one of them a target
+        // Given a manifest with three placed files, one of them a target, and a listed one; two are one edge from the target
         var path = Write(ManifestJsonTests.Sample() with
         {
             Files =
             [
                 File("src/T.cs", rank: 1, SegmentKind.Targets, position: 3),
-                File("src/B.cs", rank: 3, SegmentKind.Volatile, position: 2),
-                File("src/A.cs", rank: 2, SegmentKind.Stable, position: 1),
+                File("src/B.cs", rank: 3, SegmentKind.Volatile, position: 2) with { Signals = new Signals { Hops = 1 } },
+                File("src/A.cs", rank: 2, SegmentKind.Stable, position: 1) with { Signals = new Signals { Hops = 2 } },
+                File("src/C.cs", rank: 4, SegmentKind.Volatile, position: 4) with { Fidelity = Fidelity.Listed, Hash = null, Signals = new Signals { Hops = 1 } },
             ],
         });
 
@@ -34,6 +36,7 @@ public sealed class PreviousManifestTests
         Assert.Equal(["src/A.cs", "src/B.cs"], read.Bundle!.Entries.Select(e => e.Path));
         Assert.Equal(3, read.Bundle.Depth);
         Assert.Equal(["src/A.cs", "src/B.cs", "src/T.cs"], read.Bundle.Held.Order(StringComparer.Ordinal));
+        Assert.Equal(["src/B.cs", "src/C.cs"], read.Bundle.Neighbours.Order(StringComparer.Ordinal));
         Assert.NotNull(read.Bundle.Session);
         Assert.Null(read.Warning);
     }

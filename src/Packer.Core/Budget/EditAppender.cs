@@ -35,32 +35,32 @@ internal sealed class EditAppender(BlockPricer pricer, BundleFitter fitter)
         }
 
         var byPath = ranked.ToDictionary(f => f.Path, StringComparer.Ordinal);
-        string? Now(BundleEntry block) => byPath.ContainsKey(block.Path) ? pricer.Texts.Shown(block.Path, block.Fidelity) : null;
 
         // The blocks whose file the reader now sees otherwise, in bundle order (a file appended in full
-        // earlier may come twice: each is compared with what the blocks before it showed).
+        // earlier may come twice: each is compared with what the blocks before it showed), each with its
+        // change from that view. A change does not depend on where the bundle is cut, so it is made once.
         var shown = new Dictionary<string, string?>(session.Views, StringComparer.Ordinal);
-        var changed = new List<BundleEntry>();
+        var changed = new List<BlockChange>();
         foreach (var block in Blocks(session))
         {
-            var now = Now(block);
+            var now = byPath.ContainsKey(block.Path) ? pricer.Texts.Shown(block.Path, block.Fidelity) : null;
             if (shown[block.Path] != now)
             {
-                changed.Add(block);
+                changed.Add(new BlockChange(block, now, Change(block, shown[block.Path], now)));
                 shown[block.Path] = now;
             }
         }
 
         // The new neighbours go in too, whatever they cost: they are what the edit made the targets use.
         var newcomers = arrivals.Select(a => a.Entry).Where(a => !session.Views.ContainsKey(a.Path)).Reverse().ToList();
-        var attempt = Try(header, ranked, session, newcomers, changed, [], split, Now);
+        var attempt = Try(header, ranked, session, newcomers, changed, [], split);
         if (attempt.Selection is null && session.Segments[^1].Kind != SegmentKind.Edits)
         {
             // The latest changed blocks updated where they stand, fewer diffs appended: the prefix ends at the
             // first updated block, which is later than where a fresh pack would end it (the first change).
             for (var appended = changed.Count - 1; appended >= 1 && attempt.Selection is null; appended--)
             {
-                var cut = Try(header, ranked, session, newcomers, changed[..appended], changed[appended..], split, Now);
+                var cut = Try(header, ranked, session, newcomers, changed[..appended], changed[appended..], split);
                 attempt = cut.Selection is null ? attempt : cut;
             }
         }
@@ -77,18 +77,17 @@ internal sealed class EditAppender(BlockPricer pricer, BundleFitter fitter)
     // the whole the cap.
     private AppendAttempt Try(
         BundleHeader header, IReadOnlyList<RankedFile> ranked, PreviousBundle.State session, List<BundleEntry> newcomers,
-        List<BundleEntry> appended, List<BundleEntry> updated, BudgetSplit split, Func<BundleEntry, string?> now)
+        List<BlockChange> appended, List<BlockChange> updated, BudgetSplit split)
     {
         var views = new Dictionary<string, string?>(session.Views, StringComparer.Ordinal);
         var changes = new List<BundleEntry>();
-        foreach (var block in appended)
+        foreach (var change in appended)
         {
-            var text = now(block);
-            changes.Add(Change(block, views[block.Path], text));
-            views[block.Path] = text;
+            changes.Add(change.Entry);
+            views[change.Block.Path] = change.Now;
         }
 
-        var inPlace = updated.ToDictionary(b => b.Path, now, StringComparer.Ordinal);
+        var inPlace = updated.ToDictionary(c => c.Block.Path, c => c.Now, StringComparer.Ordinal);
         foreach (var (path, text) in inPlace)
         {
             views[path] = text;
@@ -119,13 +118,13 @@ internal sealed class EditAppender(BlockPricer pricer, BundleFitter fitter)
             .Select(f => BudgetPlanner.TargetWarning(f.Path, blocks.TryGetValue(f.Path, out var b) ? b.Fidelity : Fidelity.Listed, split.MaxTokens, split.Room))
             .OfType<string>().ToList();
         var diffs = changes.Count(c => c.Fidelity == Fidelity.Diff);
-        var kept = updated.Count == 0 ? session.Views.Count : Blocks(session).TakeWhile(b => b != updated[0]).Count();
+        var kept = updated.Count == 0 ? session.Views.Count : Blocks(session).TakeWhile(b => b != updated[0].Block).Count();
         var selection = new Selection(content, fitter.Decisions(ranked, content), rendered, total, warnings, kept)
         {
             Views = views.Where(v => blocks.TryGetValue(v.Key, out var b) && v.Value != b.Text).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal),
             AppendedEdits = edits.Count,
         };
-        var where = updated.Count == 0 ? "repeated the earlier bundle" : $"repeated the earlier bundle up to {updated[0].Path}, updated {updated.Count} changed files where they stand";
+        var where = updated.Count == 0 ? "repeated the earlier bundle" : $"repeated the earlier bundle up to {updated[0].Block.Path}, updated {updated.Count} changed files where they stand";
         return new AppendAttempt(selection, $"{where} and appended {diffs} diffs, {changes.Count - diffs} changed files in full and {newcomers.Count} new files");
     }
 
@@ -137,6 +136,12 @@ internal sealed class EditAppender(BlockPricer pricer, BundleFitter fitter)
         return now is null || pricer.Tokens(diff) <= pricer.Tokens(block with { Text = now }) ? diff : block with { Text = now };
     }
 }
+
+/// <summary>A block of the earlier bundle whose file the reader now sees otherwise.</summary>
+/// <param name="Block">The block as the earlier bundle rendered it.</param>
+/// <param name="Now">Its text now, or null when the file is gone.</param>
+/// <param name="Entry">The change as the edits segment would hold it: a diff from what the reader last saw, or the new text.</param>
+internal sealed record BlockChange(BundleEntry Block, string? Now, BundleEntry Entry);
 
 /// <summary>An attempt to append a session's edits to the earlier bundle.</summary>
 /// <param name="Selection">The earlier bundle with the edits appended, or null when they did not fit.</param>

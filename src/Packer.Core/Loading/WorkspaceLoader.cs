@@ -192,8 +192,9 @@ public static class WorkspaceLoader
         }
 
         // MSBuild evaluates no .xproj, focused or not: NoteProjectJsonProjects says how those were read.
-        var unfocused = missing.Where(p => focus is not null && !focus.Contains(p) && !ProjectFileReader.IsXproj(p)).ToList();
-        var failed = missing.Except(unfocused).Where(p => !ProjectFileReader.IsXproj(p)).ToList();
+        var evaluable = missing.Where(p => !ProjectFileReader.IsXproj(p)).ToList();
+        var unfocused = evaluable.Where(p => focus is not null && !focus.Contains(p)).ToList();
+        var failed = evaluable.Except(unfocused).ToList();
         if (failed.Count > 0)
         {
             warnings.Add($"{failed.Count} project(s) could not be evaluated by MSBuild ({string.Join(", ", failed.Select(p => RepoPath.Relative(root, p) ?? p))}); "

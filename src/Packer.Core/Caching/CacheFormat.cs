@@ -16,7 +16,7 @@ namespace Packer.Core.Caching;
 internal static class CacheFormat
 {
     private const int Magic = 0x58434B50; // "PKCX"
-    private const int Version = 8;
+    private const int Version = 9;
 
     public static byte[] Write(AnalysisCache cache)
     {
@@ -146,6 +146,8 @@ internal static class CacheFormat
             Strings(syntax.Types);
             Strings(syntax.Namespaces);
             Int(syntax.Length);
+            List(syntax.Words.ToList(), kv => { String(kv.Key); Int(kv.Value); });
+            Strings(syntax.Members);
         }
 
         private void List<T>(IReadOnlyCollection<T> items, Action<T> item)
@@ -241,6 +243,12 @@ internal static class CacheFormat
 
         private FileSyntax Syntax(string path)
         {
+            var identifiers = Counts();
+            return new FileSyntax(path, identifiers, Strings(), Strings(), Strings(), Int()) { Words = Counts(), Members = Strings() };
+        }
+
+        private NameCounts Counts()
+        {
             var names = new string[Int()];
             var counts = new int[names.Length];
             for (var i = 0; i < names.Length; i++)
@@ -249,7 +257,7 @@ internal static class CacheFormat
                 counts[i] = Int();
             }
 
-            return new FileSyntax(path, NameCounts.FromSorted(names, counts), Strings(), Strings(), Strings(), Int());
+            return NameCounts.FromSorted(names, counts);
         }
 
         private void Repeat(Action item)

@@ -11,19 +11,80 @@ internal static class DeclarationReader
     public static FileSyntax Read(string path, SyntaxNode root)
     {
         var identifiers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var words = new Dictionary<string, int>(StringComparer.Ordinal);
+        void AddWord(string word) => words[word] = words.GetValueOrDefault(word) + 1;
         foreach (var token in root.DescendantTokens())
         {
             if (token.IsKind(SyntaxKind.IdentifierToken))
             {
                 identifiers[token.ValueText] = identifiers.GetValueOrDefault(token.ValueText) + 1;
             }
+            else if (IsText(token))
+            {
+                Words.Each(token.ValueText, AddWord);
+            }
+        }
+
+        foreach (var (identifier, count) in identifiers)
+        {
+            Words.Token(identifier, word => words[word] = words.GetValueOrDefault(word) + count);
+        }
+
+        foreach (var trivia in root.DescendantTrivia())
+        {
+            if (trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia))
+            {
+                Words.Each(trivia.ToString(), AddWord);
+            }
+            else if (trivia.HasStructure && (trivia.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia)))
+            {
+                foreach (var text in trivia.GetStructure()!.DescendantTokens().Where(t => t.IsKind(SyntaxKind.XmlTextLiteralToken)))
+                {
+                    Words.Each(text.ValueText, AddWord);
+                }
+            }
         }
 
         var names = new SortedSet<string>(StringComparer.Ordinal);
         var types = new SortedSet<string>(StringComparer.Ordinal);
         var namespaces = new SortedSet<string>(StringComparer.Ordinal);
+        var members = new SortedSet<string>(StringComparer.Ordinal);
         Visit(root, string.Empty, names, types, namespaces);
-        return new FileSyntax(path, NameCounts.From(identifiers), [.. names], [.. types], [.. namespaces], ShownLength.Of(root.SyntaxTree.GetText()));
+        foreach (var member in root.DescendantNodes().OfType<MemberDeclarationSyntax>())
+        {
+            DeclareMember(member, members);
+        }
+
+        return new FileSyntax(path, NameCounts.From(identifiers), [.. names], [.. types], [.. namespaces], ShownLength.Of(root.SyntaxTree.GetText()))
+        {
+            Words = NameCounts.From(words),
+            Members = [.. members],
+        };
+    }
+
+    // String literals' text (interpolated ones' text parts too): where the messages a reporter pastes are written.
+    private static bool IsText(SyntaxToken token) =>
+        token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken)
+        || token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken) || token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken)
+        || token.IsKind(SyntaxKind.Utf8StringLiteralToken);
+
+    private static void DeclareMember(MemberDeclarationSyntax member, SortedSet<string> members)
+    {
+        switch (member)
+        {
+            case MethodDeclarationSyntax method:
+                members.Add(method.Identifier.ValueText);
+                break;
+            case PropertyDeclarationSyntax property:
+                members.Add(property.Identifier.ValueText);
+                break;
+            case EventDeclarationSyntax @event:
+                members.Add(@event.Identifier.ValueText);
+                break;
+            case BaseFieldDeclarationSyntax field:
+                members.UnionWith(field.Declaration.Variables.Select(v => v.Identifier.ValueText));
+                break;
+        }
     }
 
     private static void Visit(SyntaxNode node, string scope, SortedSet<string> names, SortedSet<string> types, SortedSet<string> namespaces)

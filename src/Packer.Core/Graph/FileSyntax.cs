@@ -13,4 +13,11 @@ internal sealed record FileSyntax(
     IReadOnlyList<string> DeclaredNames,
     IReadOnlyList<string> Types,
     IReadOnlyList<string> Namespaces,
-    int Length = -1);
+    int Length = -1)
+{
+    /// <summary>Gets the words of its identifiers, comments (XML docs included) and string literals, lower case, with how often (<see cref="Text.Words"/>): what a task's text is matched against.</summary>
+    public NameCounts Words { get; init; } = NameCounts.Empty;
+
+    /// <summary>Gets the names of the members its types declare (methods, properties, fields, events), sorted and distinct.</summary>
+    public IReadOnlyList<string> Members { get; init; } = [];
+}

@@ -19,6 +19,9 @@ internal sealed class NameCounts : IReadOnlyDictionary<string, int>
         this.counts = counts;
     }
 
+    /// <summary>Gets counts of no name.</summary>
+    public static NameCounts Empty { get; } = new([], []);
+
     /// <inheritdoc/>
     public int Count => names.Length;
 

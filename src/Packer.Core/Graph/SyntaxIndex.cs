@@ -40,6 +40,9 @@ internal sealed class SyntaxIndex
     /// <summary>Gets the number of indexed C# files.</summary>
     public int Count => files.Count;
 
+    /// <summary>Gets every indexed file's facts, in path order.</summary>
+    public IEnumerable<FileSyntax> Files => files.Values.OrderBy(f => f.Path, StringComparer.Ordinal);
+
     /// <summary>Gets the full names of all declared types with the files declaring them (several for partial types).</summary>
     public IReadOnlyDictionary<string, List<string>> TypeDeclarations => filesDeclaringType;
 

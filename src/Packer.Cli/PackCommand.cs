@@ -33,7 +33,7 @@ internal static class PackCommand
         var root = new RootCommand("Packs the files of a .NET solution that matter for a target into a deterministic, token-capped context bundle.");
         Symbol[] symbols =
         [
-            PackFlags.Path, PackFlags.Target, PackFlags.MaxTokens, PackFlags.Tokenizer, PackFlags.Format, PackFlags.CacheMinTokens,
+            PackFlags.Path, PackFlags.Target, PackFlags.Task, PackFlags.TaskFile, PackFlags.MaxTokens, PackFlags.Tokenizer, PackFlags.Format, PackFlags.CacheMinTokens,
             OutputOption, ManifestOption, PreviousOption,
             PackFlags.EditRoom, PackFlags.Config, PackFlags.NoCache, PackFlags.CacheDir, PackFlags.NoRedact, PackFlags.Force, PackFlags.Verbose, PackFlags.Quiet,
             LogFormatOption,
@@ -71,7 +71,7 @@ internal static class PackCommand
                 Output = PackFlags.Absolute(parse.GetValue(OutputOption), workingDirectory),
                 Manifest = PackFlags.Absolute(parse.GetValue(ManifestOption), workingDirectory),
                 Previous = PackFlags.Absolute(parse.GetValue(PreviousOption), workingDirectory),
-            }).Pack with { Force = parse.GetValue(PackFlags.Force) };
+            }).Pack with { Force = parse.GetValue(PackFlags.Force), Task = await PackFlags.ReadTaskAsync(parse, workingDirectory, cancellationToken) };
             PackResult result;
             using (var progress = new ProgressLine(parse.GetValue(PackFlags.Quiet)))
             {

@@ -22,6 +22,16 @@ internal static class PackFlags
         Arity = ArgumentArity.OneOrMore,
     };
 
+    public static readonly Option<string?> Task = new("--task")
+    {
+        Description = "What the bundle is for (an issue, a brief, a prompt, a stack trace): files are ranked by what it names, and with no target by it alone.",
+    };
+
+    public static readonly Option<string?> TaskFile = new("--task-file")
+    {
+        Description = "Read the task from this file ('-': standard input).",
+    };
+
     public static readonly Option<int?> MaxTokens = WholeNumber("--max-tokens", $"Cap on the whole rendered bundle, in tokens (default {PackOptions.DefaultMaxTokens}).");
 
     public static readonly Option<string?> Tokenizer = new("--tokenizer") { Description = $"Tokenizer encoding (default {PackOptions.DefaultTokenizer})." };
@@ -59,6 +69,58 @@ internal static class PackFlags
 
     /// <summary>The flags every packing command takes (pack, session).</summary>
     public static IEnumerable<Symbol> Packing => [Path, Target, MaxTokens, Tokenizer, Format, CacheMinTokens, EditRoom, Config, NoCache, CacheDir, NoRedact, Verbose, Quiet];
+
+    /// <summary>The flags that give a task (pack, session).</summary>
+    public static IEnumerable<Symbol> TaskFlags => [Task, TaskFile];
+
+    /// <summary>The most of a task file that is read, in bytes; what a task says past its first pages is not read anyway.</summary>
+    public const int MaxTaskBytes = 1024 * 1024;
+
+    /// <summary>Reads the task --task or --task-file gives, or null for none.</summary>
+    /// <param name="parse">The parsed command line (of a command that takes <see cref="TaskFlags"/>).</param>
+    /// <param name="workingDirectory">Where a relative --task-file is.</param>
+    /// <param name="cancellationToken">Cancels reading standard input.</param>
+    public static async Task<string?> ReadTaskAsync(ParseResult parse, string workingDirectory, CancellationToken cancellationToken)
+    {
+        var (text, file) = (parse.GetValue(Task), parse.GetValue(TaskFile));
+        if (text is not null && file is not null)
+        {
+            throw new UsageException("give the task with --task or with --task-file, not both.");
+        }
+
+        if (file is not null)
+        {
+            text = await ReadTaskFileAsync(file, workingDirectory, cancellationToken);
+        }
+
+        if (text is not null && string.IsNullOrWhiteSpace(text))
+        {
+            throw new UsageException(file is null ? "--task is empty: say what the bundle is for." : $"the task in {file} is empty: say what the bundle is for.");
+        }
+
+        return text;
+    }
+
+    private static async Task<string> ReadTaskFileAsync(string file, string workingDirectory, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var stream = file == "-" ? Console.OpenStandardInput() : File.OpenRead(System.IO.Path.GetFullPath(file, workingDirectory));
+            var buffer = new byte[MaxTaskBytes];
+            var read = 0;
+            int n;
+            while (read < buffer.Length && (n = await stream.ReadAsync(buffer.AsMemory(read), cancellationToken)) > 0)
+            {
+                read += n;
+            }
+
+            return new System.Text.UTF8Encoding(false).GetString(buffer, 0, read).TrimStart('\uFEFF');
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--task-file {file}: {e.Message}");
+        }
+    }
 
     /// <summary>A number option whose bad value is reported in the user's words, not as a .NET type's name.</summary>
     public static Option<int?> WholeNumber(string name, string description) => new(name)

@@ -18,6 +18,12 @@ public sealed record PackOptions
     /// <summary>Gets the target specs, in the order given.</summary>
     public IReadOnlyList<string> Targets { get; init; } = [];
 
+    /// <summary>
+    /// Gets the task the bundle is for (an issue, a brief, a prompt, a stack trace), or null for none: files are then
+    /// ranked by what the task names as well as by proximity to the targets, and with no target by the task alone.
+    /// </summary>
+    public string? Task { get; init; }
+
     /// <summary>Gets the cap on the rendered bundle, in tokens.</summary>
     public int MaxTokens { get; init; } = DefaultMaxTokens;
 

@@ -19,8 +19,17 @@ internal static class ManifestBuilder
     /// <param name="warnings">The run's warnings.</param>
     /// <param name="header">The bundle's rendered header; with --previous its hash goes into the session.</param>
     /// <param name="texts">The texts the bundle was made of, with what was redacted from them.</param>
+    /// <param name="taskSummary">The run's task, or null for none.</param>
     public static ManifestDocument Build(
-        PackOptions options, string solution, IReadOnlyList<ResolvedTarget> targets, IReadOnlyList<RankedFile> ranked, Selection selection, IReadOnlyList<string> warnings, string header, FileTexts texts)
+        PackOptions options,
+        string solution,
+        IReadOnlyList<ResolvedTarget> targets,
+        IReadOnlyList<RankedFile> ranked,
+        Selection selection,
+        IReadOnlyList<string> warnings,
+        string header,
+        FileTexts texts,
+        ManifestTask? taskSummary = null)
     {
         var placements = Placements(selection.Content);
         var files = ranked.Select(file =>
@@ -41,6 +50,8 @@ internal static class ManifestBuilder
                 Reason = file.Reason,
                 Signals = file.Signals,
                 Drivers = !file.IsTarget && decision.Fidelity is Fidelity.Full or Fidelity.Signatures ? file.Drivers : null,
+                Task = file.Task is not { } task ? null
+                    : decision.Fidelity is Fidelity.Omitted ? task with { Matched = [] } : task,
             };
         }).ToList();
         return new ManifestDocument
@@ -55,6 +66,7 @@ internal static class ManifestBuilder
             TotalTokens = selection.TotalTokens,
             Segments = selection.Rendered.Segments,
             Targets = targets,
+            Task = taskSummary,
             Files = files,
             Warnings = warnings,
             Summary = selection.Summary,

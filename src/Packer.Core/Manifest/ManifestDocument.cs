@@ -44,6 +44,10 @@ public sealed record ManifestDocument
     /// <summary>Gets the targets as given and resolved.</summary>
     public required IReadOnlyList<ResolvedTarget> Targets { get; init; }
 
+    /// <summary>Gets what the run's task was and which files it matched best; only when a task was given.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ManifestTask? Task { get; init; }
+
     /// <summary>Gets every file of the solution, in rank order.</summary>
     public required IReadOnlyList<ManifestFile> Files { get; init; }
 
@@ -69,6 +73,12 @@ public sealed record ManifestDocument
     /// <exception cref="InvalidOperationException">When the manifest does not list it.</exception>
     public ManifestFile File(string path) => Files.Single(f => f.Path == path);
 }
+
+/// <summary>The task a run packed for.</summary>
+/// <param name="Digest">The SHA-256 of the task's text: another task makes another bundle.</param>
+/// <param name="Anchors">The files the task's text matched best, which the dependency graph was walked from.</param>
+/// <param name="Features">The names of the task model's features, in the order each file's <c>task.features</c> gives them.</param>
+public sealed record ManifestTask(string Digest, IReadOnlyList<string> Anchors, IReadOnlyList<string> Features);
 
 /// <summary>One secret redacted from a file the bundle holds.</summary>
 /// <param name="Path">The file.</param>

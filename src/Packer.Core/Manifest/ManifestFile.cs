@@ -49,4 +49,11 @@ public sealed record ManifestFile
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<Driver>? Drivers { get; init; }
+
+    /// <summary>
+    /// Gets, when the run had a task, the task model's features of the file (<c>features</c>, in the order the
+    /// manifest's <c>task.features</c> names them) and, for a file the bundle holds, what in the task matched it.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public TaskMatchInfo? Task { get; init; }
 }

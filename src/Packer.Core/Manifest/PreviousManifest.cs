@@ -2,6 +2,7 @@ using System.Text.Json;
 using Packer.Core.Bundle;
 using Packer.Core.Configuration;
 using Packer.Core.Targeting;
+using Packer.Core.Text;
 
 namespace Packer.Core.Manifest;
 
@@ -95,6 +96,11 @@ internal static class PreviousManifest
         if (manifest.Redaction != options.Redaction.Describe())
         {
             return "with other redaction settings";
+        }
+
+        if (manifest.Task?.Digest != (options.Task is { } task ? ContentHash.Of(task) : null))
+        {
+            return "for another task";
         }
 
         static IEnumerable<string> Files(IEnumerable<string> files) => files.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);

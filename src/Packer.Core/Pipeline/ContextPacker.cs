@@ -6,6 +6,7 @@ using Packer.Core.Configuration;
 using Packer.Core.Graph;
 using Packer.Core.History;
 using Packer.Core.Loading;
+using Packer.Core.Localization;
 using Packer.Core.Manifest;
 using Packer.Core.Module;
 using Packer.Core.Output;
@@ -112,7 +113,7 @@ public static class ContextPacker
         var withLoose = LooseFiles.AddTargets(loaded, options.Targets, workingDirectory);
         OutputGuard.CheckNotIn(Preflight.Outputs(options), withLoose.Root, withLoose.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal));
         var index = await SyntaxIndex.BuildAsync(withLoose, known.Syntax, cancellationToken).ConfigureAwait(false);
-        var targets = new TargetResolver(withLoose, index, workingDirectory).ResolveAll(options.Targets);
+        var targets = options.Targets.Count == 0 && options.Task is not null ? [] : new TargetResolver(withLoose, index, workingDirectory).ResolveAll(options.Targets);
         var signatures = new SignatureMemo(known.Signatures);
         var texts = new FileTexts(withLoose.Root, new SecretRedactor(options.Redaction), options.MaxFileBytes, signatures);
         var tokenCounts = new TokenCountMemo(known.TokenCounts);
@@ -132,17 +133,19 @@ public static class ContextPacker
 
         var history = Task.Run(() => GitHistory.Read(withLoose.Root, known.History), cancellationToken);
         var targetFiles = targets.SelectMany(t => t.Files).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var (task, taskWarning) = TaskStage.Match(options, withLoose, index, texts, targets);
+        var anchors = task is null ? targetFiles : [.. targetFiles.Union(task.Anchors, StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         var stillValid = known.FactsStillValid(index);
         var usages = new UsageCollector(withLoose, index, stillValid);
         var graph = module is null
-            ? await GraphBuilder.BuildAsync(index, usages, targetFiles, new GraphOptions(), cancellationToken).ConfigureAwait(false)
+            ? await GraphBuilder.BuildAsync(index, usages, anchors, new GraphOptions(), cancellationToken).ConfigureAwait(false)
             : await CentralBinding.BindAsync(module, usages, cancellationToken).ConfigureAwait(false);
         Lap("graph", "ranking");
 
         var (git, log) = await history.ConfigureAwait(false);
-        IReadOnlyList<RankedFile> ranked = Ranker.Rank(withLoose, index, graph, git, Length, new RankingWeights())
-            .Select(f => texts.SkipReason(f.Path) is { } why ? f with { Reason = why } : f)
-            .ToList();
+        IReadOnlyList<RankedFile> ranked = Ranker.Rank(withLoose, index, graph, git, Length, new RankingWeights());
+        ranked = task is null ? ranked : TaskRanking.Rerank(ranked, task, targetFiles.ToHashSet(StringComparer.Ordinal), TaskStage.Weights);
+        ranked = [.. ranked.Select(f => texts.SkipReason(f.Path) is { } why ? f with { Reason = why } : f)];
         ranked = module is null ? ranked : WithinTargetRanking.Rerank(module, ranked, graph);
         Lap("rank", "rendering");
 
@@ -152,8 +155,9 @@ public static class ContextPacker
         var (selection, previousOutcome) = module is null
             ? new BudgetStages(renderer, counter, texts, git).Select(options, header, ranked, previous)
             : modules.Select(module, options, ranked, previous, git);
-        var warnings = withLoose.Warnings.Concat(texts.Warnings).Concat(previous.Warning is null ? [] : [previous.Warning]).Concat(selection.Warnings).ToList();
-        var manifest = ManifestBuilder.Build(options, withLoose.SolutionPath, targets, ranked, selection, warnings, renderer.Begin(header), texts);
+        var warnings = withLoose.Warnings.Concat(texts.Warnings).Concat(taskWarning is null ? [] : [taskWarning])
+            .Concat(previous.Warning is null ? [] : [previous.Warning]).Concat(selection.Warnings).ToList();
+        var manifest = ManifestBuilder.Build(options, withLoose.SolutionPath, targets, ranked, selection, warnings, renderer.Begin(header), texts, TaskStage.Summary(options, task));
         Lap("render", null);
 
         var stats = new RunStats(

@@ -90,7 +90,7 @@ internal static class Ranker
             .ToList();
     }
 
-    private static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
+    internal static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
 
     // The three features that added most to the log-odds, largest first (equal ones in FileFeatures' order).
     private static List<Driver> Drivers(double[] features, double[] coefficients)
@@ -137,7 +137,7 @@ internal static class Ranker
     // Scores are compared at two significant digits, ties broken by path: an edit to a target shifts
     // every file's similarity a little, and that alone should not reshuffle the long tail of the ranking
     // (nor move files across the budget boundary).
-    private static double Significant(double value)
+    internal static double Significant(double value)
     {
         if (value <= 0)
         {

@@ -16,36 +16,42 @@ internal static class McpTools
 {
     [McpServerTool(Name = "pack_context", Title = "Pack a focused context bundle", ReadOnly = true, Idempotent = true, OpenWorld = false, Destructive = false)]
     [Description(
-        "Packs the files of this .NET solution that matter most for the given targets into one token-capped bundle (ranked by the code's "
-        + "dependency graph: what the targets use, what uses them, their tests), writes it under the state folder (.packer/mcp/), and returns its "
+        "Packs the files of this .NET solution that matter most for a task and/or targets into one token-capped bundle (the files the task's "
+        + "text names, by type, member, stack frame, message or words, then ranked by the code's dependency graph: what they use, what uses them, "
+        + "their tests), writes it under the state folder (.packer/mcp/), and returns its "
         + "path, id, token count, segments and the list of files it holds with a one-line reason each. The bundle's text is returned too when it "
         + "is within inlineMaxTokens (default 20,000); otherwise hand the path to a sub-agent or read parts with read_bundle. Use it to give a "
-        + "sub-agent exactly the context of one module instead of the whole repository. A repeated call on an unchanged repository is fast.")]
+        + "sub-agent exactly the context of its job instead of the whole repository: pass the brief you are giving the sub-agent as task. "
+        + "A repeated call on an unchanged repository is fast.")]
     public static async Task<CallToolResult> PackContext(
         ContextServer server,
-        [Description("What to pack around: project names, file paths (repository-relative), type names or namespaces; prefix project:, file:, type: or namespace: to force the kind. Empty: packer.yaml's targets.")] string[]? targets = null,
+        [Description("What the bundle is for: the brief you give the sub-agent, an issue's text, a stack trace or an error message. The files it names and their neighbours are packed; with no targets it alone chooses.")] string? task = null,
+        [Description("What to pack around: project names, file paths (repository-relative), type names, namespaces or folders; prefix project:, file:, type:, namespace: or folder: to force the kind. Empty: packer.yaml's targets (none needed with a task).")] string[]? targets = null,
         [Description("Cap on the whole bundle in tokens (o200k_base), at least 64. Default: packer.yaml's maxTokens, else 32000.")] int? maxTokens = null,
         [Description("xml (default), markdown, json, or anthropic (API content blocks with cache_control marks).")] string? format = null,
         [Description("A file name or path inside the state folder's mcp/ folder to write the bundle to. Default: <id>.<format extension>.")] string? output = null,
         [Description("Return the bundle's text inline only when it has at most this many tokens. Default: 20000.")] int? inlineMaxTokens = null,
         CancellationToken cancellationToken = default)
     {
-        var answer = await Call(server, () => server.PackAsync(targets, maxTokens, format, output, inlineMaxTokens, cancellationToken));
+        var answer = await Call(server, () => server.PackAsync(new PackRequest(targets, task, maxTokens, format, output, inlineMaxTokens), cancellationToken));
         var summary = new TextContentBlock { Text = server.Answer(answer with { Bundle = null }) };
         return new CallToolResult { Content = answer.Bundle is null ? [summary] : [summary, new TextContentBlock { Text = answer.Bundle }] };
     }
 
-    [McpServerTool(Name = "rank_files", Title = "Rank files by relevance to a target", ReadOnly = true, Idempotent = true, OpenWorld = false, Destructive = false)]
+    [McpServerTool(Name = "rank_files", Title = "Rank files by relevance to a task or target", ReadOnly = true, Idempotent = true, OpenWorld = false, Destructive = false)]
     [Description(
-        "Ranks every file of this .NET solution by how close it is to a target (dependency graph, shared usages, names, folder, history) and "
-        + "returns the top files with their score, a one-line reason, the features that raised their score most, and where a bundle at the default cap would put them (full, signatures, "
-        + "listed or omitted). Use it to decide which files to read or which targets to pack.")]
+        "Ranks every file of this .NET solution by how likely it is to matter for a task (what its text names: types, members, stack frames, "
+        + "messages, words) and/or how close it is to a target (dependency graph, shared usages, names, folder, history), and returns the top "
+        + "files with their score, a one-line reason, what in the task matched them, the features that raised their score most, and where a "
+        + "bundle at the default cap would put them (full, signatures, listed or omitted). Use it to decide which files to read or which targets "
+        + "to pack; pass a sub-agent's brief as task to see what it would get.")]
     public static async Task<string> RankFiles(
         ContextServer server,
-        [Description("A project name, file path (repository-relative), type name or namespace.")] string target,
+        [Description("What the files are wanted for: a sub-agent's brief, an issue's text, a stack trace or an error message.")] string? task = null,
+        [Description("A project name, file path (repository-relative), type name, namespace or folder. Optional when a task is given.")] string? target = null,
         [Description("How many files to return, best first. Default: 20.")] int top = 20,
         CancellationToken cancellationToken = default) =>
-        server.Answer(await Call(server, () => server.RankAsync(target, top, cancellationToken)));
+        server.Answer(await Call(server, () => server.RankAsync(target, task, top, cancellationToken)));
 
     [McpServerTool(Name = "explain_file", Title = "Explain a file's place in a bundle", ReadOnly = true, Idempotent = true, OpenWorld = false, Destructive = false)]
     [Description(

@@ -26,11 +26,14 @@ internal static class SessionCommand
     private static readonly Option<int?> MaxCharsOption = PackFlags.WholeNumber(
         "--max-chars", $"Cap on what is printed for the agent, in characters (default {SessionOptions.DefaultMaxChars}: Claude Code adds at most 10,000 characters of a hook's output).");
 
+    private static readonly Option<int?> PromptCharsOption = PackFlags.WholeNumber(
+        "--prompt-chars", $"With --agent claude, for a UserPromptSubmit hook: cap on the map of the files the prompt points at, in characters (default {PromptMap.DefaultMaxChars}).");
+
     public static Command Create()
     {
         AgentOption.AcceptOnlyFromAmong("claude");
         var command = new Command("session", "Packs for a coding agent's session into the state folder, appending the edits since the last session, and prints a map of the bundle for the agent.");
-        foreach (var symbol in PackFlags.Packing.Concat([PackFlags.StateDir, PackFlags.Force, SplitTokensOption, AgentOption, MaxCharsOption]))
+        foreach (var symbol in PackFlags.Packing.Concat(PackFlags.TaskFlags).Concat([PackFlags.StateDir, PackFlags.Force, SplitTokensOption, AgentOption, MaxCharsOption, PromptCharsOption]))
         {
             PackCommand.Add(command, symbol);
         }
@@ -43,9 +46,10 @@ internal static class SessionCommand
     {
         var hookMode = parse.GetValue(AgentOption) == "claude";
         var log = new ConsoleLog(parse.GetValue(PackFlags.Quiet), parse.GetValue(PackFlags.Verbose));
+        HookInput? hook = null;
         try
         {
-            var hook = hookMode
+            hook = hookMode
                 ? ClaudeHook.Read(Console.IsInputRedirected ? await Console.In.ReadToEndAsync(cancellationToken) : string.Empty)
                 : new HookInput(null, HookSource.Unknown);
             var workingDirectory = hook.WorkingDirectory ?? Environment.CurrentDirectory;
@@ -64,11 +68,16 @@ internal static class SessionCommand
                 StateDirectory = PackFlags.Absolute(parse.GetValue(PackFlags.StateDir), workingDirectory),
                 SplitTokens = parse.GetValue(SplitTokensOption),
             });
-            var pack = bound.Pack with { Force = parse.GetValue(PackFlags.Force) };
+            var pack = bound.Pack with { Force = parse.GetValue(PackFlags.Force), Task = await PackFlags.ReadTaskAsync(parse, workingDirectory, cancellationToken) };
             var session = SessionOptions.Merge(bound.File, bound.Flags, pack) with
             {
                 MaxChars = parse.GetValue(MaxCharsOption) ?? SessionOptions.DefaultMaxChars,
             };
+            if (hook.Prompt is { } prompt)
+            {
+                return await AnswerPromptAsync(pack, session, prompt, parse.GetValue(PromptCharsOption), workingDirectory, cancellationToken);
+            }
+
             SessionOutcome outcome;
             using (var progress = new ProgressLine(parse.GetValue(PackFlags.Quiet)))
             {
@@ -84,6 +93,13 @@ internal static class SessionCommand
             // A session hook must never leave the agent without a word: an unexpected failure is one line too.
             var line = e is PackerException ? e.Message : e is OperationCanceledException ? "cancelled." : $"unexpected {e.GetType().Name}: {e.Message}";
             var noRedact = parse.GetValue(PackFlags.NoRedact);
+            if (hookMode && hook?.Prompt is not null)
+            {
+                // A prompt's hook never blocks the prompt nor speaks for a failure: the session's own hook did that.
+                await Console.Error.WriteLineAsync($"pack-context: no map for this prompt: {Redacted(noRedact, line)}");
+                return ExitCodes.Success;
+            }
+
             if (hookMode)
             {
                 return await HookFailureAsync(line, noRedact);
@@ -92,6 +108,27 @@ internal static class SessionCommand
             log.Error(Redacted(noRedact, line));
             return e is PackerException p ? p.ExitCode : ExitCodes.Failure;
         }
+    }
+
+    // UserPromptSubmit: a short map of the files the prompt points at, or nothing; never a failure (the prompt must go
+    // through whatever happens here), and nothing written.
+    private static async Task<int> AnswerPromptAsync(
+        Core.Configuration.PackOptions pack, SessionOptions session, string prompt, int? maxChars, string workingDirectory, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var cap = Math.Max(PromptMap.MinMaxChars, maxChars ?? PromptMap.DefaultMaxChars);
+            if (await PromptMap.RenderAsync(pack, session, prompt, cap, workingDirectory, cancellationToken) is { } map)
+            {
+                await Console.Out.WriteAsync(ClaudeHook.PromptAnswer(map));
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            await Console.Error.WriteLineAsync($"pack-context: no map for this prompt: {e.Message}");
+        }
+
+        return ExitCodes.Success;
     }
 
     /// <summary>

@@ -24,6 +24,13 @@ public sealed record PackOptions
     /// </summary>
     public string? Task { get; init; }
 
+    /// <summary>
+    /// Gets a value indicating whether the dependency graph is also walked from the files the task's text matched best
+    /// (the default), or only from the targets: a prompt's hook must answer in a moment, and binding files the session
+    /// never bound costs seconds.
+    /// </summary>
+    internal bool WalkFromTask { get; init; } = true;
+
     /// <summary>Gets the cap on the rendered bundle, in tokens.</summary>
     public int MaxTokens { get; init; } = DefaultMaxTokens;
 

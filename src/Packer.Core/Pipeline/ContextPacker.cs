@@ -134,7 +134,7 @@ public static class ContextPacker
         var history = Task.Run(() => GitHistory.Read(withLoose.Root, known.History), cancellationToken);
         var targetFiles = targets.SelectMany(t => t.Files).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var (task, taskWarning) = TaskStage.Match(options, withLoose, index, texts, targets);
-        var anchors = task is null ? targetFiles : [.. targetFiles.Union(task.Anchors, StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        var anchors = task is null || !options.WalkFromTask ? targetFiles : [.. targetFiles.Union(task.Anchors, StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         var stillValid = known.FactsStillValid(index);
         var usages = new UsageCollector(withLoose, index, stillValid);
         var graph = module is null

@@ -37,16 +37,14 @@ public sealed class ContextServer(ServerOptions settings, Action<string>? log = 
     public string BundleDirectory { get; } = Path.Combine(settings.StateDirectory, "mcp");
 
     /// <summary>Packs a bundle, writes it and its manifest under the state folder, and answers with its map.</summary>
-    /// <param name="targets">The target specs (none: packer.yaml's).</param>
-    /// <param name="maxTokens">The cap (null: the configured one).</param>
-    /// <param name="format">The format name (null: the configured one).</param>
-    /// <param name="output">A file name or path inside the bundle folder (null: one named by the bundle's id).</param>
-    /// <param name="inlineTokens">The largest bundle returned inline (null: the server's limit).</param>
+    /// <param name="request">What to pack.</param>
     /// <param name="cancellationToken">Cancels the pack.</param>
-    public async Task<PackAnswer> PackAsync(IReadOnlyList<string>? targets, int? maxTokens, string? format, string? output, int? inlineTokens, CancellationToken cancellationToken)
+    public async Task<PackAnswer> PackAsync(PackRequest request, CancellationToken cancellationToken)
     {
-        var options = Options(targets, maxTokens, format);
-        var id = ContentHash.Of(string.Join('\n', [.. options.Targets, options.MaxTokens.ToString(), options.Tokenizer, Names.Of(options.Format)]))[..12];
+        var (output, inlineTokens) = (request.Output, request.InlineTokens);
+        var options = Options(request.Targets, request.Task, request.MaxTokens, request.Format);
+        var aim = options.Task is { } task ? [.. options.Targets, "task " + ContentHash.Of(task)] : options.Targets;
+        var id = ContentHash.Of(string.Join('\n', [.. aim, options.MaxTokens.ToString(), options.Tokenizer, Names.Of(options.Format)]))[..12];
         var path = output is null ? Path.Combine(BundleDirectory, id + StateFolder.ExtensionOf(options.Format)) : Inside(output);
         var manifestPath = BundleFiles.ManifestOf(path);
 
@@ -76,25 +74,31 @@ public sealed class ContextServer(ServerOptions settings, Action<string>? log = 
             inline ? result.Bundle : null);
     }
 
-    /// <summary>Ranks the solution's files for a target.</summary>
-    public async Task<RankAnswer> RankAsync(string target, int top, CancellationToken cancellationToken)
+    /// <summary>Ranks the solution's files for a target, a task, or both.</summary>
+    /// <param name="target">The target spec (null: packer.yaml's targets, or none when a task is given).</param>
+    /// <param name="task">What the files are wanted for (a sub-agent's brief, an issue), or null.</param>
+    /// <param name="top">How many files to return.</param>
+    /// <param name="cancellationToken">Cancels the ranking.</param>
+    public async Task<RankAnswer> RankAsync(string? target, string? task, int top, CancellationToken cancellationToken)
     {
         if (top < 1)
         {
             throw new UsageException($"top must be at least 1 (got {top}).");
         }
 
-        var result = await RunAsync(Options([target], null, null), null, cancellationToken).ConfigureAwait(false);
+        var options = Options(target is null ? null : [target], task, null, null);
+        var result = await RunAsync(options, null, cancellationToken).ConfigureAwait(false);
         return new RankAnswer(
-            target,
+            string.Join(' ', options.Targets),
             result.Manifest.Files.Count,
-            [.. result.Manifest.Files.Take(top).Select(f => new RankedAnswer(f.Rank, f.Path, f.Project, f.Score, Names.Of(f.Fidelity), f.Reason, DriversOf(result, f.Path)))]);
+            [.. result.Manifest.Files.Take(top).Select(f => new RankedAnswer(
+                f.Rank, f.Path, f.Project, f.Score, Names.Of(f.Fidelity), f.Reason, DriversOf(result, f.Path), TaskOf(result, f.Path)))]);
     }
 
     /// <summary>Says why a file is or is not in the bundle for a target, and at which fidelity.</summary>
     public async Task<ExplainAnswer> ExplainAsync(string target, string path, int? maxTokens, CancellationToken cancellationToken)
     {
-        var options = Options([target], maxTokens, null);
+        var options = Options([target], null, maxTokens, null);
         var result = await RunAsync(options, null, cancellationToken).ConfigureAwait(false);
         var manifest = result.Manifest;
         var root = RepositoryRoot.For(SolutionFinder.Find(options.SolutionPath));
@@ -114,12 +118,13 @@ public sealed class ContextServer(ServerOptions settings, Action<string>? log = 
     public string ReadBundle(string bundle, string? file, int? tokenStart, int? tokenEnd, int? inlineTokens) =>
         BundleFiles.Read(BundleFiles.Find(bundle, BundleDirectory, settings.WorkingDirectory), file, tokenStart, tokenEnd, inlineTokens ?? settings.InlineTokens, redactor);
 
-    private PackOptions Options(IReadOnlyList<string>? targets, int? maxTokens, string? format)
+    private PackOptions Options(IReadOnlyList<string>? targets, string? task, int? maxTokens, string? format)
     {
         var specs = targets?.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).ToList() is { Count: > 0 } given ? given : settings.Pack.Targets;
-        if (specs.Count == 0)
+        task = string.IsNullOrWhiteSpace(task) ? null : task;
+        if (specs.Count == 0 && task is null)
         {
-            throw new UsageException("no target: give one or more targets (a project, file, type, namespace or folder), or set 'targets' in packer.yaml.");
+            throw new UsageException("no target and no task: give a task (what the files are for: a sub-agent's brief, an issue, a stack trace), or targets (a project, file, type, namespace or folder), or set 'targets' in packer.yaml.");
         }
 
         if (maxTokens is { } cap && !OptionValues.IsMaxTokens(cap))
@@ -129,7 +134,7 @@ public sealed class ContextServer(ServerOptions settings, Action<string>? log = 
 
         var parsed = format is null ? settings.Pack.Format
             : OptionValues.ParseFormat(format) ?? throw new UsageException($"format must be one of {string.Join(", ", OptionValues.Formats)} (got '{format}').");
-        return settings.Pack with { Targets = specs, MaxTokens = maxTokens ?? settings.Pack.MaxTokens, Format = parsed, Output = null, Manifest = null, Previous = null };
+        return settings.Pack with { Targets = specs, Task = task, MaxTokens = maxTokens ?? settings.Pack.MaxTokens, Format = parsed, Output = null, Manifest = null, Previous = null };
     }
 
     // One pack at a time, and what it writes with it.
@@ -141,7 +146,7 @@ public sealed class ContextServer(ServerOptions settings, Action<string>? log = 
             var result = await ContextPacker.PackAsync(options, settings.WorkingDirectory, memory, null, cancellationToken).ConfigureAwait(false);
             write?.Invoke(result);
             log?.Invoke(
-                $"packed {string.Join(' ', options.Targets)} ({options.MaxTokens} tokens) in {result.Timings.Sum(t => t.Elapsed.TotalSeconds):F3} s "
+                $"packed {string.Join(' ', options.Targets)}{(options.Task is null ? string.Empty : " for a task")} ({options.MaxTokens} tokens) in {result.Timings.Sum(t => t.Elapsed.TotalSeconds):F3} s "
                 + $"({string.Join(", ", result.Timings.Select(t => $"{t.Phase} {t.Elapsed.TotalSeconds:F3}"))}); cache {result.Cache}");
             return result;
         }
@@ -161,6 +166,8 @@ public sealed class ContextServer(ServerOptions settings, Action<string>? log = 
     }
 
     private static IReadOnlyList<Driver> DriversOf(PackResult result, string path) => result.Ranked.FirstOrDefault(f => f.Path == path)?.Drivers ?? [];
+
+    private static IReadOnlyList<string>? TaskOf(PackResult result, string path) => result.Ranked.FirstOrDefault(f => f.Path == path)?.Task?.Matched is { Count: > 0 } matched ? matched : null;
 
     private static IEnumerable<string> Closest(ManifestDocument manifest, string path) => manifest.Files
         .Select(f => f.Path)

@@ -44,7 +44,7 @@ public sealed record SegmentAnswer(string Kind, int TokenStart, int TokenEnd);
 public sealed record FileAnswer(string Path, string Fidelity, string Segment, int Tokens, string Reason);
 
 /// <summary>What <c>rank_files</c> answers.</summary>
-/// <param name="Target">The target.</param>
+/// <param name="Target">The targets, space-separated ("" when a task alone ranked the files).</param>
 /// <param name="TotalFiles">How many files were ranked.</param>
 /// <param name="Files">The top files, best first.</param>
 public sealed record RankAnswer(string Target, int TotalFiles, IReadOnlyList<RankedAnswer> Files);
@@ -57,7 +57,8 @@ public sealed record RankAnswer(string Target, int TotalFiles, IReadOnlyList<Ran
 /// <param name="Fidelity">Where a bundle at the default cap puts it: full, signatures, listed or omitted.</param>
 /// <param name="Reason">Why it ranks there.</param>
 /// <param name="Drivers">The ranking model's features that raised its score most, with the log-odds each added (none for a target).</param>
-public sealed record RankedAnswer(int Rank, string Path, string Project, double Score, string Fidelity, string Reason, IReadOnlyList<Driver> Drivers);
+/// <param name="Task">With a task: what in it matched the file (a stack frame, a message, a declared name, the strongest words).</param>
+public sealed record RankedAnswer(int Rank, string Path, string Project, double Score, string Fidelity, string Reason, IReadOnlyList<Driver> Drivers, IReadOnlyList<string>? Task = null);
 
 /// <summary>What <c>explain_file</c> answers.</summary>
 /// <param name="Path">The file, repository-relative.</param>

@@ -5,10 +5,11 @@ using System.Text.Json;
 namespace Packer.Core.Session;
 
 /// <summary>
-/// Claude Code's SessionStart hook protocol: the hook reads a JSON object on standard input (<c>cwd</c>,
-/// <c>source</c>, …) and answers with one JSON object whose <c>hookSpecificOutput.additionalContext</c> Claude
-/// Code adds to the model's context (at most 10,000 characters of it; longer text is replaced by a preview
-/// and a file path). A hook that exits 0 never stops the session.
+/// Claude Code's hook protocol, for SessionStart and UserPromptSubmit: the hook reads a JSON object on standard
+/// input (<c>hook_event_name</c>, <c>cwd</c>, and <c>source</c> or <c>prompt</c>) and answers with one JSON object
+/// whose <c>hookSpecificOutput.additionalContext</c> Claude Code adds to the model's context (at most 10,000
+/// characters of it; longer text is replaced by a preview and a file path). A hook that exits 0 never stops the
+/// session nor blocks the prompt; one that prints nothing adds nothing.
 /// </summary>
 public static class ClaudeHook
 {
@@ -24,7 +25,12 @@ public static class ClaudeHook
             var root = document.RootElement;
             var cwd = root.TryGetProperty("cwd", out var folder) && folder.ValueKind == JsonValueKind.String ? folder.GetString() : null;
             var source = root.TryGetProperty("source", out var why) && why.ValueKind == JsonValueKind.String ? why.GetString() : null;
-            return new HookInput(cwd is { Length: > 0 } && Path.IsPathRooted(cwd) ? cwd : null, Source(source));
+            var hookEvent = root.TryGetProperty("hook_event_name", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString() : null;
+            var prompt = root.TryGetProperty("prompt", out var text) && text.ValueKind == JsonValueKind.String ? text.GetString() : null;
+            return new HookInput(cwd is { Length: > 0 } && Path.IsPathRooted(cwd) ? cwd : null, Source(source))
+            {
+                Prompt = hookEvent == PromptEvent ? prompt ?? string.Empty : null,
+            };
         }
         catch (JsonException)
         {
@@ -32,8 +38,14 @@ public static class ClaudeHook
         }
     }
 
-    /// <summary>The hook's answer: <paramref name="context"/> added to the model's context.</summary>
+    /// <summary>The name of the event a prompt's hook is run for.</summary>
+    public const string PromptEvent = "UserPromptSubmit";
+
+    /// <summary>The SessionStart hook's answer: <paramref name="context"/> added to the model's context.</summary>
     public static string Answer(string context) => Write(context, systemMessage: null);
+
+    /// <summary>The UserPromptSubmit hook's answer: <paramref name="context"/> added to the conversation with the prompt.</summary>
+    public static string PromptAnswer(string context) => Write(context, systemMessage: null, PromptEvent);
 
     /// <summary>The hook's answer when packing failed: one line for the model, and the same line shown to the user.</summary>
     public static string Failure(string line) => Write(line, systemMessage: line);
@@ -47,7 +59,7 @@ public static class ClaudeHook
         _ => HookSource.Unknown,
     };
 
-    private static string Write(string context, string? systemMessage)
+    private static string Write(string context, string? systemMessage, string hookEvent = "SessionStart")
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, Writing))
@@ -59,7 +71,7 @@ public static class ClaudeHook
             }
 
             json.WriteStartObject("hookSpecificOutput");
-            json.WriteString("hookEventName", "SessionStart");
+            json.WriteString("hookEventName", hookEvent);
             json.WriteString("additionalContext", context);
             json.WriteEndObject();
             json.WriteEndObject();
@@ -69,7 +81,11 @@ public static class ClaudeHook
     }
 }
 
-/// <summary>What a SessionStart hook was told.</summary>
+/// <summary>What a hook was told.</summary>
 /// <param name="WorkingDirectory">The agent's working folder (absolute), if given.</param>
-/// <param name="Source">Why the session starts.</param>
-public sealed record HookInput(string? WorkingDirectory, HookSource Source);
+/// <param name="Source">Why the session starts (SessionStart).</param>
+public sealed record HookInput(string? WorkingDirectory, HookSource Source)
+{
+    /// <summary>Gets the user's prompt when the hook runs for UserPromptSubmit (possibly empty), or null for SessionStart.</summary>
+    public string? Prompt { get; init; }
+}

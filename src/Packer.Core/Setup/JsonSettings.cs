@@ -6,7 +6,7 @@ namespace Packer.Core.Setup;
 
 /// <summary>
 /// The two JSON files <c>init --agent claude</c> adds to, read as trees so that every key already there is kept
-/// (in its order): Claude Code's project settings (<c>.claude/settings.json</c>, its SessionStart hook) and its
+/// (in its order): Claude Code's project settings (<c>.claude/settings.json</c>, its SessionStart and UserPromptSubmit hooks) and its
 /// project MCP servers (<c>.mcp.json</c>). A file that is not a JSON object is an error naming it.
 /// </summary>
 internal static class JsonSettings
@@ -42,33 +42,41 @@ internal static class JsonSettings
 
     /// <summary>Adds the SessionStart hook that runs <c>session --agent claude</c>, unless one already runs it.</summary>
     /// <returns>Whether the tree changed.</returns>
-    public static bool AddSessionHook(JsonObject settings, string command)
+    public static bool AddSessionHook(JsonObject settings, string command) =>
+        AddHook(settings, "SessionStart", new JsonObject { ["matcher"] = "startup|resume|clear|compact" }, new JsonObject { ["type"] = "command", ["command"] = $"{command} session --agent claude" });
+
+    /// <summary>
+    /// Adds the UserPromptSubmit hook that runs <c>session --agent claude</c> for each prompt (a short map of the files it
+    /// points at), unless one already runs it. Its timeout is short: Claude Code waits for it before the model sees the prompt.
+    /// </summary>
+    /// <returns>Whether the tree changed.</returns>
+    public static bool AddPromptHook(JsonObject settings, string command) =>
+        AddHook(settings, "UserPromptSubmit", [], new JsonObject { ["type"] = "command", ["command"] = $"{command} session --agent claude", ["timeout"] = 10 });
+
+    private static bool AddHook(JsonObject settings, string hookEvent, JsonObject group, JsonObject hook)
     {
         var hooks = Object(settings, "hooks", ".claude/settings.json");
-        var sessionStart = hooks["SessionStart"] as JsonArray;
-        if (hooks["SessionStart"] is not null && sessionStart is null)
+        var groups = hooks[hookEvent] as JsonArray;
+        if (hooks[hookEvent] is not null && groups is null)
         {
-            throw new UsageException(".claude/settings.json: hooks.SessionStart is not a list; fix it. Nothing was written.");
+            throw new UsageException($".claude/settings.json: hooks.{hookEvent} is not a list; fix it. Nothing was written.");
         }
 
-        var existing = sessionStart?.OfType<JsonObject>()
-            .SelectMany(group => (group["hooks"] as JsonArray)?.OfType<JsonObject>() ?? [])
-            .Any(hook => hook["command"]?.GetValueKind() == JsonValueKind.String && hook["command"]!.GetValue<string>().Contains("pack-context session", StringComparison.Ordinal));
+        var existing = groups?.OfType<JsonObject>()
+            .SelectMany(g => (g["hooks"] as JsonArray)?.OfType<JsonObject>() ?? [])
+            .Any(h => h["command"]?.GetValueKind() == JsonValueKind.String && h["command"]!.GetValue<string>().Contains("pack-context session", StringComparison.Ordinal));
         if (existing == true)
         {
             return false;
         }
 
-        if (sessionStart is null)
+        if (groups is null)
         {
-            hooks["SessionStart"] = sessionStart = [];
+            hooks[hookEvent] = groups = [];
         }
 
-        sessionStart.Add(new JsonObject
-        {
-            ["matcher"] = "startup|resume|clear|compact",
-            ["hooks"] = new JsonArray(new JsonObject { ["type"] = "command", ["command"] = $"{command} session --agent claude" }),
-        });
+        group["hooks"] = new JsonArray(hook);
+        groups.Add(group);
         return true;
     }
 

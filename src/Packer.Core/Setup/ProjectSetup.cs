@@ -9,7 +9,7 @@ namespace Packer.Core.Setup;
 
 /// <summary>
 /// <c>init</c>: writes a commented packer.yaml for the folder's solution, git-ignores the state folder, and for
-/// Claude Code adds the SessionStart hook (<c>.claude/settings.json</c>) and the MCP server (<c>.mcp.json</c>).
+/// Claude Code adds the SessionStart and UserPromptSubmit hooks (<c>.claude/settings.json</c>) and the MCP server (<c>.mcp.json</c>).
 /// Existing files are merged into and keep every key; every existing file is read and checked before any is
 /// written, so an unreadable one (or a link, a folder, a device) stops it with nothing written; a second run changes nothing.
 /// </summary>
@@ -65,7 +65,8 @@ public static class ProjectSetup
         {
             var settings = JsonSettings.Read(settingsPath);
             var mcp = JsonSettings.Read(mcpPath);
-            planned.Add((settingsPath, JsonSettings.AddSessionHook(settings, request.Command) ? JsonSettings.Text(settings) : null));
+            var changed = JsonSettings.AddSessionHook(settings, request.Command) | JsonSettings.AddPromptHook(settings, request.Command);
+            planned.Add((settingsPath, changed ? JsonSettings.Text(settings) : null));
             planned.Add((mcpPath, JsonSettings.AddMcpServer(mcp, request.Command) ? JsonSettings.Text(mcp) : null));
         }
 

@@ -50,6 +50,10 @@ public sealed class InitTests(InstalledTool tool) : IClassFixture<InstalledTool>
         Assert.Equal("echo hello", (string?)sessionStart[0]!["hooks"]![0]!["command"]);
         Assert.Equal("startup|resume|clear|compact", (string?)sessionStart[1]!["matcher"]);
         Assert.Equal("dotnet pack-context session --agent claude", (string?)sessionStart[1]!["hooks"]![0]!["command"]);
+        var prompt = Assert.Single(settings["hooks"]!["UserPromptSubmit"]!.AsArray());
+        Assert.Null(prompt!["matcher"]);
+        Assert.Equal("dotnet pack-context session --agent claude", (string?)prompt["hooks"]![0]!["command"]);
+        Assert.Equal(10, (int?)prompt["hooks"]![0]!["timeout"]);
 
         var servers = JsonNode.Parse(written[".mcp.json"])!["mcpServers"]!;
         Assert.Equal("other-server", (string?)servers["other"]!["command"]);

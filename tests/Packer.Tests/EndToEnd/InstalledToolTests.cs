@@ -173,6 +173,39 @@ public sealed class InstalledToolTests(InstalledTool tool) : IClassFixture<Insta
     }
 
     [Fact]
+    public async Task A_task_read_from_standard_input_alone_chooses_the_files_and_the_manifest_says_what_matched()
+    {
+        // Given a bug report piped in, and no target
+        var root = Shop.Value;
+        const string report = "Submitting an order fails with InvalidOperationException: quantity must be positive\n   at Shop.Domain.Orders.Order.Validate(OrderLine line)\n";
+
+        // When
+        var result = await tool.RunWithInputAsync(root, ["Shop.sln", "--task-file", "-", "--max-tokens", "2000", "--manifest", "task.json", "-o", "task.xml"], report);
+        var again = await tool.RunWithInputAsync(root, ["Shop.sln", "--task-file", "-", "--max-tokens", "2000", "-o", "again.xml"], report);
+
+        // Then
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        var manifest = ManifestJson.Read(File.ReadAllText(Path.Combine(root, "task.json")));
+        Assert.Empty(manifest.Targets);
+        Assert.Equal("src/Shop.Domain/Orders/Order.Validation.cs", manifest.Files[0].Path);
+        Assert.Contains(manifest.Files[0].Task!.Matched, m => m.StartsWith("message \"quantity must be positive", StringComparison.Ordinal));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(root, "task.xml")), File.ReadAllBytes(Path.Combine(root, "again.xml")));
+    }
+
+    [Theory]
+    [InlineData("Shop.sln --task-file none.txt", "--task-file none.txt: ")]
+    [InlineData("Shop.sln --task thanks", "the task names nothing this solution holds")]
+    [InlineData("Shop.sln --task x --task-file y", "give the task with --task or with --task-file, not both.")]
+    public async Task A_task_that_cannot_be_used_is_a_clear_error(string arguments, string message)
+    {
+        var result = await tool.RunAsync(Shop.Value, arguments.Split(' '));
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains(message, result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Help_exits_zero()
     {
         var result = await tool.RunAsync(Fixtures.Source, ["--help"]);

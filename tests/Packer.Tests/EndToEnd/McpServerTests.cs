@@ -90,6 +90,26 @@ public sealed class McpServerTests(InstalledTool tool, ShopRepository shop, McpS
     }
 
     [Fact]
+    public async Task A_sub_agent_s_brief_alone_packs_and_ranks_the_files_it_names()
+    {
+        var client = await server.ClientAsync(tool, shop);
+        const string brief = "Make Money.Add convert currencies instead of throwing \"currency mismatch\"; keep MoneyTests passing.";
+
+        var packed = await client.CallToolAsync("pack_context", Arguments(("task", brief), ("maxTokens", 3000)));
+        var ranked = Json(await client.CallToolAsync("rank_files", Arguments(("task", brief), ("top", 3))));
+        var neither = await client.CallToolAsync("rank_files", Arguments(("top", 3)));
+
+        Assert.NotEqual(true, packed.IsError);
+        Assert.Contains("src/Shop.Domain/Orders/Money.cs", Text(packed), StringComparison.Ordinal);
+        var files = ranked.GetProperty("files").EnumerateArray().ToList();
+        Assert.Equal("src/Shop.Domain/Orders/Money.cs", files[0].GetProperty("path").GetString());
+        Assert.Contains(files, f => f.GetProperty("path").GetString() == "tests/Shop.Tests/MoneyTests.cs");
+        Assert.Contains(files[0].GetProperty("task").EnumerateArray(), m => m.GetString() == "message \"currency mismatch\"");
+        Assert.True(neither.IsError);
+        Assert.Contains("no target and no task", Text(neither), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_bad_argument_is_a_tool_error_and_the_server_keeps_answering_calls_made_in_parallel()
     {
         var client = await server.ClientAsync(tool, shop);

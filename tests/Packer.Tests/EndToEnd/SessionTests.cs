@@ -58,6 +58,38 @@ public sealed class SessionTests(InstalledTool tool, ShopRepository shop) : ICla
     }
 
     [Fact]
+    public async Task A_prompt_that_names_code_gets_a_short_map_of_its_files_and_one_that_does_not_gets_nothing_and_the_bundle_stays_as_it_was()
+    {
+        // Given a session started as Claude Code starts it
+        var state = Path.Combine(TempFolder.Create(), "state");
+        string[] hook = ["session", "Shop.sln", "--target", "OrderService", "--max-tokens", "3000", "--cache-dir", shop.CacheDirectory, "--state-dir", state, "--agent", "claude"];
+        var start = await tool.RunWithInputAsync(shop.Root, hook, JsonSerializer.Serialize(new { cwd = shop.Root, hook_event_name = "SessionStart", source = "startup" }));
+        var bundle = File.ReadAllBytes(Path.Combine(state, "context.xml"));
+        var stateFiles = Directory.GetFiles(state).Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToList();
+
+        // When the user submits two prompts
+        string Prompt(string prompt) => JsonSerializer.Serialize(new { session_id = "s1", cwd = shop.Root, hook_event_name = "UserPromptSubmit", prompt });
+        var named = await tool.RunWithInputAsync(shop.Root, hook, Prompt("Money.Add throws \"currency mismatch\" when the PricingCalculator sums lines in two currencies; fix it"));
+        var plain = await tool.RunWithInputAsync(shop.Root, hook, Prompt("thanks, continue"));
+
+        // Then the first gets a map within the cap, the second nothing, and neither changed the session's files
+        Assert.Equal(ExitCodes.Success, start.ExitCode);
+        Assert.Equal(ExitCodes.Success, named.ExitCode);
+        using var answer = JsonDocument.Parse(named.StandardOutput);
+        var output = answer.RootElement.GetProperty("hookSpecificOutput");
+        Assert.Equal("UserPromptSubmit", output.GetProperty("hookEventName").GetString());
+        var map = output.GetProperty("additionalContext").GetString()!;
+        Assert.InRange(map.Length, 100, 2000);
+        Assert.Contains("- src/Shop.Domain/Orders/Money.cs", map, StringComparison.Ordinal);
+        Assert.Contains("- src/Shop.Application/PricingCalculator.cs", map, StringComparison.Ordinal);
+        Assert.Contains("message \"currency mismatch\"", map, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Success, plain.ExitCode);
+        Assert.Equal(string.Empty, plain.StandardOutput);
+        Assert.Equal(bundle, File.ReadAllBytes(Path.Combine(state, "context.xml")));
+        Assert.Equal(stateFiles, Directory.GetFiles(state).Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToList());
+    }
+
+    [Fact]
     public async Task A_failure_is_one_line_and_exit_code_0_in_hook_mode_and_an_error_otherwise()
     {
         // Given a target the solution does not have

@@ -33,7 +33,7 @@ REPOS = [
     ("CleanArchitecture", "jasontaylordev+CleanArchitecture", ["CleanArchitecture.slnx", "CleanArchitecture.sln"]),
     ("Polly", "App-vNext+Polly", ["Polly.slnx", "Polly.sln", "src/Polly.sln"]),
     ("serilog", "serilog+serilog", ["Serilog.sln"]),
-    ("AutoMapper", "AutoMapper+AutoMapper", ["AutoMapper.sln"]),
+    ("AutoMapper", "AutoMapper+AutoMapper", ["AutoMapper.sln", "src/AutoMapper.sln"]),  # before 2019 it lay in src/
     ("markdig", "xoofx+markdig", ["src/markdig.slnx", "src/markdig.sln"]),
     ("Humanizer", "Humanizr+Humanizer", ["Humanizer.slnx", "src/Humanizer.slnx", "src/Humanizer.sln"]),
     # 2013-2019 had no NodaTime.sln; NodaTime-All.sln holds what it later held (library, tests, tools)

@@ -48,7 +48,7 @@ internal static class TaskLocalizer
         Literals(task, paths, index, read, Set);
         foreach (var path in paths)
         {
-            NamedFile(task, path, Set);
+            NamedFile(task, path, index, Set);
             features[path][TaskFeatures.Index("test")] = FileNames.IsTest(path) ? 1 : 0;
         }
 
@@ -142,11 +142,12 @@ internal static class TaskLocalizer
 
         foreach (var name in task.Names)
         {
+            var weight = Specificity(index, name);
             if (bySimpleName.TryGetValue(name, out var declaring))
             {
                 foreach (var path in declaring)
                 {
-                    set(path, "declares", 1.0 / declaring.Count, "declares " + name);
+                    set(path, "declares", weight / declaring.Count, "declares " + name);
                 }
             }
 
@@ -154,7 +155,7 @@ internal static class TaskLocalizer
             {
                 foreach (var path in members)
                 {
-                    set(path, "member", 1.0 / members.Count, "declares member " + name);
+                    set(path, "member", weight / members.Count, "declares member " + name);
                 }
             }
         }
@@ -220,7 +221,11 @@ internal static class TaskLocalizer
             .Select(f => f.TrimEnd('.', ',', ':', ';', ' '))
             .Where(f => f.Length >= 12);
 
-    private static void NamedFile(TaskText task, string path, Action<string, string, double, string> set)
+    // How much naming something says: 1 for a name one file spells, less the more files spell it (Logger in a logging
+    // library, Table in a table library), so that a task's passing mention of the solution's central type weighs little.
+    private static double Specificity(SyntaxIndex index, string name) => index.Specificity(name) / Math.Log(1.0 + Math.Max(1, index.Count));
+
+    private static void NamedFile(TaskText task, string path, SyntaxIndex index, Action<string, string, double, string> set)
     {
         var name = path[(path.LastIndexOf('/') + 1)..];
         if (task.FileNames.Contains(name.ToLowerInvariant(), StringComparer.Ordinal))
@@ -232,7 +237,7 @@ internal static class TaskLocalizer
         var stem = Path.GetFileNameWithoutExtension(name);
         if (stem.Length >= 4 && task.Names.Contains(stem, StringComparer.Ordinal))
         {
-            set(path, "fileName", 0.5, "names " + stem);
+            set(path, "fileName", 0.5 * Specificity(index, stem), "names " + stem);
         }
     }
 

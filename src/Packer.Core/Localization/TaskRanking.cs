@@ -36,6 +36,7 @@ internal static class TaskRanking
                 x[TaskFeatures.Index("direct")] = f.Distance == 1 ? 1 : 0;
                 x[TaskFeatures.Index("twoHops")] = f.Distance == 2 ? 1 : 0;
                 x[TaskFeatures.Index("nearRank")] = f.Score > 0 ? Round(TaskFeatures.Rank(ascending, f.Score)) : 0;
+                x[TaskFeatures.Index("pair")] = f.Signals.FileName == 1 ? 1 : 0;
             }
 
             var logit = weights.Bias + x.Select((v, k) => v * coefficients[k]).Sum();

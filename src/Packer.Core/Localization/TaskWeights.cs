@@ -28,6 +28,7 @@ internal sealed record TaskWeights
         ["twoHops"] = 0.2,
         ["nearRank"] = 0.5,
         ["size"] = -1.0,
+        ["pair"] = 0.5,
     };
 
     /// <summary>Gets the log-odds of the text model (the text features alone: what chooses the anchors) for a file with every feature 0.</summary>

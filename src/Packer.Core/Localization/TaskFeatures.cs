@@ -14,7 +14,7 @@ internal static class TaskFeatures
         "bm25", "bm25Rank", "declares", "member", "frame", "literal", "fileName", "uses", "test",
 
         // from the graph around the anchors
-        "anchor", "near", "direct", "twoHops", "nearRank", "size", "pair",
+        "anchor", "near", "direct", "twoHops", "nearRank", "size", "pair", "inScope",
     ];
 
     /// <summary>How many of <see cref="Names"/> come from the text alone.</summary>

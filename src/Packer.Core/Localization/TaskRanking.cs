@@ -13,8 +13,9 @@ internal static class TaskRanking
     /// <param name="ranked">The ranking around the anchors; its scores are the model's around them.</param>
     /// <param name="match">What the task matched.</param>
     /// <param name="targets">The files of the run's targets (none when the task alone chooses).</param>
+    /// <param name="scope">The files of targets larger than the cap, which the task ranks in (none when there are none).</param>
     /// <param name="weights">The task model.</param>
-    public static IReadOnlyList<RankedFile> Rerank(IReadOnlyList<RankedFile> ranked, TaskMatch match, IReadOnlySet<string> targets, TaskWeights weights)
+    public static IReadOnlyList<RankedFile> Rerank(IReadOnlyList<RankedFile> ranked, TaskMatch match, IReadOnlySet<string> targets, IReadOnlySet<string> scope, TaskWeights weights)
     {
         var anchors = new HashSet<string>(match.Anchors.Concat(targets), StringComparer.Ordinal);
         var others = ranked.Where(f => !anchors.Contains(f.Path)).ToList();
@@ -38,6 +39,8 @@ internal static class TaskRanking
                 x[TaskFeatures.Index("nearRank")] = f.Score > 0 ? Round(TaskFeatures.Rank(ascending, f.Score)) : 0;
                 x[TaskFeatures.Index("pair")] = f.Signals.FileName == 1 ? 1 : 0;
             }
+
+            x[TaskFeatures.Index("inScope")] = scope.Contains(f.Path) ? 1 : 0;
 
             var logit = weights.Bias + x.Select((v, k) => v * coefficients[k]).Sum();
             return (File: f, Features: x, Matched: evidence?.Matched ?? [], Score: Ranker.Significant(Ranker.Sigmoid(logit)), Target: targets.Contains(f.Path));

@@ -29,6 +29,7 @@ internal sealed record TaskWeights
         ["nearRank"] = 0.5,
         ["size"] = -1.0,
         ["pair"] = 0.5,
+        ["inScope"] = 1.0,
     };
 
     /// <summary>Gets the log-odds of the text model (the text features alone: what chooses the anchors) for a file with every feature 0.</summary>

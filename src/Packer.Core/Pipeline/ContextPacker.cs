@@ -128,12 +128,17 @@ public static class ContextPacker
         // The one place where targets larger than the cap part ways (README, "Targets larger than the cap"): null when they fit.
         var modules = new ModuleStages(renderer, counter, texts);
         var module = modules.Measure(withLoose, index, targets, options, header, Length);
+
+        // With a task, targets larger than the cap say where to look, not what to pack: the task ranks the files, those
+        // of the targets a little higher (TaskStage.Scope), rather than the targets' most central files filling the cap.
+        var (task, taskWarning) = TaskStage.Match(options, withLoose, index, texts, targets);
+        var (scope, scopeWarning) = TaskStage.Scope(task, module);
+        module = scope is null ? module : null;
         header = module?.Header ?? header;
         Lap("index", "binding");
 
         var history = Task.Run(() => GitHistory.Read(withLoose.Root, known.History), cancellationToken);
-        var targetFiles = targets.SelectMany(t => t.Files).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var (task, taskWarning) = TaskStage.Match(options, withLoose, index, texts, targets);
+        var targetFiles = scope is not null ? [] : targets.SelectMany(t => t.Files).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var anchors = task is null || !options.WalkFromTask ? targetFiles : [.. targetFiles.Union(task.Anchors, StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         var stillValid = known.FactsStillValid(index);
         var usages = new UsageCollector(withLoose, index, stillValid);
@@ -144,7 +149,7 @@ public static class ContextPacker
 
         var (git, log) = await history.ConfigureAwait(false);
         IReadOnlyList<RankedFile> ranked = Ranker.Rank(withLoose, index, graph, git, Length, new RankingWeights());
-        ranked = task is null ? ranked : TaskRanking.Rerank(ranked, task, targetFiles.ToHashSet(StringComparer.Ordinal), TaskStage.Weights);
+        ranked = task is null ? ranked : TaskRanking.Rerank(ranked, task, targetFiles.ToHashSet(StringComparer.Ordinal), scope ?? new HashSet<string>(), TaskStage.Weights);
         ranked = [.. ranked.Select(f => texts.SkipReason(f.Path) is { } why ? f with { Reason = why } : f)];
         ranked = module is null ? ranked : WithinTargetRanking.Rerank(module, ranked, graph);
         Lap("rank", "rendering");
@@ -155,7 +160,7 @@ public static class ContextPacker
         var (selection, previousOutcome) = module is null
             ? new BudgetStages(renderer, counter, texts, git).Select(options, header, ranked, previous)
             : modules.Select(module, options, ranked, previous, git);
-        var warnings = withLoose.Warnings.Concat(texts.Warnings).Concat(taskWarning is null ? [] : [taskWarning])
+        var warnings = withLoose.Warnings.Concat(texts.Warnings).Concat(new[] { scopeWarning, taskWarning }.OfType<string>())
             .Concat(previous.Warning is null ? [] : [previous.Warning]).Concat(selection.Warnings).ToList();
         var manifest = ManifestBuilder.Build(options, withLoose.SolutionPath, targets, ranked, selection, warnings, renderer.Begin(header), texts, TaskStage.Summary(options, task));
         Lap("render", null);

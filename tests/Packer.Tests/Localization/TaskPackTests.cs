@@ -54,6 +54,22 @@ public sealed class TaskPackTests(LoadedFixture fixture)
     }
 
     [Fact]
+    public async Task A_target_larger_than_the_cap_narrows_the_task_instead_of_filling_the_cap_with_its_most_central_files()
+    {
+        var task = "Money.Add throws \"currency mismatch\"";
+
+        var module = (await fixture.PackShopAsync(fixture.ShopOptions("Shop.Domain") with { MaxTokens = 700 })).Manifest;
+        var narrowed = (await fixture.PackShopAsync(fixture.ShopOptions("Shop.Domain") with { Task = task, MaxTokens = 700 })).Manifest;
+
+        Assert.NotNull(module.Summary);
+        Assert.Null(narrowed.Summary);
+        Assert.Contains(narrowed.Warnings, w => w.StartsWith("the targets (", StringComparison.Ordinal) && w.Contains("narrow the ranking", StringComparison.Ordinal));
+        Assert.Equal("src/Shop.Domain/Orders/Money.cs", narrowed.Files[0].Path);
+        Assert.Equal(Fidelity.Full, narrowed.Files[0].Fidelity);
+        Assert.Equal(1, narrowed.Files[0].Task!.Features[Core.Localization.TaskFeatures.Index("inScope")]);
+    }
+
+    [Fact]
     public async Task The_same_task_gives_the_same_bytes_and_another_task_another_digest()
     {
         var options = fixture.ShopOptions() with { Task = "OrderService.Submit fails for an empty order", MaxTokens = 3000 };

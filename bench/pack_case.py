@@ -9,8 +9,11 @@ first of --solutions that exists), runs the tool, copies the manifest to --keep 
 failure is recorded per case, and once per case <commit10>.tokens.json: the full-text token count of
 every file the manifest lists (the manifest counts only what went into the bundle).
 
-usage: pack_case.py --tool T --cases F --keep DIR --solutions A,B --root R --seed S --budget N
-                    --manifest M --out O [--cache-dir D] [--bench DIR] [--timeout S]
+usage: pack_case.py --tool T --cases F --keep DIR --solutions A,B --root R (--seed S | --task-file F [--target-project])
+                    --budget N --manifest M --out O [--cache-dir D] [--bench DIR] [--timeout S]
+
+With --task-file (tasks.py) the tool packs from the task's text alone; with --target-project as well, also
+around the project of the case's first truth file (the task+target column).
 """
 import argparse, json, os, signal, subprocess, sys, time
 
@@ -19,14 +22,34 @@ def git(root, *args):
     return subprocess.run(["git", "-C", root, *args], capture_output=True, text=True).stdout.strip()
 
 
-def case_commit(cases_file, parent, seed):
-    """The case's own commit, by its parent and seed (run.py hands over neither)."""
+def case_commit(cases_file, parent, seed=None, task=None):
+    """The case's own commit, by its parent and seed or task text (run.py and task.py hand over neither)."""
     with open(cases_file) as f:
         for line in f:
             c = json.loads(line)
-            if c["parent"] == parent and c["seed"] == seed:
+            if c["parent"] == parent and (c.get("seed") == seed if task is None else c.get("task") == task):
                 return c["commit"]
     return "parent-" + parent
+
+
+def case_truth(cases_file, commit):
+    with open(cases_file) as f:
+        for line in f:
+            c = json.loads(line)
+            if c["commit"] == commit:
+                return c["truth"]
+    return [""]
+
+
+def owning_project(root, path):
+    """The name of the nearest project file above a file (its project), or None."""
+    folder = os.path.dirname(os.path.join(root, path))
+    while folder.startswith(root) and folder != root:
+        projects = sorted(f for f in os.listdir(folder) if f.endswith((".csproj", ".xproj")))
+        if projects:
+            return os.path.splitext(projects[0])[0]
+        folder = os.path.dirname(folder)
+    return None
 
 
 def pick_solution(root, candidates):
@@ -58,19 +81,27 @@ def count_tokens(bench, root, paths):
 
 def main():
     ap = argparse.ArgumentParser()
-    for name in ("--tool", "--cases", "--keep", "--solutions", "--root", "--seed", "--budget", "--manifest", "--out"):
+    for name in ("--tool", "--cases", "--keep", "--solutions", "--root", "--budget", "--manifest", "--out"):
         ap.add_argument(name, required=True)
+    ap.add_argument("--seed"); ap.add_argument("--task-file"); ap.add_argument("--target-project", action="store_true")
     ap.add_argument("--cache-dir"); ap.add_argument("--bench"); ap.add_argument("--timeout", type=int, default=1200)
     a = ap.parse_args()
     os.makedirs(a.keep, exist_ok=True)
     parent = git(a.root, "rev-parse", "HEAD")
-    stem = os.path.join(a.keep, case_commit(a.cases, parent, a.seed)[:10])
+    task = open(a.task_file, encoding="utf-8").read() if a.task_file else None
+    commit = case_commit(a.cases, parent, a.seed, task)
+    stem = os.path.join(a.keep, commit[:10])
     sln = pick_solution(a.root, a.solutions.split(","))
     record = {"parent": parent, "seed": a.seed, "budget": int(a.budget), "solution": sln}
+    aim = ["--target", a.seed] if task is None else ["--task-file", a.task_file]
+    if task is not None and a.target_project:
+        project = owning_project(a.root, case_truth(a.cases, commit)[0])
+        aim += ["--target", "project:" + project] if project else []
+        record["target"] = project
     if sln is None:
         record.update(exit="no-solution", seconds=0, stderr=f"none of {a.solutions} exists at {parent[:10]}")
     else:
-        cmd = [a.tool, os.path.join(a.root, sln), "--target", a.seed, "--max-tokens", a.budget,
+        cmd = [a.tool, os.path.join(a.root, sln), *aim, "--max-tokens", a.budget,
                "--manifest", a.manifest, "-o", a.out, "-q"]
         if a.cache_dir:
             cmd += ["--cache-dir", a.cache_dir]

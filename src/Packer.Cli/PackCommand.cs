@@ -30,7 +30,7 @@ internal static class PackCommand
 
     public static RootCommand Create()
     {
-        var root = new RootCommand("Packs the files of a .NET solution that matter for a target into a deterministic, token-capped context bundle.");
+        var root = new RootCommand("Packs the files of a .NET solution that matter for a target or a task into a deterministic, token-capped context bundle.");
         Symbol[] symbols =
         [
             PackFlags.Path, PackFlags.Target, PackFlags.Task, PackFlags.TaskFile, PackFlags.MaxTokens, PackFlags.Tokenizer, PackFlags.Format, PackFlags.CacheMinTokens,

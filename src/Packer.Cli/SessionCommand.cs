@@ -29,11 +29,14 @@ internal static class SessionCommand
     private static readonly Option<int?> PromptCharsOption = PackFlags.WholeNumber(
         "--prompt-chars", $"With --agent claude, for a UserPromptSubmit hook: cap on the map of the files the prompt points at, in characters (default {PromptMap.DefaultMaxChars}).");
 
+    private static readonly Option<int?> PromptDeadlineOption = PackFlags.WholeNumber(
+        "--prompt-deadline", $"With --agent claude, for a UserPromptSubmit hook: milliseconds the whole run may take before it gives up the map and adds nothing (default {PromptMap.DefaultDeadlineMilliseconds}).");
+
     public static Command Create()
     {
         AgentOption.AcceptOnlyFromAmong("claude");
         var command = new Command("session", "Packs for a coding agent's session into the state folder, appending the edits since the last session, and prints a map of the bundle for the agent.");
-        foreach (var symbol in PackFlags.Packing.Concat(PackFlags.TaskFlags).Concat([PackFlags.StateDir, PackFlags.Force, SplitTokensOption, AgentOption, MaxCharsOption, PromptCharsOption]))
+        foreach (var symbol in PackFlags.Packing.Concat(PackFlags.TaskFlags).Concat([PackFlags.StateDir, PackFlags.Force, SplitTokensOption, AgentOption, MaxCharsOption, PromptCharsOption, PromptDeadlineOption]))
         {
             PackCommand.Add(command, symbol);
         }
@@ -75,7 +78,9 @@ internal static class SessionCommand
             };
             if (hook.Prompt is { } prompt)
             {
-                return await AnswerPromptAsync(pack, session, prompt, parse.GetValue(PromptCharsOption), workingDirectory, cancellationToken);
+                var cap = Math.Max(PromptMap.MinMaxChars, parse.GetValue(PromptCharsOption) ?? PromptMap.DefaultMaxChars);
+                var deadline = TimeSpan.FromMilliseconds(parse.GetValue(PromptDeadlineOption) ?? PromptMap.DefaultDeadlineMilliseconds);
+                return await AnswerPromptAsync(pack, session, prompt, (cap, deadline - Running() - AnswerMargin), workingDirectory, cancellationToken);
             }
 
             SessionOutcome outcome;
@@ -113,12 +118,11 @@ internal static class SessionCommand
     // UserPromptSubmit: a short map of the files the prompt points at, or nothing; never a failure (the prompt must go
     // through whatever happens here), and nothing written.
     private static async Task<int> AnswerPromptAsync(
-        Core.Configuration.PackOptions pack, SessionOptions session, string prompt, int? maxChars, string workingDirectory, CancellationToken cancellationToken)
+        Core.Configuration.PackOptions pack, SessionOptions session, string prompt, (int MaxChars, TimeSpan TimeLeft) limits, string workingDirectory, CancellationToken cancellationToken)
     {
         try
         {
-            var cap = Math.Max(PromptMap.MinMaxChars, maxChars ?? PromptMap.DefaultMaxChars);
-            if (await PromptMap.RenderAsync(pack, session, prompt, cap, workingDirectory, cancellationToken) is { } map)
+            if (await PromptMap.RenderAsync(pack, session, prompt, limits, workingDirectory, cancellationToken) is { } map)
             {
                 await Console.Out.WriteAsync(ClaudeHook.PromptAnswer(map));
             }
@@ -130,6 +134,12 @@ internal static class SessionCommand
 
         return ExitCodes.Success;
     }
+
+    // What writing the answer and exiting take after the map is made, kept free of the prompt's deadline.
+    private static readonly TimeSpan AnswerMargin = TimeSpan.FromMilliseconds(100);
+
+    // How long this process has run: the deadline is the hook's, process start included.
+    private static TimeSpan Running() => DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime;
 
     /// <summary>
     /// Tells whether a command line that did not parse was meant for the hook (<c>session … --agent claude</c>): then its

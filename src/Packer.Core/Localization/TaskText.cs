@@ -104,8 +104,15 @@ internal sealed partial record TaskText
         var name = m.Groups["name"].Value.Replace('+', '.');
         name = Arity().Replace(name, string.Empty);
         var generated = name.IndexOf(".<", StringComparison.Ordinal);
+        var constructor = name.EndsWith("..ctor", StringComparison.Ordinal) ? 6 : name.EndsWith("..cctor", StringComparison.Ordinal) ? 7 : 0;
         string type, member;
-        if (generated >= 0)
+        if (constructor > 0)
+        {
+            // Ns.Type..ctor: the type's constructor, declared where the type is
+            type = name[..^constructor];
+            member = type[(type.LastIndexOf('.') + 1)..];
+        }
+        else if (generated >= 0)
         {
             type = name[..generated];
             var close = name.IndexOf('>', generated);

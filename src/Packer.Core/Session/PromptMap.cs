@@ -29,8 +29,8 @@ public static class PromptMap
     /// <summary>The most files the map lists.</summary>
     public const int MaxFiles = 12;
 
-    /// <summary>How long the hook may take before it stays silent: Claude Code waits for it before the model sees the prompt.</summary>
-    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(1.8);
+    /// <summary>The default time the hook's whole run may take before it stays silent: Claude Code waits for it before the model sees the prompt.</summary>
+    public const int DefaultDeadlineMilliseconds = 2_000;
 
     // Features that say the prompt names this file's code itself, not just shares words with it.
     private static readonly string[] Named = ["declares", "member", "frame", "literal", "fileName"];
@@ -39,11 +39,17 @@ public static class PromptMap
     /// <param name="pack">The session's pack options (targets, cap, tokenizer…); nothing is written.</param>
     /// <param name="session">The session options (the state folder, whose bundle the map points into).</param>
     /// <param name="prompt">The user's prompt.</param>
-    /// <param name="maxChars">The cap on the map, in characters.</param>
+    /// <param name="limits">The cap on the map, in characters, and the time left for ranking before the map is given up.</param>
     /// <param name="workingDirectory">Where relative target paths are also looked up.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
-    public static async Task<string?> RenderAsync(PackOptions pack, SessionOptions session, string prompt, int maxChars, string workingDirectory, CancellationToken cancellationToken)
+    public static async Task<string?> RenderAsync(PackOptions pack, SessionOptions session, string prompt, (int MaxChars, TimeSpan TimeLeft) limits, string workingDirectory, CancellationToken cancellationToken)
     {
+        var (maxChars, timeLeft) = limits;
+        if (timeLeft <= TimeSpan.Zero)
+        {
+            return null;
+        }
+
         var task = TaskText.Parse(prompt);
         if (task.IsEmpty)
         {
@@ -51,7 +57,7 @@ public static class PromptMap
         }
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(Deadline);
+        deadline.CancelAfter(timeLeft);
         PackResult result;
         try
         {

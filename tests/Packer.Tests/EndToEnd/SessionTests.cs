@@ -69,8 +69,10 @@ public sealed class SessionTests(InstalledTool tool, ShopRepository shop) : ICla
 
         // When the user submits two prompts
         string Prompt(string prompt) => JsonSerializer.Serialize(new { session_id = "s1", cwd = shop.Root, hook_event_name = "UserPromptSubmit", prompt });
-        var named = await tool.RunWithInputAsync(shop.Root, hook, Prompt("Money.Add throws \"currency mismatch\" when the PricingCalculator sums lines in two currencies; fix it"));
-        var plain = await tool.RunWithInputAsync(shop.Root, hook, Prompt("thanks, continue"));
+        // (a deadline a loaded test machine meets; and one that no run meets)
+        var named = await tool.RunWithInputAsync(shop.Root, [.. hook, "--prompt-deadline", "60000"], Prompt("Money.Add throws \"currency mismatch\" when the PricingCalculator sums lines in two currencies; fix it"));
+        var plain = await tool.RunWithInputAsync(shop.Root, [.. hook, "--prompt-deadline", "60000"], Prompt("thanks, continue"));
+        var late = await tool.RunWithInputAsync(shop.Root, [.. hook, "--prompt-deadline", "1"], Prompt("Money.Add throws \"currency mismatch\""));
 
         // Then the first gets a map within the cap, the second nothing, and neither changed the session's files
         Assert.Equal(ExitCodes.Success, start.ExitCode);
@@ -85,6 +87,8 @@ public sealed class SessionTests(InstalledTool tool, ShopRepository shop) : ICla
         Assert.Contains("message \"currency mismatch\"", map, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Success, plain.ExitCode);
         Assert.Equal(string.Empty, plain.StandardOutput);
+        Assert.Equal(ExitCodes.Success, late.ExitCode);
+        Assert.Equal(string.Empty, late.StandardOutput);
         Assert.Equal(bundle, File.ReadAllBytes(Path.Combine(state, "context.xml")));
         Assert.Equal(stateFiles, Directory.GetFiles(state).Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToList());
     }

@@ -16,6 +16,7 @@ public sealed class TaskTextTests
                at Humanizer.Inflections.Vocabulary.MatchUpperCase(String word, String replacement) in /_/src/Humanizer/Inflections/Vocabulary.cs:line 158
                at Shop.Application.OrderService.<SubmitAsync>d__4.MoveNext() in C:\src\Shop.Application\OrderService.cs:line 22
                at Polly.Outer`1+Inner.Execute[TResult](Func`1 action)
+               at Spectre.Console.Markup..ctor(String text, Style style)
             """;
 
         // When
@@ -28,6 +29,7 @@ public sealed class TaskTextTests
                 new StackFrame("Humanizer.Inflections.Vocabulary", "MatchUpperCase", "/_/src/Humanizer/Inflections/Vocabulary.cs", 158),
                 new StackFrame("Shop.Application.OrderService", "SubmitAsync", "C:/src/Shop.Application/OrderService.cs", 22),
                 new StackFrame("Polly.Outer.Inner", "Execute", null, null),
+                new StackFrame("Spectre.Console.Markup", "Markup", null, null),
             ],
             task.Frames);
         Assert.Contains("Vocabulary", task.Names);

@@ -137,7 +137,8 @@ internal static class ProjectFileReader
             documents.Add(GlobalUsings(id, usings));
         }
 
-        var references = ReferencePaths(folder, items).Where(ids.ContainsKey).Select(r => new ProjectReference(ids[r]));
+        // A reference to itself is left out, as ReferenceCycles does for a loaded solution: Roslyn would wait forever binding it.
+        var references = ReferencePaths(folder, items).Where(r => r != path && ids.ContainsKey(r)).Select(r => new ProjectReference(ids[r]));
         return Create(path, id, documents, references);
     }
 

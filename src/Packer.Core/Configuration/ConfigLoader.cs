@@ -37,12 +37,13 @@ public static class ConfigLoader
         string text;
         try
         {
-            if (new FileInfo(fullPath).Length > MaxFileBytes)
-            {
-                throw new UsageException($"{path}: larger than {MaxFileBytes / 1024} KiB; a packer.yaml is a short list of settings.", DiagnosticCodes.ConfigTooLarge);
-            }
-
-            text = File.ReadAllText(fullPath);
+            text = BoundedFile.ReadAllText(fullPath, MaxFileBytes);
+        }
+        catch (FileTooLargeException)
+        {
+            throw new UsageException(
+                $"{path}: larger than {BoundedFile.Describe(MaxFileBytes)}, the most read of a config file; a packer.yaml is a short list of settings.",
+                DiagnosticCodes.ConfigTooLarge);
         }
         catch (Exception e) when (FileAccessException.Covers(e))
         {

@@ -110,7 +110,8 @@ internal static class ProjectFileReader
         try
         {
             problem = null;
-            return XDocument.Load(path, LoadOptions.SetLineInfo);
+            using var bytes = new MemoryStream(BoundedFile.ReadAllBytes(path, BoundedFile.SmallFileBytes));
+            return XDocument.Load(bytes, LoadOptions.SetLineInfo);
         }
         catch (Exception e) when (e is System.Xml.XmlException || FileAccessException.Covers(e))
         {
@@ -299,12 +300,25 @@ internal static class ProjectFileReader
         }
     }
 
+    // A Directory.Build.props that cannot be read enables nothing (MSBuild, when it evaluates, says why).
+    private static string ReadOrEmpty(string path)
+    {
+        try
+        {
+            return BoundedFile.ReadAllText(path, BoundedFile.SmallFileBytes);
+        }
+        catch (Exception e) when (FileAccessException.Covers(e))
+        {
+            return string.Empty;
+        }
+    }
+
     private static bool UpTreeEnablesImplicitUsings(string folder)
     {
         for (var dir = new DirectoryInfo(folder); dir is not null; dir = dir.Parent)
         {
             var props = Path.Combine(dir.FullName, "Directory.Build.props");
-            if (File.Exists(props) && File.ReadAllText(props).Contains("<ImplicitUsings>enable</ImplicitUsings>", StringComparison.OrdinalIgnoreCase))
+            if (File.Exists(props) && ReadOrEmpty(props).Contains("<ImplicitUsings>enable</ImplicitUsings>", StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

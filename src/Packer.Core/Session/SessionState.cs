@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Packer.Core.Text;
 
 namespace Packer.Core.Session;
 
@@ -23,7 +24,7 @@ internal sealed record SessionState(string? Bundle, int? SplitTokens, IReadOnlyL
     {
         try
         {
-            return File.Exists(path) ? JsonSerializer.Deserialize<SessionState>(File.ReadAllText(path), Json) ?? None : None;
+            return File.Exists(path) ? JsonSerializer.Deserialize<SessionState>(BoundedFile.ReadAllText(path, BoundedFile.SmallFileBytes), Json) ?? None : None;
         }
         catch (Exception e) when (e is JsonException or IOException or NotSupportedException)
         {

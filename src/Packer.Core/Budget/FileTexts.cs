@@ -1,6 +1,7 @@
 using System.Text;
 using Packer.Core.Bundle;
 using Packer.Core.Redaction;
+using Packer.Core.Text;
 
 namespace Packer.Core.Budget;
 
@@ -109,13 +110,15 @@ internal sealed class FileTexts(string root, SecretRedactor redactor, long maxFi
         try
         {
             var length = new FileInfo(fullPath).Length;
-            return length > maxFileBytes ? new Decoded(null, length, $"larger than maxFileBytes ({maxFileBytes} bytes): listed, not packed", null) : null;
+            return length > maxFileBytes ? new Decoded(null, length, TooLarge(maxFileBytes), null) : null;
         }
         catch (Exception e) when (FileAccessException.Covers(e))
         {
             return Unreadable(e);
         }
     }
+
+    private static string TooLarge(long maxFileBytes) => $"larger than maxFileBytes ({maxFileBytes} bytes): listed, not packed";
 
     private static Decoded Unreadable(Exception e) => new(null, 0, $"could not be read ({e.Message})", null);
 
@@ -129,7 +132,13 @@ internal sealed class FileTexts(string root, SecretRedactor redactor, long maxFi
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(fullPath);
+            // The stated length is a first check only: a file that grew since, or states none, stops at the limit.
+            if (BoundedFile.TryReadAllBytes(fullPath, maxFileBytes) is not { } read)
+            {
+                return new Decoded(null, maxFileBytes + 1, TooLarge(maxFileBytes), null);
+            }
+
+            bytes = read;
         }
         catch (Exception e) when (FileAccessException.Covers(e))
         {

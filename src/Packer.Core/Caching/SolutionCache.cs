@@ -16,6 +16,9 @@ namespace Packer.Core.Caching;
 /// </summary>
 public sealed class SolutionCache : IAnalysisStore
 {
+    /// <summary>The largest cache file read (it holds names, counts and hashes; a larger one is rebuilt).</summary>
+    public const long MaxFileBytes = 256L * 1024 * 1024;
+
     private readonly string solutionPath;
     private readonly string root;
     private readonly string settings;
@@ -76,7 +79,7 @@ public sealed class SolutionCache : IAnalysisStore
                 return CacheLookup.Cold("no cache yet");
             }
 
-            cache = CacheFormat.Read(File.ReadAllBytes(file));
+            cache = CacheFormat.Read(BoundedFile.ReadAllBytes(file, MaxFileBytes));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {

@@ -85,7 +85,10 @@ internal sealed record SolutionSnapshot(
                 documentIds[i][d], Path.GetFileName(path), loader: Loader(p, path), filePath: path)),
             projectReferences: p.ProjectReferences.Select(r => new ProjectReference(projectIds[r.Project], [.. r.Aliases])),
             metadataReferences: p.MetadataReferences.Where(r => File.Exists(r.Path)).Select(r => MetadataReferences.FromFile(r.Path, r.Aliases))));
-        return workspace.AddSolution(SolutionInfo.Create(SolutionId.CreateNewId(), VersionStamp.Default, projects: infos));
+        var solution = workspace.AddSolution(SolutionInfo.Create(SolutionId.CreateNewId(), VersionStamp.Default, projects: infos));
+
+        // A load removes circles of references before a snapshot is taken; a cache file written otherwise must not bring one back.
+        return ReferenceCycles.Break(solution).Solution;
     }
 
     // A file's text from disk, or, for a generated file the load removed, from the snapshot.

@@ -3,7 +3,6 @@ using Packer.Core.Diagnostics;
 using Packer.Core.Redaction;
 using Packer.Core.Text;
 using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Packer.Core.Configuration;
@@ -38,12 +37,13 @@ public static class ConfigLoader
         string text;
         try
         {
-            if (new FileInfo(fullPath).Length > MaxFileBytes)
-            {
-                throw new UsageException($"{path}: larger than {MaxFileBytes / 1024} KiB; a packer.yaml is a short list of settings.", DiagnosticCodes.ConfigTooLarge);
-            }
-
-            text = File.ReadAllText(fullPath);
+            text = BoundedFile.ReadAllText(fullPath, MaxFileBytes);
+        }
+        catch (FileTooLargeException)
+        {
+            throw new UsageException(
+                $"{path}: larger than {BoundedFile.Describe(MaxFileBytes)}, the most read of a config file; a packer.yaml is a short list of settings.",
+                DiagnosticCodes.ConfigTooLarge);
         }
         catch (Exception e) when (FileAccessException.Covers(e))
         {
@@ -51,7 +51,7 @@ public static class ConfigLoader
         }
 
         var stream = new YamlStream();
-        var parser = new TrackingParser(new Parser(new StringReader(text)));
+        var parser = new BoundedParser(new Parser(new StringReader(text)), display);
         try
         {
             stream.Load(parser);
@@ -288,28 +288,6 @@ public static class ConfigLoader
     private static SourceLocation At(string file, YamlNode node) => At(file, (node.Start.Line, node.Start.Column));
 
     private static SourceLocation At(string file, (long Line, long Column) position) => new(Path.GetFullPath(file), file, position.Line, position.Column);
-
-    /// <summary>Remembers where the last parsed event started.</summary>
-    private sealed class TrackingParser(IParser inner) : IParser
-    {
-        public long LastLine { get; private set; } = 1;
-
-        public long LastColumn { get; private set; } = 1;
-
-        public ParsingEvent Current => inner.Current!;
-
-        public bool MoveNext()
-        {
-            var moved = inner.MoveNext();
-            if (inner.Current is { } current)
-            {
-                LastLine = current.Start.Line;
-                LastColumn = current.Start.Column;
-            }
-
-            return moved;
-        }
-    }
 
     // YamlDotNet places a tab in the indentation at the start of the mapping it breaks; the tab's own place is more use.
     private static (long Line, long Column) PositionOf(YamlException e, string text)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Packer.Core.Text;
 
 namespace Packer.Core.Loading;
 
@@ -59,7 +60,7 @@ internal static class GlobalJsonPin
     {
         try
         {
-            using var json = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            using var json = JsonDocument.Parse(BoundedFile.ReadAllText(path, BoundedFile.SmallFileBytes), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
             return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("sdk", out var sdk) && sdk.ValueKind == JsonValueKind.Object
                 ? sdk.Clone()
                 : null;

@@ -1,7 +1,9 @@
+using System.Xml;
 using System.Xml.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
+using Microsoft.VisualStudio.SolutionPersistence.Model;
 using Microsoft.VisualStudio.SolutionPersistence.Serializer;
 using Packer.Core.Text;
 
@@ -18,6 +20,9 @@ namespace Packer.Core.Loading;
 /// </summary>
 internal static class ProjectFileReader
 {
+    /// <summary>The largest solution file read.</summary>
+    public const long MaxSolutionBytes = BoundedFile.SmallFileBytes;
+
     /// <summary>The namespaces the .NET SDK imports globally when ImplicitUsings is enabled.</summary>
     public static readonly string[] ImplicitUsings =
         ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks"];
@@ -62,15 +67,44 @@ internal static class ProjectFileReader
             return [solutionPath];
         }
 
-        var serializer = SolutionSerializers.GetSerializerByMoniker(solutionPath)
-            ?? throw new LoadException($"{Path.GetFileName(solutionPath)}: not a solution file this tool can read.");
-        var model = await serializer.OpenAsync(solutionPath, cancellationToken).ConfigureAwait(false);
+        var model = await OpenSolutionAsync(solutionPath, cancellationToken).ConfigureAwait(false);
         var folder = Path.GetDirectoryName(solutionPath)!;
         return model.SolutionProjects
             .Select(p => Path.GetFullPath(Path.Combine(folder, p.FilePath.Replace('\\', '/'))))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();
+    }
+
+    // A solution file comes from the repository: read at most MaxSolutionBytes of it, and whatever the serializer
+    // cannot make of it (not a solution, unclosed XML, a project listed twice, a project path with no known type)
+    // is one line naming the file, not a stack trace.
+    private static async Task<SolutionModel> OpenSolutionAsync(string solutionPath, CancellationToken cancellationToken)
+    {
+        var name = Path.GetFileName(solutionPath);
+        try
+        {
+            using var stream = new MemoryStream(BoundedFile.ReadAllBytes(solutionPath, MaxSolutionBytes));
+            var opening = solutionPath.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase)
+                ? SolutionSerializers.SlnXml.OpenAsync(stream, cancellationToken)
+                : solutionPath.EndsWith(".sln", StringComparison.OrdinalIgnoreCase)
+                    ? SolutionSerializers.SlnFileV12.OpenAsync(stream, cancellationToken)
+                    : throw new LoadException($"{name}: not a solution file this tool can read.");
+            return await opening.ConfigureAwait(false);
+        }
+        catch (FileTooLargeException e)
+        {
+            throw new LoadException($"{e.Message}; a solution file lists projects, it is not that large.");
+        }
+        catch (Exception e) when (e is SolutionException or XmlException or FormatException or ArgumentException or InvalidDataException)
+        {
+            var reason = e.Message.ReplaceLineEndings("\n").Split('\n')[0].TrimEnd('.');
+            throw new LoadException($"{name}: not a solution file this tool can read ({(reason.Length > 200 ? reason[..200] + "…" : reason)}).");
+        }
+        catch (Exception e) when (FileAccessException.Covers(e))
+        {
+            throw FileAccessException.From(e, solutionPath);
+        }
     }
 
     /// <summary>Each loaded project file's project (the first by name when several target frameworks share the file).</summary>
@@ -110,7 +144,8 @@ internal static class ProjectFileReader
         try
         {
             problem = null;
-            return XDocument.Load(path, LoadOptions.SetLineInfo);
+            using var bytes = new MemoryStream(BoundedFile.ReadAllBytes(path, BoundedFile.SmallFileBytes));
+            return XDocument.Load(bytes, LoadOptions.SetLineInfo);
         }
         catch (Exception e) when (e is System.Xml.XmlException || FileAccessException.Covers(e))
         {
@@ -137,7 +172,8 @@ internal static class ProjectFileReader
             documents.Add(GlobalUsings(id, usings));
         }
 
-        var references = ReferencePaths(folder, items).Where(ids.ContainsKey).Select(r => new ProjectReference(ids[r]));
+        // A reference to itself is left out, as ReferenceCycles does for a loaded solution: Roslyn would wait forever binding it.
+        var references = ReferencePaths(folder, items).Where(r => r != path && ids.ContainsKey(r)).Select(r => new ProjectReference(ids[r]));
         return Create(path, id, documents, references);
     }
 
@@ -298,12 +334,25 @@ internal static class ProjectFileReader
         }
     }
 
+    // A Directory.Build.props that cannot be read enables nothing (MSBuild, when it evaluates, says why).
+    private static string ReadOrEmpty(string path)
+    {
+        try
+        {
+            return BoundedFile.ReadAllText(path, BoundedFile.SmallFileBytes);
+        }
+        catch (Exception e) when (FileAccessException.Covers(e))
+        {
+            return string.Empty;
+        }
+    }
+
     private static bool UpTreeEnablesImplicitUsings(string folder)
     {
         for (var dir = new DirectoryInfo(folder); dir is not null; dir = dir.Parent)
         {
             var props = Path.Combine(dir.FullName, "Directory.Build.props");
-            if (File.Exists(props) && File.ReadAllText(props).Contains("<ImplicitUsings>enable</ImplicitUsings>", StringComparison.OrdinalIgnoreCase))
+            if (File.Exists(props) && ReadOrEmpty(props).Contains("<ImplicitUsings>enable</ImplicitUsings>", StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

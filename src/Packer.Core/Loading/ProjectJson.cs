@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Packer.Core.Text;
 
 namespace Packer.Core.Loading;
 
@@ -35,7 +36,7 @@ internal sealed record ProjectJson(IReadOnlyList<string> Dependencies, IReadOnly
 
         try
         {
-            using var json = JsonDocument.Parse(File.ReadAllText(path), Options);
+            using var json = JsonDocument.Parse(BoundedFile.ReadAllText(path, BoundedFile.SmallFileBytes), Options);
             return json.RootElement.ValueKind == JsonValueKind.Object ? From(folder, json.RootElement) : Empty;
         }
         catch (Exception e) when (e is JsonException || FileAccessException.Covers(e))

@@ -59,6 +59,8 @@ public static class WorkspaceLoader
 
         NoteProjectJsonProjects(solution, root, warnings);
 
+        (solution, var circles) = ReferenceCycles.Break(solution);
+        warnings.AddRange(circles);
         solution = TransitiveReferences.Complete(solution);
         (solution, var patched) = FrameworkReferences.AddWhereMissing(solution);
         if (patched > 0)
@@ -174,8 +176,7 @@ public static class WorkspaceLoader
         {
             var project = ReadProject(path, ids, warnings);
             solution = solution.AddDocuments([.. project.Documents]);
-            var existing = solution.GetProject(ids[path])!.ProjectReferences.ToHashSet();
-            solution = solution.AddProjectReferences(ids[path], project.ProjectReferences.Where(r => !existing.Contains(r)));
+            solution = ReferenceCycles.Add(solution, ids[path], project.ProjectReferences, warnings);
         }
 
         missing.AddRange(empty);
@@ -187,7 +188,7 @@ public static class WorkspaceLoader
             var references = ProjectFileReader.ProjectReferencePaths(path).Where(read.Contains).Select(r => new ProjectReference(ids[r])).ToList();
             foreach (var project in solution.Projects.Where(p => p.FilePath == path).Select(p => p.Id).ToList())
             {
-                solution = solution.AddProjectReferences(project, references.Where(r => !solution.GetProject(project)!.ProjectReferences.Contains(r)));
+                solution = ReferenceCycles.Add(solution, project, references, warnings);
             }
         }
 

@@ -53,12 +53,37 @@ public static class ManifestJson
 
     /// <summary>Reads a manifest.</summary>
     /// <exception cref="JsonException">When the text is not a manifest of this schema.</exception>
-    public static ManifestDocument Read(ReadOnlySpan<byte> utf8) =>
-        JsonSerializer.Deserialize(utf8, Context.ManifestDocument) ?? throw new JsonException("the manifest is null.");
+    public static ManifestDocument Read(ReadOnlySpan<byte> utf8)
+    {
+        RejectNullItems(utf8);
+        return JsonSerializer.Deserialize(utf8, Context.ManifestDocument) ?? throw new JsonException("the manifest is null.");
+    }
 
     /// <summary>Reads a manifest.</summary>
     /// <exception cref="JsonException">When the text is not a manifest of this schema.</exception>
     public static ManifestDocument Read(string json) => Read(Encoding.UTF8.GetBytes(json));
+
+    // The serializer holds nullable annotations to properties only, not to the items of a list: "files": [null]
+    // would be read as a list holding null and fail later, far from here. No list of a manifest holds null.
+    private static void RejectNullItems(ReadOnlySpan<byte> utf8)
+    {
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 16 });
+        var inArray = new Stack<bool>();
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartArray or JsonTokenType.StartObject:
+                    inArray.Push(reader.TokenType == JsonTokenType.StartArray);
+                    break;
+                case JsonTokenType.EndArray or JsonTokenType.EndObject:
+                    inArray.Pop();
+                    break;
+                case JsonTokenType.Null when inArray.TryPeek(out var array) && array:
+                    throw new JsonException($"a list in it holds null (at byte {reader.TokenStartIndex})");
+            }
+        }
+    }
 }
 
 /// <summary>The source-generated serializer of the manifest's types.</summary>

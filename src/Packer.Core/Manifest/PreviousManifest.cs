@@ -27,12 +27,10 @@ internal static class PreviousManifest
         ManifestDocument manifest;
         try
         {
-            if (new FileInfo(path).Length > MaxBytes)
-            {
-                throw new InvalidDataException($"it is larger than {MaxBytes / (1024 * 1024)} MiB");
-            }
-
-            manifest = ManifestJson.Read(File.ReadAllBytes(path));
+            // The stated length rejects a large regular file without reading it; a device or pipe states none, and
+            // the bounded read stops it.
+            var bytes = new FileInfo(path).Length > MaxBytes ? null : BoundedFile.TryReadAllBytes(path, MaxBytes);
+            manifest = ManifestJson.Read(bytes ?? throw new InvalidDataException($"it is larger than {BoundedFile.Describe(MaxBytes)}"));
         }
         catch (Exception e) when (e is JsonException or InvalidDataException or IOException or UnauthorizedAccessException)
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using Packer.Core.Text;
 
 namespace Packer.Core.Output;
 
@@ -74,7 +75,7 @@ public static class AtomicFile
 
         try
         {
-            return File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes);
+            return BoundedFile.TryReadAllBytes(path, bytes.Length) is { } held && held.AsSpan().SequenceEqual(bytes);
         }
         catch (Exception e) when (FileAccessException.Covers(e))
         {

@@ -5,6 +5,7 @@ using Packer.Core.Output;
 using Packer.Core.Redaction;
 using Packer.Core.Session;
 using Packer.Core.Slicing;
+using Packer.Core.Text;
 using Packer.Core.Tokenization;
 
 namespace Packer.Core.Server;
@@ -12,6 +13,9 @@ namespace Packer.Core.Server;
 /// <summary>Finds a written bundle and its manifest, and reads slices of it for <c>read_bundle</c>.</summary>
 internal static class BundleFiles
 {
+    /// <summary>The largest bundle read: no cap this tool packs to makes a larger one.</summary>
+    public const long MaxBundleBytes = 256L * 1024 * 1024;
+
     /// <summary>The manifest beside a bundle: <c>NAME.manifest.json</c> for <c>NAME.xml</c> (or .md, .json, .anthropic.json).</summary>
     public static string ManifestOf(string bundle)
     {
@@ -68,7 +72,7 @@ internal static class BundleFiles
     /// <param name="redactor">Redacts a slice of a bundle that was written with redaction off (the server's setting decides what the model sees).</param>
     public static string Read(string path, string? file, int? tokenStart, int? tokenEnd, int limit, SecretRedactor redactor)
     {
-        var text = File.ReadAllText(path);
+        var text = BoundedFile.ReadAllText(path, MaxBundleBytes);
         var manifest = ReadManifest(ManifestOf(path));
         var counter = TokenCounter.Create(manifest.Tokenizer);
         string slice;
@@ -115,7 +119,7 @@ internal static class BundleFiles
     {
         try
         {
-            return ManifestJson.Read(File.ReadAllBytes(path));
+            return ManifestJson.Read(BoundedFile.ReadAllBytes(path, PreviousManifest.MaxBytes));
         }
         catch (JsonException e)
         {

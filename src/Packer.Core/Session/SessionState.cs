@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Packer.Core.Text;
 
 namespace Packer.Core.Session;
 
@@ -18,12 +19,13 @@ internal sealed record SessionState(string? Bundle, int? SplitTokens, IReadOnlyL
     /// <summary>Gets the state before any run.</summary>
     public static SessionState None { get; } = new(null, null, [], new Dictionary<string, int>());
 
-    /// <summary>Reads the state file; a missing or unreadable one is no state.</summary>
+    /// <summary>Reads the state file; a missing or unreadable one (a missing list, a null in one) is no state: it holds only what saves work.</summary>
     public static SessionState Read(string path)
     {
         try
         {
-            return File.Exists(path) ? JsonSerializer.Deserialize<SessionState>(File.ReadAllText(path), Json) ?? None : None;
+            var state = File.Exists(path) ? JsonSerializer.Deserialize<SessionState>(BoundedFile.ReadAllText(path, BoundedFile.SmallFileBytes), Json) : null;
+            return state is { Parts: { } parts, Tokens: not null } && !parts.Contains(null!) ? state : None;
         }
         catch (Exception e) when (e is JsonException or IOException or NotSupportedException)
         {

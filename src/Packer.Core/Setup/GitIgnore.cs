@@ -16,7 +16,16 @@ internal static class GitIgnore
             return null;
         }
 
-        var text = File.Exists(path) ? File.ReadAllText(path) : string.Empty;
+        string text;
+        try
+        {
+            text = File.Exists(path) ? BoundedFile.ReadAllText(path, BoundedFile.SmallFileBytes) : string.Empty;
+        }
+        catch (FileTooLargeException e)
+        {
+            throw new UsageException($"{e.Message}; init adds a line to it. Nothing was written.");
+        }
+
         var lines = text.Split('\n').Select(l => l.Trim().TrimStart('/').TrimEnd('/')).ToHashSet(StringComparer.Ordinal);
         if (lines.Contains(relative))
         {

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Packer.Core.Text;
 
 namespace Packer.Core.Setup;
 
@@ -28,12 +29,16 @@ internal static class JsonSettings
 
         try
         {
-            return JsonNode.Parse(File.ReadAllText(path), documentOptions: Reading) as JsonObject
+            return JsonNode.Parse(BoundedFile.ReadAllText(path, BoundedFile.SmallFileBytes), documentOptions: Reading) as JsonObject
                 ?? throw new UsageException($"{path}: not a JSON object; fix or remove it. Nothing was written.");
         }
         catch (JsonException e)
         {
             throw new UsageException($"{path}: not valid JSON ({e.Message}); fix or remove it. Nothing was written.");
+        }
+        catch (FileTooLargeException e)
+        {
+            throw new UsageException($"{e.Message}; fix or remove it. Nothing was written.");
         }
     }
 

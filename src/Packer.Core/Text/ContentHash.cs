@@ -9,13 +9,18 @@ internal static class ContentHash
     /// <summary>The hash recorded for a file that does not exist, so that creating it is a change too.</summary>
     public const string Absent = "-";
 
-    /// <summary>Hashes a file's bytes; <see cref="Absent"/> when there is no such file.</summary>
+    /// <summary>The hash recorded for a file larger than <see cref="MaxFileBytes"/> (a device or pipe that does not end, say).</summary>
+    public const string TooLarge = "+";
+
+    /// <summary>The most bytes of a file hashed; past that, only "too large" is recorded.</summary>
+    public const long MaxFileBytes = 256L * 1024 * 1024;
+
+    /// <summary>Hashes a file's bytes; <see cref="Absent"/> when there is no such file, <see cref="TooLarge"/> when it holds more than <see cref="MaxFileBytes"/>.</summary>
     public static string OfFile(string path)
     {
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
-            return Hex(SHA256.HashData(stream));
+            return BoundedFile.TryHash(path, MaxFileBytes) is { } hash ? Hex(hash) : TooLarge;
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

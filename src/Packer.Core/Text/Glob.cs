@@ -1,20 +1,21 @@
-using System.Text;
-using System.Text.RegularExpressions;
-
 namespace Packer.Core.Text;
 
 /// <summary>
 /// A repository-relative glob: <c>*</c> matches within one folder, <c>**</c> across folders, <c>?</c> one
-/// character. Matching is ordinal and case-sensitive, so it behaves the same on every machine.
+/// character. Matching is ordinal and case-sensitive, so it behaves the same on every machine. A glob is run as a
+/// set of states over its steps, never by backtracking, so matching costs at most the path's length times the
+/// glob's, whatever either holds (a packer.yaml comes from the repository, and <c>**a**a**a…</c> must not hang).
 /// </summary>
 internal sealed class Glob
 {
-    private readonly Regex regex;
+    private readonly GlobStep[] steps;
+    private readonly char[] literals;
 
-    private Glob(string pattern, Regex regex)
+    private Glob(string pattern, GlobStep[] steps, char[] literals)
     {
         Pattern = pattern;
-        this.regex = regex;
+        this.steps = steps;
+        this.literals = literals;
     }
 
     /// <summary>Gets the pattern as written.</summary>
@@ -24,31 +25,95 @@ internal sealed class Glob
     public static Glob Parse(string pattern)
     {
         var text = pattern.Replace('\\', '/').TrimStart('/');
-        var builder = new StringBuilder("^");
+        var steps = new List<GlobStep>(text.Length);
+        var literals = new List<char>(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
+            var step = GlobStep.Literal;
             if (c == '*' && i + 1 < text.Length && text[i + 1] == '*')
             {
                 var slash = i + 2 < text.Length && text[i + 2] == '/';
-                builder.Append(slash ? "(?:.*/)?" : ".*");
+                step = slash ? GlobStep.Folders : GlobStep.Any;
                 i += slash ? 2 : 1;
             }
-            else
+            else if (c is '*' or '?')
             {
-                builder.Append(c switch
-                {
-                    '*' => "[^/]*",
-                    '?' => "[^/]",
-                    _ => Regex.Escape(c.ToString()),
-                });
+                step = c == '*' ? GlobStep.Star : GlobStep.One;
             }
+
+            steps.Add(step);
+            literals.Add(step == GlobStep.Literal ? c : '\0');
         }
 
-        builder.Append('$');
-        return new Glob(pattern, new Regex(builder.ToString(), RegexOptions.CultureInvariant));
+        return new Glob(pattern, [.. steps], [.. literals]);
     }
 
     /// <summary>Tells whether a repository-relative path matches.</summary>
-    public bool IsMatch(string path) => regex.IsMatch(path);
+    public bool IsMatch(string path)
+    {
+        // live[i]: the path read so far can end just before step i (live[steps.Length]: the whole glob matched);
+        // live[steps.Length + 1 + i]: it can end inside a **/ at step i, which has read something but no / last.
+        var width = steps.Length + 1;
+        var live = new bool[width * 2];
+        var next = new bool[width * 2];
+        live[0] = true;
+        SkipEmpty(live);
+        foreach (var c in path)
+        {
+            Array.Clear(next);
+            for (var i = 0; i < steps.Length; i++)
+            {
+                if (live[i] || live[width + i])
+                {
+                    Advance(i, c, next, width);
+                }
+            }
+
+            if (Array.IndexOf(next, true) < 0)
+            {
+                return false;
+            }
+
+            SkipEmpty(next);
+            (live, next) = (next, live);
+        }
+
+        return live[steps.Length];
+    }
+
+    private void Advance(int i, char c, bool[] next, int width)
+    {
+        switch (steps[i])
+        {
+            case GlobStep.Literal:
+                next[i + 1] |= c == literals[i];
+                break;
+            case GlobStep.One:
+                next[i + 1] |= c != '/';
+                break;
+            case GlobStep.Star:
+                next[i] |= c != '/';
+                break;
+            case GlobStep.Any:
+                next[i] = true;
+                break;
+            case GlobStep.Folders:
+                next[width + i] = true;
+                next[i + 1] |= c == '/';
+                break;
+        }
+    }
+
+    private void SkipEmpty(bool[] states)
+    {
+        // The steps that may match nothing pass their state on; forward only, so one pass in order is enough.
+        for (var i = 0; i < steps.Length; i++)
+        {
+            if (states[i] && steps[i] is GlobStep.Star or GlobStep.Any or GlobStep.Folders)
+            {
+                states[i + 1] = true;
+            }
+        }
+    }
 }

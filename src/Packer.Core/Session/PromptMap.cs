@@ -127,25 +127,10 @@ public static class PromptMap
     // when there is no readable one. The map is a hint: a manifest it cannot read makes it say less, never fail.
     private static HashSet<string> Held(string manifestPath)
     {
-        const int MaxManifestBytes = 64 * 1024 * 1024;
         try
         {
-            using var stream = new FileStream(manifestPath, FileMode.Open, FileAccess.Read, FileShare.Read);
-            using var bytes = new MemoryStream();
-            var buffer = new byte[81920];
-            int n;
-            while ((n = stream.Read(buffer)) > 0)
-            {
-                if (bytes.Length + n > MaxManifestBytes)
-                {
-                    return [];
-                }
-
-                bytes.Write(buffer, 0, n);
-            }
-
-            var manifest = ManifestJson.Read(bytes.ToArray());
-            return manifest.Files.Where(f => f?.Fidelity == Fidelity.Full).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+            var manifest = ManifestJson.Read(BoundedFile.ReadAllBytes(manifestPath, PreviousManifest.MaxBytes));
+            return manifest.Files.Where(f => f.Fidelity == Fidelity.Full).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

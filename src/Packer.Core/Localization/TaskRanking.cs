@@ -60,7 +60,7 @@ internal static class TaskRanking
                 IsTarget = x.Target,
                 Reason = x.Matched.Count > 0 ? "task: " + x.Matched[0] : x.File.Reason,
                 Drivers = x.Target ? [] : Drivers(x.Features, coefficients),
-                Task = new TaskMatchInfo(x.Features, x.Matched),
+                Task = new TaskMatchInfo(x.Features, x.Matched) { Score = x.Score },
             })
             .ToList();
     }

@@ -82,7 +82,10 @@ public static class PromptMap
         var state = new StateFolder(session.StateDirectory, pack.Format);
         var root = RepositoryRoot.For(SolutionFinder.Find(pack.SolutionPath));
         var held = Held(state.Manifest);
-        var files = result.Ranked.Where(f => f.Task is { Matched.Count: > 0 } || f.IsTarget).Take(MaxFiles).ToList();
+        // Ordered by the task alone: the session's targets are in its bundle already, and come first here only when the prompt points at them.
+        var files = result.Ranked.Where(f => f.Task is { Matched.Count: > 0 })
+            .OrderByDescending(f => f.Task!.Score).ThenBy(f => f.Path, StringComparer.Ordinal)
+            .Take(MaxFiles).ToList();
         var map = Render(files, held, RepoPath.Relative(root, state.Bundle) ?? state.Bundle, maxChars);
         return new SecretRedactor(pack.Redaction).Redact("prompt-map.md", map).Text;
     }
@@ -110,7 +113,7 @@ public static class PromptMap
         text.Append($"Those marked [bundle] are in full in the session's bundle ({bundle}); read the others from the repository.\n");
         foreach (var file in files)
         {
-            var why = file.Task is { Matched.Count: > 0 } t ? t.Matched[0] : "a target";
+            var why = file.Task!.Matched[0];
             var line = $"- {file.Path}{(held.Contains(file.Path) ? " [bundle]" : string.Empty)}: {why}\n";
             if (text.Length + line.Length > maxChars)
             {

@@ -9,7 +9,7 @@ its figures are for comparing models; the real figures are tasks.py's, run with 
 
   taskfit.py loro OUT...                         each repository scored with weights fitted on the other nine,
                                                  beside the run's own order and BM25, simulated alike
-  taskfit.py weights OUT...                      the weights fitted on all ten, as C# (the text model too)
+  taskfit.py weights OUT...                      the weights fitted on all ten, as C#
   taskfit.py export OUT... --recorded FILE       what the fit reads, written to FILE (gzip TSV), so that it can
                                                  be re-run without the repositories
   taskfit.py loro|weights --recorded FILE        the same from that file
@@ -28,7 +28,6 @@ BUDGETS = (8000, 32000)
 SHARE = 0.85
 HARD = 120   # per case, the negatives kept for the fit: the best HARD by bm25 and by near, and RANDOM others
 RANDOM = 40
-TEXT = 9     # the first TEXT features come from the text alone (TaskFeatures.TextCount)
 L2 = 0.01
 
 
@@ -200,11 +199,9 @@ def ascend(data, repos, names, start, steps=(-1.0, -0.5, -0.25, 0.25, 0.5, 1.0),
 TOP = 150
 
 
-def csharp(model, text):
+def csharp(model):
     lines = [f"    public double Bias {{ get; init; }} = {model['bias']:.4f};", ""]
     lines += [f"        [\"{n}\"] = {w:.4f}," for n, w in model["weights"].items()]
-    lines += ["", "text model (anchors):", f"    TextBias = {text['bias']:.4f}"]
-    lines += [f"        [\"{n}\"] = {w:.4f}," for n, w in text["weights"].items()]
     return "\n".join(lines)
 
 
@@ -227,7 +224,7 @@ def main():
         model = fit(data, repos, names, everything)
         return ascend(data, repos, names, model) if a.ascend else model
     if a.command == "weights":
-        print(csharp(train(list(data)), fit(data, list(data), names, list(range(TEXT)))))
+        print(csharp(train(list(data))))
         return
     folds = {r: train([o for o in data if o != r]) for r in data}
     table(data, names, {"fitted (loro)": folds.get, "run order": lambda r: None, "bm25": lambda r: bm25_model(names)})

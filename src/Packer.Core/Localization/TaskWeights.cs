@@ -34,23 +34,6 @@ internal sealed record TaskWeights
         ["inScope"] = 1.0,
     };
 
-    /// <summary>Gets the log-odds of the text model (the text features alone: what chooses the anchors) for a file with every feature 0.</summary>
-    public double TextBias { get; init; } = -5.0;
-
-    /// <summary>Gets the text model's weights (features of the text alone).</summary>
-    public IReadOnlyDictionary<string, double> Text { get; init; } = new Dictionary<string, double>(StringComparer.Ordinal)
-    {
-        ["bm25"] = 3.0,
-        ["bm25Rank"] = 1.5,
-        ["declares"] = 2.0,
-        ["member"] = 1.0,
-        ["frame"] = 3.0,
-        ["literal"] = 2.0,
-        ["fileName"] = 1.5,
-        ["uses"] = 0.5,
-        ["test"] = -0.3,
-    };
-
     /// <summary>Gets the most files the graph is walked from.</summary>
     public int MaxAnchors { get; init; } = 3;
 
@@ -60,13 +43,13 @@ internal sealed record TaskWeights
     /// <summary>The weights in <see cref="TaskFeatures.Names"/>' order.</summary>
     public double[] Coefficients() => [.. TaskFeatures.Names.Select(n => Features.GetValueOrDefault(n))];
 
-    /// <summary>The text model's log-odds (what chooses the anchors).</summary>
+    /// <summary>The log-odds from the text features alone (what chooses the anchors, before the graph is walked).</summary>
     public double TextLogit(double[] features)
     {
-        var logit = TextBias;
+        var logit = Bias;
         for (var k = 0; k < TaskFeatures.TextCount; k++)
         {
-            logit += Text.GetValueOrDefault(TaskFeatures.Names[k]) * features[k];
+            logit += Features.GetValueOrDefault(TaskFeatures.Names[k]) * features[k];
         }
 
         return logit;

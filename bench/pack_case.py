@@ -41,13 +41,15 @@ def case_truth(cases_file, commit):
     return [""]
 
 
-def owning_project(root, path):
-    """The name of the nearest project file above a file (its project), or None."""
+def owning_project(root, path, solution_text=""):
+    """The name of the nearest project file above a file (its project), or None. Where a folder holds several
+    (one per target framework, a signed twin), the first the solution names."""
     folder = os.path.dirname(os.path.join(root, path))
     while folder.startswith(root) and folder != root:
         projects = sorted(f for f in os.listdir(folder) if f.endswith((".csproj", ".xproj")))
         if projects:
-            return os.path.splitext(projects[0])[0]
+            listed = [p for p in projects if p in solution_text]
+            return os.path.splitext((listed or projects)[0])[0]
         folder = os.path.dirname(folder)
     return None
 
@@ -95,7 +97,8 @@ def main():
     record = {"parent": parent, "seed": a.seed, "budget": int(a.budget), "solution": sln}
     aim = ["--target", a.seed] if task is None else ["--task-file", a.task_file]
     if task is not None and a.target_project:
-        project = owning_project(a.root, case_truth(a.cases, commit)[0])
+        text = open(os.path.join(a.root, sln), encoding="utf-8", errors="replace").read() if sln else ""
+        project = owning_project(a.root, case_truth(a.cases, commit)[0], text)
         aim += ["--target", "project:" + project] if project else []
         record["target"] = project
     if sln is None:

@@ -55,14 +55,15 @@ def git_dir(mirrors, owner_name):
     return None
 
 
-def tool_command(a, name, solutions, cases, keep):
-    """run.py's --cmd template: pack_case.py with this repository's settings; run.py fills the {fields}."""
+def tool_command(a, name, solutions, cases, keep, aim="--seed {seed}"):
+    """run.py's --cmd template: pack_case.py with this repository's settings; run.py fills the {fields}
+    (tasks.py aims it with --task-file {task_file} instead of the seed, and task.py fills that)."""
     q = shlex.quote
     return " ".join([
         q(sys.executable), q(os.path.join(HERE, "pack_case.py")), "--tool", q(a.tool), "--cases", q(cases),
         "--keep", q(keep), "--solutions", q(",".join(solutions)), "--bench", q(a.bench),
         "--cache-dir", q(os.path.join(a.scratch, "cache", name)), "--timeout", str(a.timeout),
-        "--root {root} --seed {seed} --budget {budget} --manifest {manifest} --out {out}"])
+        "--root {root}", aim, "--budget {budget} --manifest {manifest} --out {out}"])
 
 
 def run_repo(a, name, owner_name, solutions, budgets):

@@ -17,25 +17,14 @@ and the bench's own token count of every file, which is what bench/taskfit.py fi
 usage: tasks.py [--tool PATH] [--out DIR] [--mirrors DIR] [--bench DIR] [--repos a,b] [--limit N]
                 [--budgets 8000,32000] [--scratch DIR] [--with-target]
 """
-import argparse, json, os, shlex, subprocess, sys, time
+import argparse, json, os, subprocess, sys, time
 
-from table import REPOS, git_dir
+from table import REPOS, git_dir, tool_command
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 COLUMNS = [("tool", "tool full"), ("tool_any", "tool any"), ("bm25", "BM25"),
            ("src:tool", "src: tool full"), ("src:bm25", "src: BM25")]
-
-
-def tool_command(a, name, solutions, cases, keep):
-    """task.py's --cmd template: pack_case.py with this repository's settings; task.py fills the {fields}."""
-    q = shlex.quote
-    return " ".join([
-        q(sys.executable), q(os.path.join(HERE, "pack_case.py")), "--tool", q(a.tool), "--cases", q(cases),
-        "--keep", q(keep), "--solutions", q(",".join(solutions)), "--bench", q(a.bench),
-        "--cache-dir", q(os.path.join(a.scratch, "cache", name)), "--timeout", str(a.timeout),
-        *(["--target-project"] if a.with_target else []),
-        "--root {root} --task-file {task_file} --budget {budget} --manifest {manifest} --out {out}"])
 
 
 def run_repo(a, name, owner_name, solutions, budgets):
@@ -49,7 +38,7 @@ def run_repo(a, name, owner_name, solutions, budgets):
     keep = os.path.join(a.out, name); os.makedirs(keep, exist_ok=True)
     cmd = [sys.executable, os.path.join(a.bench, "task.py"), cases, "--git-dir", gd, "--sln", solutions[0],
            "--budgets", ",".join(map(str, budgets)), "--limit", str(a.limit), "--wt", os.path.join(a.scratch, "wt"),
-           "--cmd", tool_command(a, name, solutions, cases, keep)]
+           "--cmd", tool_command(a, name, solutions, cases, keep, "--task-file {task_file}" + (" --target-project" if a.with_target else ""))]
     t0 = time.time()
     with open(os.path.join(keep, "run.log"), "w") as log:
         p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=log, text=True)

@@ -58,7 +58,7 @@ public sealed class SessionTests(InstalledTool tool, ShopRepository shop) : ICla
     }
 
     [Fact]
-    public async Task A_prompt_that_names_code_gets_a_short_map_of_its_files_and_one_that_does_not_gets_nothing_and_the_bundle_stays_as_it_was()
+    public async Task A_prompt_that_names_code_gets_a_cappedmap_of_its_files_and_one_that_does_not_gets_nothing_and_the_bundle_stays_as_it_was()
     {
         // Given a session started as Claude Code starts it
         var state = Path.Combine(TempFolder.Create(), "state");
@@ -73,6 +73,7 @@ public sealed class SessionTests(InstalledTool tool, ShopRepository shop) : ICla
         var named = await tool.RunWithInputAsync(shop.Root, [.. hook, "--prompt-deadline", "60000"], Prompt("Money.Add throws \"currency mismatch\" when the PricingCalculator sums lines in two currencies; fix it"));
         var plain = await tool.RunWithInputAsync(shop.Root, [.. hook, "--prompt-deadline", "60000"], Prompt("thanks, continue"));
         var late = await tool.RunWithInputAsync(shop.Root, [.. hook, "--prompt-deadline", "1"], Prompt("Money.Add throws \"currency mismatch\""));
+        var capped = await tool.RunWithInputAsync(shop.Root, [.. hook, "--prompt-deadline", "60000", "--prompt-chars", "320"], Prompt("Money.Add throws \"currency mismatch\""));
 
         // Then the first gets a map within the cap, the second nothing, and neither changed the session's files
         Assert.Equal(ExitCodes.Success, start.ExitCode);
@@ -89,6 +90,10 @@ public sealed class SessionTests(InstalledTool tool, ShopRepository shop) : ICla
         Assert.Equal(string.Empty, plain.StandardOutput);
         Assert.Equal(ExitCodes.Success, late.ExitCode);
         Assert.Equal(string.Empty, late.StandardOutput);
+        using var cappedAnswer = JsonDocument.Parse(capped.StandardOutput);
+        var cappedMap = cappedAnswer.RootElement.GetProperty("hookSpecificOutput").GetProperty("additionalContext").GetString()!;
+        Assert.InRange(cappedMap.Length, 200, 320);
+        Assert.True(cappedMap.Length < map.Length);
         Assert.Equal(bundle, File.ReadAllBytes(Path.Combine(state, "context.xml")));
         Assert.Equal(stateFiles, Directory.GetFiles(state).Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToList());
     }

@@ -1,3 +1,5 @@
+using Packer.Core.Ranking;
+
 namespace Packer.Core.Localization;
 
 /// <summary>
@@ -35,17 +37,7 @@ internal static class TaskFeatures
     }
 
     /// <summary>A rank feature: 1 / (1 + how many of the values are greater than <paramref name="value"/>), so equal values share a place.</summary>
-    /// <param name="ascending">The values to rank among, sorted ascending.</param>
+    /// <param name="descending">The values to rank among, sorted descending.</param>
     /// <param name="value">The value to rank.</param>
-    public static double Rank(double[] ascending, double value)
-    {
-        var (low, high) = (0, ascending.Length);
-        while (low < high)
-        {
-            var middle = (low + high) / 2;
-            (low, high) = ascending[middle] <= value ? (middle + 1, high) : (low, middle);
-        }
-
-        return 1.0 / (1 + ascending.Length - low);
-    }
+    public static double Rank(List<double> descending, double value) => 1.0 / (1 + FileFeatures.Ahead(descending, value));
 }

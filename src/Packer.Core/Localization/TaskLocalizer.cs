@@ -85,14 +85,15 @@ internal static class TaskLocalizer
         var pathWords = paths.ToDictionary(p => p, p => Words.Of(p).GroupBy(w => w, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count() * PathWeight, StringComparer.Ordinal), StringComparer.Ordinal);
         int Count(string path, string term) =>
             pathWords[path].GetValueOrDefault(term) + (index[path]?.Words is { } words && words.TryGetValue(term, out var c) ? c : 0);
+        var counts = paths.ToDictionary(p => p, p => terms.Select(t => Count(p, t)).ToArray(), StringComparer.Ordinal);
         var lengths = paths.ToDictionary(p => p, p => pathWords[p].Values.Sum() + (index[p]?.Words.Values.Sum() ?? 0), StringComparer.Ordinal);
         var average = Math.Max(1, lengths.Values.Average());
         var n = paths.Count;
-        var idf = terms.ToDictionary(t => t, t =>
+        var idf = terms.Select((_, j) =>
         {
-            var df = paths.Count(p => Count(p, t) > 0);
+            var df = paths.Count(p => counts[p][j] > 0);
             return df == 0 ? 0 : Math.Log(1 + ((n - df + 0.5) / (df + 0.5)));
-        }, StringComparer.Ordinal);
+        }).ToArray();
 
         var scores = new Dictionary<string, double>(StringComparer.Ordinal);
         var top = new Dictionary<string, List<(double Part, string Term)>>(StringComparer.Ordinal);
@@ -100,12 +101,12 @@ internal static class TaskLocalizer
         {
             var norm = K1 * (1 - B + (B * lengths[path] / average));
             var parts = new List<(double Part, string Term)>();
-            foreach (var term in terms)
+            for (var j = 0; j < terms.Count; j++)
             {
-                var c = Count(path, term);
-                if (c > 0 && idf[term] > 0)
+                var c = counts[path][j];
+                if (c > 0 && idf[j] > 0)
                 {
-                    parts.Add((idf[term] * c * (K1 + 1) / (c + norm), term));
+                    parts.Add((idf[j] * c * (K1 + 1) / (c + norm), terms[j]));
                 }
             }
 
@@ -265,10 +266,10 @@ internal static class TaskLocalizer
     private static void RankBm25(Dictionary<string, double[]> features)
     {
         var (k, r) = (TaskFeatures.Index("bm25"), TaskFeatures.Index("bm25Rank"));
-        var ascending = features.Values.Select(f => f[k]).Where(v => v > 0).Order().ToArray();
+        var descending = features.Values.Select(f => f[k]).Where(v => v > 0).OrderDescending().ToList();
         foreach (var f in features.Values.Where(f => f[k] > 0))
         {
-            f[r] = TaskFeatures.Rank(ascending, f[k]);
+            f[r] = TaskFeatures.Rank(descending, f[k]);
         }
     }
 

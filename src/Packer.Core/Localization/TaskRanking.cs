@@ -20,7 +20,7 @@ internal static class TaskRanking
         var anchors = new HashSet<string>(match.Anchors.Concat(targets), StringComparer.Ordinal);
         var others = ranked.Where(f => !anchors.Contains(f.Path)).ToList();
         var best = others.Select(f => f.Score).DefaultIfEmpty(0).Max();
-        var ascending = others.Select(f => f.Score).Where(s => s > 0).Order().ToArray();
+        var descending = others.Select(f => f.Score).Where(s => s > 0).OrderDescending().ToList();
         var coefficients = weights.Coefficients();
         var width = TaskFeatures.Names.Count;
 
@@ -36,7 +36,7 @@ internal static class TaskRanking
                 x[TaskFeatures.Index("near")] = Round(best > 0 ? f.Score / best : 0);
                 x[TaskFeatures.Index("direct")] = f.Distance == 1 ? 1 : 0;
                 x[TaskFeatures.Index("twoHops")] = f.Distance == 2 ? 1 : 0;
-                x[TaskFeatures.Index("nearRank")] = f.Score > 0 ? Round(TaskFeatures.Rank(ascending, f.Score)) : 0;
+                x[TaskFeatures.Index("nearRank")] = f.Score > 0 ? Round(TaskFeatures.Rank(descending, f.Score)) : 0;
                 x[TaskFeatures.Index("pair")] = f.Signals.FileName == 1 ? 1 : 0;
             }
 

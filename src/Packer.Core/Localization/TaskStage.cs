@@ -13,7 +13,7 @@ namespace Packer.Core.Localization;
 /// <summary>The task's part of a run: what its text matches, and what the run does when it matches nothing.</summary>
 internal static class TaskStage
 {
-    /// <summary>Gets the fitted task model.</summary>
+    /// <summary>Gets the task model (its weights: <see cref="TaskWeights"/>).</summary>
     public static TaskWeights Weights { get; } = new();
 
     /// <summary>

@@ -34,7 +34,7 @@ internal static class WithinTargetRanking
         {
             var raw = Share(file.Mentions, mentioned) + (SemanticWeight * Share(usedByCentral.GetValueOrDefault(file.Path), used))
                 + (file.EntryPoint ? EntryPointBonus : 0);
-            return Significant(raw * (file.Interface ? InterfaceBoost : 1) / Math.Pow(file.ApproxTokens + 50, SizeExponent));
+            return Ranker.Significant(raw * (file.Interface ? InterfaceBoost : 1) / Math.Pow(file.ApproxTokens + 50, SizeExponent));
         }
 
         var scores = centrality.Values.ToDictionary(c => c.Path, Score, StringComparer.Ordinal);
@@ -92,16 +92,4 @@ internal static class WithinTargetRanking
 
     // A count's weight: the square root of its share of the highest.
     private static double Share(double value, double highest) => highest > 0 ? Math.Round(Math.Sqrt(value / highest), 6) : 0;
-
-    // Two significant digits, as the solution-wide ranking compares scores: a small edit does not reorder files.
-    private static double Significant(double value)
-    {
-        if (value <= 0)
-        {
-            return 0;
-        }
-
-        var digits = 1 - (int)Math.Floor(Math.Log10(value));
-        return digits is >= 0 and <= 15 ? Math.Round(value, digits) : Math.Round(value, 15);
-    }
 }

@@ -120,8 +120,8 @@ internal static class FileFeatures
         return x;
     }
 
-    // How many of the values (in descending order) are greater than the value: equal values share a place.
-    private static int Ahead(List<double> descending, double value)
+    /// <summary>How many of the values (in descending order) are greater than the value: equal values share a place.</summary>
+    internal static int Ahead(List<double> descending, double value)
     {
         var (low, high) = (0, descending.Count);
         while (low < high)

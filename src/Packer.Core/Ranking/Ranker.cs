@@ -136,7 +136,7 @@ internal static class Ranker
 
     // Scores are compared at two significant digits, ties broken by path: an edit to a target shifts
     // every file's similarity a little, and that alone should not reshuffle the long tail of the ranking
-    // (nor move files across the budget boundary).
+    // (nor move files across the budget boundary). The within-target and task rankings compare theirs so too.
     internal static double Significant(double value)
     {
         if (value <= 0)

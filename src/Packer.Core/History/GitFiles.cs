@@ -16,6 +16,15 @@ internal static class GitFiles
         return listed.Split('\0', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
     }
 
+    /// <summary>Tells whether an existing file is tracked by the git repository it lies in, whichever that is (false without git or a repository).</summary>
+    /// <param name="fullPath">The file's absolute path, links already followed.</param>
+    public static bool IsTrackedAnywhere(string fullPath)
+    {
+        var folder = Path.GetDirectoryName(fullPath)!;
+        return Directory.Exists(folder)
+            && !string.IsNullOrEmpty(GitCommand.Run(folder, "ls-files", "-z", "--", Path.GetFileName(fullPath)));
+    }
+
     /// <summary>
     /// Tells, for repository-relative paths, which ones git ignores (a folder git ignores whole counts for
     /// every path under it); nothing is ignored without git or a repository.

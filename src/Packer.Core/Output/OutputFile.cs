@@ -5,8 +5,11 @@ namespace Packer.Core.Output;
 /// <summary>What an output file holds, so that an existing one can be recognized as the tool's own.</summary>
 public enum OutputKind
 {
-    /// <summary>A bundle (or a part of one), in any format.</summary>
+    /// <summary>A bundle, in any format.</summary>
     Bundle,
+
+    /// <summary>A part of a bundle a session split (<c>context.2.xml</c>).</summary>
+    BundlePart,
 
     /// <summary>A manifest.</summary>
     Manifest,

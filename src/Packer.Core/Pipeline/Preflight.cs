@@ -41,16 +41,34 @@ internal static class Preflight
         .. options.Manifest is { } manifest ? [Named(options, manifest, OutputKind.Manifest, "manifest")] : Array.Empty<OutputFile>(),
     ];
 
+    // A solution packer.yaml names must lie in packer.yaml's own repository: the repository root, against which its
+    // other paths are checked, is the solution's, so a solution elsewhere would take the outputs with it.
     private static string FindSolution(PackOptions options)
     {
+        string solution;
         try
         {
-            return SolutionFinder.Find(options.SolutionPath);
+            solution = SolutionFinder.Find(options.SolutionPath);
         }
         catch (UsageException e) when (options.ConfigLocations.TryGetValue("solution", out var at))
         {
             throw new UsageException($"'solution': {e.Text}", e.Code, at);
         }
+
+        if (options.ConfigLocations.TryGetValue("solution", out var named))
+        {
+            var root = RepositoryRoot.For(named.Path);
+            if (RepoPath.Relative(root, solution) is null || new RealPaths(root).LeavesRoot(solution))
+            {
+                throw new UsageException(
+                    $"'solution' names {solution}, outside this file's repository ({root}). A packer.yaml may only name a solution in its own "
+                    + "repository; give it as the command's PATH if you mean it.",
+                    DiagnosticCodes.ConfigPathOutside,
+                    named);
+            }
+        }
+
+        return solution;
     }
 
     // Paths packer.yaml names must lie inside the repository (the cache may also lie in the user's cache folder).

@@ -17,7 +17,7 @@ internal sealed class JsonRenderer : IBundleRenderer
         var targets = header.Targets.Select(t => header.TargetFileCounts
             ? $"{{\"spec\": {S(t.Spec)}, \"kind\": {S(Names.Of(t.Kind))}, \"fileCount\": {t.Files.Count}}}"
             : $"{{\"spec\": {S(t.Spec)}, \"kind\": {S(Names.Of(t.Kind))}, \"files\": [{string.Join(", ", t.Files.Select(S))}]}}");
-        return $"{{\n  \"solution\": {S(header.Solution)},\n  \"projects\": [{string.Join(", ", projects)}],\n  \"targets\": [{string.Join(", ", targets)}],\n  \"files\": [";
+        return $"{{\n  \"generator\": {S(BundleSignature.Generator)},\n  \"solution\": {S(header.Solution)},\n  \"projects\": [{string.Join(", ", projects)}],\n  \"targets\": [{string.Join(", ", targets)}],\n  \"files\": [";
     }
 
     public string File(BundleEntry entry, bool first)

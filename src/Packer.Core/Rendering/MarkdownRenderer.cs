@@ -9,7 +9,7 @@ internal sealed class MarkdownRenderer : IBundleRenderer
 {
     public string Begin(BundleHeader header)
     {
-        var text = new StringBuilder($"# Context: {header.Solution}\n\n");
+        var text = new StringBuilder($"# Context: {header.Solution}\n{BundleSignature.MarkdownLine}\n\n");
         if (header.Projects.Count > 0)
         {
             text.Append("Projects:\n");

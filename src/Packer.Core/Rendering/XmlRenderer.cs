@@ -13,7 +13,7 @@ internal sealed class XmlRenderer : IBundleRenderer
     public string Begin(BundleHeader header)
     {
         var text = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-        text.Append($"<context solution=\"{Attribute(header.Solution)}\">\n");
+        text.Append($"<context solution=\"{Attribute(header.Solution)}\" generator=\"{BundleSignature.Generator}\">\n");
         if (header.Projects.Count > 0)
         {
             text.Append("<projects>\n");

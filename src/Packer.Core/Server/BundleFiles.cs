@@ -38,8 +38,12 @@ internal static class BundleFiles
     }
 
     /// <summary>Finds a bundle by the id pack_context gave it, or by its path.</summary>
-    /// <exception cref="UsageException">There is no such bundle.</exception>
-    public static string Find(string bundle, string bundleDirectory, string workingDirectory)
+    /// <param name="bundle">The id or the path.</param>
+    /// <param name="bundleDirectory">Where the ids are.</param>
+    /// <param name="workingDirectory">What a relative path is relative to.</param>
+    /// <param name="readable">The folders a bundle may be read from (the state folder, the repository), links followed.</param>
+    /// <exception cref="UsageException">There is no such bundle, or it lies outside those folders.</exception>
+    public static string Find(string bundle, string bundleDirectory, string workingDirectory, IReadOnlyList<string> readable)
     {
         if (string.IsNullOrWhiteSpace(bundle))
         {
@@ -53,7 +57,14 @@ internal static class BundleFiles
             throw new UsageException($"no bundle '{bundle}': give an id that pack_context returned, or the path of a bundle file (e.g. .packer/context.xml).");
         }
 
-        // Only what this tool wrote is read back, never through a link: read_bundle is not a way to read any file.
+        // Only what this tool wrote in this repository or its state folder is read back, never through a link:
+        // read_bundle is not a way to read any file.
+        var real = RealPaths.Of(path);
+        if (!readable.Any(folder => RepoPath.Relative(RealPaths.Of(folder), real) is not null))
+        {
+            throw new UsageException($"{path} lies outside the repository and the state folder ({string.Join(", ", readable.Distinct())}); read_bundle reads only bundles there.");
+        }
+
         var manifest = ManifestOf(path);
         if (PathKinds.Of(path) != PathKind.File || PathKinds.Of(manifest) != PathKind.File || !OutputGuard.IsOurs(path, OutputKind.Bundle) || !OutputGuard.IsOurs(manifest, OutputKind.Manifest))
         {

@@ -45,7 +45,7 @@ public sealed class ContextServer(ServerOptions settings, Action<string>? log = 
         var options = Options(request.Targets, request.Task, request.MaxTokens, request.Format);
         var aim = options.Task is { } task ? [.. options.Targets, "task " + ContentHash.Of(task)] : options.Targets;
         var id = ContentHash.Of(string.Join('\n', [.. aim, options.MaxTokens.ToString(), options.Tokenizer, Names.Of(options.Format)]))[..12];
-        var path = output is null ? Path.Combine(BundleDirectory, id + StateFolder.ExtensionOf(options.Format)) : Inside(output);
+        var path = output is null ? Unlinked(Path.Combine(BundleDirectory, id + StateFolder.ExtensionOf(options.Format))) : Inside(output);
         var manifestPath = BundleFiles.ManifestOf(path);
 
         // The pipeline checks the two files as it checks -o and --manifest; they are committed together, under the gate.
@@ -101,7 +101,7 @@ public sealed class ContextServer(ServerOptions settings, Action<string>? log = 
         var options = Options([target], null, maxTokens, null);
         var result = await RunAsync(options, null, cancellationToken).ConfigureAwait(false);
         var manifest = result.Manifest;
-        var root = RepositoryRoot.For(SolutionFinder.Find(options.SolutionPath));
+        var root = Root();
         var relative = (Path.IsPathRooted(path) ? RepoPath.Relative(root, path) : BundleFiles.Normalized(path)) ?? path;
         var file = manifest.Files.FirstOrDefault(f => f.Path == relative)
             ?? throw new UsageException(
@@ -116,7 +116,7 @@ public sealed class ContextServer(ServerOptions settings, Action<string>? log = 
     /// <param name="tokenEnd">The token after the range.</param>
     /// <param name="inlineTokens">The largest slice returned (null: the server's limit).</param>
     public string ReadBundle(string bundle, string? file, int? tokenStart, int? tokenEnd, int? inlineTokens) =>
-        BundleFiles.Read(BundleFiles.Find(bundle, BundleDirectory, settings.WorkingDirectory), file, tokenStart, tokenEnd, inlineTokens ?? settings.InlineTokens, redactor);
+        BundleFiles.Read(BundleFiles.Find(bundle, BundleDirectory, settings.WorkingDirectory, [settings.StateDirectory, Root()]), file, tokenStart, tokenEnd, inlineTokens ?? settings.InlineTokens, redactor);
 
     private PackOptions Options(IReadOnlyList<string>? targets, string? task, int? maxTokens, string? format)
     {
@@ -156,14 +156,20 @@ public sealed class ContextServer(ServerOptions settings, Action<string>? log = 
         }
     }
 
-    // An output path stays inside the bundle folder: the tools write nothing else.
+    // An output path stays inside the bundle folder, and the bundle folder inside the state folder, links followed: the tools write nothing else.
     private string Inside(string output)
     {
         var full = Path.GetFullPath(output, BundleDirectory);
         return RepoPath.Relative(BundleDirectory, full) is not null
-            ? full
+            ? Unlinked(full)
             : throw new UsageException($"output must be a file name or a path inside {BundleDirectory} (got '{output}').");
     }
+
+    private string Unlinked(string path) => !new RealPaths(settings.StateDirectory).LeavesRoot(path)
+        ? path
+        : throw new UsageException($"{path} leads outside the state folder {settings.StateDirectory} through a symbolic link; the server writes only inside it. Remove the link.");
+
+    private string Root() => RepositoryRoot.For(SolutionFinder.Find(settings.Pack.SolutionPath));
 
     private static IReadOnlyList<Driver> DriversOf(PackResult result, string path) => result.Ranked.FirstOrDefault(f => f.Path == path)?.Drivers ?? [];
 

@@ -73,7 +73,7 @@ internal sealed class StateFolder
     [
         new(Map, OutputKind.SessionMap, "the session's map"),
         new(State, OutputKind.SessionState, "the session's state"),
-        .. Enumerable.Range(1, Math.Max(parts, ExistingParts())).Select(n => new OutputFile(Part(n), OutputKind.Bundle, "the session's bundle part")),
+        .. Enumerable.Range(1, Math.Max(parts, ExistingParts())).Select(n => new OutputFile(Part(n), OutputKind.BundlePart, "the session's bundle part")),
     ];
 
     /// <summary>Deletes the parts numbered above <paramref name="count"/>, left by an earlier run that wrote more (checked by <see cref="OwnFiles"/>).</summary>

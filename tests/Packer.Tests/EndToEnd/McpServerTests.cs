@@ -149,6 +149,52 @@ public sealed class McpServerTests(InstalledTool tool, ShopRepository shop, McpS
         Assert.Equal(packed.Bundle, Text(read));
     }
 
+    [Fact]
+    public async Task Read_bundle_reads_nothing_outside_the_repository_and_the_state_folder()
+    {
+        // Given a bundle the tool wrote, copied with its manifest to a folder outside the repository
+        var client = await server.ClientAsync(tool, shop);
+        var packed = await PackAsync(client);
+        var outside = TempFolder.Create();
+        var copy = Path.Combine(outside, "context.xml");
+        File.Copy(packed.Summary.GetProperty("path").GetString()!, copy);
+        File.Copy(packed.Summary.GetProperty("manifest").GetString()!, Path.Combine(outside, "context.manifest.json"));
+
+        // When
+        var refused = await client.CallToolAsync("read_bundle", Arguments(("bundle", copy)));
+
+        // Then
+        Assert.True(refused.IsError);
+        Assert.Contains($"{copy} lies outside the repository and the state folder", Text(refused), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pack_context_writes_nothing_through_a_linked_bundle_folder()
+    {
+        // Given the state folder's mcp/ folder replaced by a link to a folder outside
+        var client = await server.ClientAsync(tool, shop);
+        await PackAsync(client);
+        var folder = shop.PathOf(".packer/mcp");
+        var outside = TempFolder.Create();
+        Directory.Move(folder, folder + ".moved");
+        Directory.CreateSymbolicLink(folder, outside);
+        try
+        {
+            // When
+            var refused = await client.CallToolAsync("pack_context", Arguments(("targets", new[] { "Money" }), ("maxTokens", 2000)));
+
+            // Then
+            Assert.True(refused.IsError);
+            Assert.Contains("leads outside the state folder", Text(refused), StringComparison.Ordinal);
+            Assert.Empty(Directory.GetFileSystemEntries(outside));
+        }
+        finally
+        {
+            Directory.Delete(folder);
+            Directory.Move(folder + ".moved", folder);
+        }
+    }
+
     private static async Task<(JsonElement Summary, string Bundle)> PackAsync(McpClient client)
     {
         var result = await client.CallToolAsync("pack_context", Arguments(("targets", new[] { "OrderService" }), ("maxTokens", 3000)));

@@ -20,6 +20,36 @@ public sealed class OutputSafetyTests(InstalledTool tool) : IClassFixture<Instal
         Directory.CreateDirectory(Path.Combine(root, "adir"));
         File.CreateSymbolicLink(Path.Combine(root, "link.xml"), Path.Combine(root, "notes.txt"));
         await ProcessResult.RunAsync("mkfifo", [Path.Combine(root, "fifo")], root);
+
+        // Files that begin as a bundle or a manifest of some format does, but that the tool did not write.
+        File.WriteAllText(Path.Combine(root, "empty.md"), string.Empty);
+        File.WriteAllText(Path.Combine(root, "todo.md"), "## TODO\n- ship it\n");
+        File.WriteAllText(Path.Combine(root, "context.md"), "# Context: what we agreed\n\nTargets:\n");
+        File.WriteAllText(Path.Combine(root, "block.xml"), "<file path=\"mine\">\n");
+        File.WriteAllText(Path.Combine(root, "solution.json"), "{\n  \"solution\": \"mine\"\n}\n");
+        File.WriteAllText(Path.Combine(root, "prolog.xml"), "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<context solution=\"mine\">\n<notes/>\n");
+
+        // A bundle of the tool's own made read-only; a folder linked out of the repository and one linked to itself;
+        // a file another repository tracks.
+        var readOnly = Path.Combine(root, "readonly.xml");
+        File.WriteAllText(readOnly, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<context solution=\"Shop.sln\" generator=\"dotnet-pack-context\">\n");
+        if (OperatingSystem.IsWindows())
+        {
+            File.SetAttributes(readOnly, FileAttributes.ReadOnly);
+        }
+        else
+        {
+            File.SetUnixFileMode(readOnly, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        }
+
+        var outside = Path.Combine(Path.GetDirectoryName(root)!, "outside");
+        Directory.CreateDirectory(outside);
+        Directory.CreateSymbolicLink(Path.Combine(root, "linked"), outside);
+        Directory.CreateSymbolicLink(Path.Combine(root, "self"), root);
+        var other = Path.Combine(Path.GetDirectoryName(root)!, "other");
+        Directory.CreateDirectory(other);
+        File.WriteAllText(Path.Combine(other, "tracked.xml"), "theirs\n");
+        await GitRepository.InitAsync(other);
         return root;
     });
 
@@ -34,11 +64,25 @@ public sealed class OutputSafetyTests(InstalledTool tool) : IClassFixture<Instal
     [InlineData("-o notes.txt", "exists and is not a bundle or manifest this tool wrote; pass --force to replace it")]
     [InlineData("--manifest package.json", "exists and is not a bundle or manifest this tool wrote; pass --force to replace it")]
     [InlineData("-o same.json --manifest same.json", "-o and --manifest name the same file")]
+    [InlineData("-o empty.md", "exists and is not a bundle or manifest this tool wrote; pass --force to replace it")]
+    [InlineData("-o todo.md", "exists and is not a bundle or manifest this tool wrote; pass --force to replace it")]
+    [InlineData("-o context.md", "exists and is not a bundle or manifest this tool wrote; pass --force to replace it")]
+    [InlineData("-o block.xml", "exists and is not a bundle or manifest this tool wrote; pass --force to replace it")]
+    [InlineData("-o solution.json", "exists and is not a bundle or manifest this tool wrote; pass --force to replace it")]
+    [InlineData("-o prolog.xml", "exists and is not a bundle or manifest this tool wrote; pass --force to replace it")]
+    [InlineData("-o .git/hooks/post-checkout", "is inside a .git folder, which the tool never writes to")]
+    [InlineData("--manifest .git/info/attributes --force", "is inside a .git folder, which the tool never writes to")]
+    [InlineData("-o .git/HEAD --force", "is inside a .git folder, which the tool never writes to")]
+    [InlineData("-o self/.git/config --force", "is inside a .git folder, which the tool never writes to")]
+    [InlineData("-o linked/bundle.xml --force", "leads outside the repository through a symbolic link")]
+    [InlineData("-o out.xml --manifest self/out.xml", "-o and --manifest name the same file")]
+    [InlineData("-o readonly.xml --force", "is read-only; make it writable (or remove it) if the tool should replace it")]
+    [InlineData("-o ../other/tracked.xml --force", "is tracked by git (in the repository it lies in)")]
     public async Task An_output_that_is_not_the_tools_own_is_refused_and_left_as_it_was(string arguments, string reason)
     {
         // Given
         var root = await Shop.Value;
-        var before = Snapshot(root);
+        var before = Snapshot(root) + Snapshot(Path.Combine(root, ".git")) + Snapshot(Path.Combine(Path.GetDirectoryName(root)!, "other"));
 
         // When
         var result = await tool.RunAsync(root, ["Shop.sln", "--target", "OrderService", .. arguments.Split(' ')]);
@@ -47,7 +91,8 @@ public sealed class OutputSafetyTests(InstalledTool tool) : IClassFixture<Instal
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
         Assert.Contains(reason, result.StandardError, StringComparison.Ordinal);
         Assert.Single(result.StandardError.TrimEnd('\n').Split('\n'));
-        Assert.Equal(before, Snapshot(root));
+        Assert.Equal(before, Snapshot(root) + Snapshot(Path.Combine(root, ".git")) + Snapshot(Path.Combine(Path.GetDirectoryName(root)!, "other")));
+        Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(Path.GetDirectoryName(root)!, "outside")));
         Assert.Equal(PathKind.Special, PathKinds.Of(Path.Combine(root, "fifo")));
         Assert.Equal(PathKind.Link, PathKinds.Of(Path.Combine(root, "link.xml")));
     }
@@ -101,6 +146,75 @@ public sealed class OutputSafetyTests(InstalledTool tool) : IClassFixture<Instal
     }
 
     [Fact]
+    public async Task A_config_cannot_take_the_run_to_another_repository_through_its_solution()
+    {
+        // Given a packer.yaml that names a solution in another repository, and an output beside it
+        var parent = TempFolder.Create();
+        var root = Fixtures.Copy("Shop", Path.Combine(parent, "mine"));
+        var other = Fixtures.Copy("Shop", Path.Combine(parent, "other"));
+        await GitRepository.InitAsync(root);
+        await GitRepository.InitAsync(other);
+        File.WriteAllText(Path.Combine(root, "packer.yaml"), "solution: ../../other/Shop/Shop.sln\ntargets: [OrderService]\noutput: ../../other/Shop/pwned.xml\n");
+
+        // When
+        var result = await tool.RunAsync(root, ["-q"]);
+
+        // Then
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("packer.yaml:1: 'solution' names ", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("outside this file's repository", result.StandardError, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(other, "pwned.xml")));
+    }
+
+    [Theory]
+    [InlineData("output: .git/hooks/post-checkout")]
+    [InlineData("manifest: .git/info/attributes")]
+    public async Task A_config_cannot_write_into_git(string line)
+    {
+        var root = Fixtures.Copy("Shop");
+        await GitRepository.InitAsync(root);
+        File.WriteAllText(Path.Combine(root, "packer.yaml"), $"solution: Shop.sln\ntargets: [OrderService]\n{line}\n");
+
+        var result = await tool.RunAsync(root, ["-q", "--force"]);
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("packer.yaml:3: ", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("is inside a .git folder, which the tool never writes to", result.StandardError, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(root, line[(line.IndexOf(' ') + 1)..])));
+    }
+
+    [Theory]
+    [InlineData("xml", null)]
+    [InlineData("markdown", null)]
+    [InlineData("json", null)]
+    [InlineData("anthropic", null)]
+    [InlineData("xml", "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<context solution=\"Shop.sln\">\n<projects>\n")]
+    [InlineData("markdown", "# Context: Shop.sln\n\nProjects:\n- Shop.Domain (`src/Shop.Domain/Shop.Domain.csproj`)\n")]
+    [InlineData("json", "{\n  \"solution\": \"Shop.sln\",\n  \"projects\": [{\"name\": \"Shop.Domain\"}]\n")]
+    public async Task A_bundle_the_tool_wrote_in_any_format_is_replaced_without_force(string format, string? writtenBefore)
+    {
+        // Given a bundle this tool wrote (by this version, or by one before bundles were signed)
+        var root = await Shop.Value;
+        var output = Path.Combine(TempFolder.Create(), "bundle");
+        string[] arguments = ["Shop.sln", "--target", "OrderService", "--format", format, "-o", output, "-q"];
+        if (writtenBefore is null)
+        {
+            Assert.Equal(ExitCodes.Success, (await tool.RunAsync(root, [.. arguments, "--max-tokens", "2000"])).ExitCode);
+        }
+        else
+        {
+            File.WriteAllText(output, writtenBefore);
+        }
+
+        // When it is packed again
+        var result = await tool.RunAsync(root, [.. arguments, "--max-tokens", "2500"]);
+
+        // Then
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.True(OutputGuard.IsOurs(output, OutputKind.Bundle));
+    }
+
+    [Fact]
     public async Task Forced_a_foreign_file_is_replaced_and_bundle_and_manifest_are_written_together()
     {
         // Given an unknown file where the bundle goes
@@ -119,8 +233,9 @@ public sealed class OutputSafetyTests(InstalledTool tool) : IClassFixture<Instal
         Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(output)!, ".*"));
     }
 
-    private static string Snapshot(string root) => string.Join('\n', Directory.EnumerateFileSystemEntries(root, "*", SearchOption.AllDirectories)
-        .Where(p => !p.Contains("/.git/", StringComparison.Ordinal) && !p.Contains("/obj/", StringComparison.Ordinal) && PathKinds.Of(p) is PathKind.File or PathKind.Link)
+    // Every file and link below a folder (but .git/ and obj/ below it), with its length. Links are not followed.
+    private static string Snapshot(string root) => string.Join('\n', Directory.EnumerateFileSystemEntries(root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint })
+        .Where(p => !p[root.Length..].Contains("/.git/", StringComparison.Ordinal) && !p.Contains("/obj/", StringComparison.Ordinal) && PathKinds.Of(p) is PathKind.File or PathKind.Link)
         .Order(StringComparer.Ordinal)
         .Select(p => $"{p} {(PathKinds.Of(p) == PathKind.Link ? "link" : File.ReadAllText(p).Length.ToString(System.Globalization.CultureInfo.InvariantCulture))}"));
 }

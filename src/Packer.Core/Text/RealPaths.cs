@@ -1,6 +1,4 @@
-using Packer.Core.Text;
-
-namespace Packer.Core.Loading;
+namespace Packer.Core.Text;
 
 /// <summary>
 /// Where a path really leads once every symbolic link on it is followed, so that nothing outside the
@@ -21,6 +19,10 @@ internal sealed class RealPaths(string root)
         realRoot ??= Resolve(Path.GetFullPath(root));
         return RepoPath.Relative(realRoot, Resolve(Path.GetFullPath(fullPath))) is null;
     }
+
+    /// <summary>Where a path really leads, every symbolic link on it followed (as far as it exists).</summary>
+    /// <param name="path">A path, relative to the current folder or absolute.</param>
+    public static string Of(string path) => new RealPaths(Path.GetPathRoot(Path.GetFullPath(path))!).Resolve(Path.GetFullPath(path));
 
     // The path with every link on it followed (like realpath(3)), as far as it exists; a loop of links ends
     // after MaxLinks of them.

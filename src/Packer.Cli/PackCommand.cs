@@ -121,15 +121,7 @@ internal static class PackCommand
         OutputWriter.Write(files);
         if (options.Output is null)
         {
-            try
-            {
-                await using var stdout = Console.OpenStandardOutput();
-                await stdout.WriteAsync(new System.Text.UTF8Encoding(false).GetBytes(result.Bundle));
-            }
-            catch (Exception e) when (FileAccessException.Covers(e))
-            {
-                throw new FileAccessException($"standard output could not be written ({e.Message}).", e);
-            }
+            await StandardOutput.WriteAsync(result.Bundle);
         }
     }
 }

@@ -89,7 +89,7 @@ internal static class SessionCommand
                 outcome = await SessionRunner.RunAsync(pack, session, workingDirectory, hook.Source, progress, cancellationToken);
             }
 
-            await Console.Out.WriteAsync(hookMode ? ClaudeHook.Answer(outcome.Map) : outcome.Map);
+            await StandardOutput.WriteAsync(hookMode ? ClaudeHook.Answer(outcome.Map) : outcome.Map);
             log.Report(outcome);
             return ExitCodes.Success;
         }
@@ -124,7 +124,7 @@ internal static class SessionCommand
         {
             if (await PromptMap.RenderAsync(pack, session, prompt, limits, workingDirectory, cancellationToken) is { } map)
             {
-                await Console.Out.WriteAsync(ClaudeHook.PromptAnswer(map));
+                await StandardOutput.WriteAsync(ClaudeHook.PromptAnswer(map));
             }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -157,8 +157,17 @@ internal static class SessionCommand
     public static async Task<int> HookFailureAsync(string line, bool noRedact)
     {
         var oneLine = string.Join(' ', Redacted(noRedact, line).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        await Console.Out.WriteAsync(ClaudeHook.Failure($"dotnet pack-context could not pack this session's context bundle: {oneLine} The session starts without it."));
-        return ExitCodes.Success;
+        try
+        {
+            await StandardOutput.WriteAsync(ClaudeHook.Failure($"dotnet pack-context could not pack this session's context bundle: {oneLine} The session starts without it."));
+            return ExitCodes.Success;
+        }
+        catch (FileAccessException e)
+        {
+            // Nobody reads the answer: say both failures where a person may look.
+            await Console.Error.WriteLineAsync(oneLine == e.Message ? $"error: {oneLine}" : $"error: {oneLine} Then {e.Message}");
+            return ExitCodes.Failure;
+        }
     }
 
     private static string Redacted(bool noRedact, string text) =>

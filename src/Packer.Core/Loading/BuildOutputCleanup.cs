@@ -25,6 +25,7 @@ internal sealed class BuildOutputCleanup
         var outputs = projectFiles.Select(p => Path.GetDirectoryName(p)!).SelectMany(p => new[] { Path.Combine(p, "obj"), Path.Combine(p, "bin") }).ToList();
         made = outputs.Where(f => !Directory.Exists(f)).ToHashSet(StringComparer.Ordinal);
         folders.UnionWith(outputs.Select(load.FolderBelow));
+        folders.UnionWith(outputs.SelectMany(Abandoned));
     }
 
     /// <summary>Records which obj/ and bin/ folders exist before the load.</summary>
@@ -72,6 +73,39 @@ internal sealed class BuildOutputCleanup
             {
                 DeleteIfEmpty(Path.GetDirectoryName(shared)!);
             }
+        }
+    }
+
+    // The folders of loads whose process is gone (killed, or stopped by Ctrl-C before its cleanup ran): nobody
+    // else removes them. A folder of a process that still runs is another load's, and is left alone.
+    private static IEnumerable<string> Abandoned(string outputFolder)
+    {
+        var shared = Path.Combine(outputFolder, DesignTimeProperties.Folder);
+        if (!Directory.Exists(shared))
+        {
+            return [];
+        }
+
+        try
+        {
+            return [.. Directory.EnumerateDirectories(shared).Where(f => DesignTimeProperties.ProcessOf(Path.GetFileName(f)) is { } process && !IsRunning(process))];
+        }
+        catch (Exception e) when (FileAccessException.Covers(e))
+        {
+            return [];
+        }
+    }
+
+    private static bool IsRunning(int process)
+    {
+        try
+        {
+            using var running = System.Diagnostics.Process.GetProcessById(process);
+            return !running.HasExited;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return false;
         }
     }
 

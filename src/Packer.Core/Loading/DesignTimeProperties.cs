@@ -34,6 +34,16 @@ internal sealed class DesignTimeProperties
     public static DesignTimeProperties ForNewLoad() =>
         new($"{Environment.ProcessId}-{Interlocked.Increment(ref loads)}");
 
+    /// <summary>The process that made a load's folder, from the folder's name (<c>&lt;process&gt;-&lt;load&gt;</c>); null for any other name.</summary>
+    /// <param name="name">A folder's name below .pack-context/.</param>
+    public static int? ProcessOf(string name)
+    {
+        var dash = name.IndexOf('-', StringComparison.Ordinal);
+        return dash > 0 && int.TryParse(name.AsSpan(0, dash), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var process)
+            && int.TryParse(name.AsSpan(dash + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _)
+            ? process : null;
+    }
+
     /// <summary>This load's folder below a build output folder (a project's obj/ or bin/).</summary>
     /// <param name="outputFolder">The obj/ or bin/ folder.</param>
     public string FolderBelow(string outputFolder) => Path.Combine(outputFolder, Folder, load);

@@ -129,5 +129,7 @@ internal static class Preflight
     }
 
     private static OutputFile Named(PackOptions options, string path, OutputKind kind, string key) =>
-        options.ConfigLocations.TryGetValue(key, out var at) ? new OutputFile(path, kind, $"'{key}'", at) : new OutputFile(path, kind, Flags[key]);
+        options.ConfigLocations.TryGetValue(key, out var at) ? new OutputFile(path, kind, $"'{key}'", at)
+        : options.OutputsOwner is { } owner ? new OutputFile(path, kind, $"{owner} {(kind == OutputKind.Bundle ? "bundle" : "manifest")}")
+        : new OutputFile(path, kind, Flags[key]);
 }

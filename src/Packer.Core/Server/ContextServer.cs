@@ -50,7 +50,7 @@ public sealed class ContextServer(ServerOptions settings, Action<string>? log = 
 
         // The pipeline checks the two files as it checks -o and --manifest; they are committed together, under the gate.
         var result = await RunAsync(
-            StateFolder.Writing(options, path, manifestPath, previous: null),
+            StateFolder.Writing(options, path, manifestPath, previous: null, "the server's"),
             r => OutputWriter.Write([(path, r.Bundle), (manifestPath, r.ManifestText)]),
             cancellationToken).ConfigureAwait(false);
 

@@ -39,7 +39,7 @@ public static class SessionRunner
         var root = RepositoryRoot.For(SolutionFinder.Find(pack.SolutionPath));
         OutputGuard.Check(state.OwnFiles(0), root, pack.Force); // before the slow load, as the pipeline checks the bundle and manifest
         using var held = state.Lock(LockWait);
-        var options = StateFolder.Writing(pack, state.Bundle, state.Manifest, state.Manifest);
+        var options = StateFolder.Writing(pack, state.Bundle, state.Manifest, state.Manifest, "the session's");
         var result = await ContextPacker.PackAsync(options, workingDirectory, progress, cancellationToken).ConfigureAwait(false);
         try
         {

@@ -37,8 +37,10 @@ internal sealed class StateFolder
     /// <param name="bundle">The bundle file.</param>
     /// <param name="manifest">The manifest file.</param>
     /// <param name="previous">The earlier manifest, or null.</param>
-    public static PackOptions Writing(PackOptions pack, string bundle, string manifest, string? previous) => pack with
+    /// <param name="owner">Who chose the files, for messages ("the session's", "the server's").</param>
+    public static PackOptions Writing(PackOptions pack, string bundle, string manifest, string? previous, string owner) => pack with
     {
+        OutputsOwner = owner,
         Output = bundle,
         Manifest = manifest,
         Previous = previous,

@@ -56,6 +56,28 @@ public sealed class BuildOutputCleanupTests
     }
 
     [Fact]
+    public async Task A_load_removes_the_folders_of_a_load_whose_process_is_gone_and_leaves_a_running_ones()
+    {
+        // Given folders left by a load that was stopped before its cleanup (Ctrl-C, kill), and by a running one
+        var project = TempFolder.Create();
+        using var ended = System.Diagnostics.Process.Start("true");
+        await ended.WaitForExitAsync();
+        var gone = Write(Path.Combine(project, "obj", DesignTimeProperties.Folder, $"{ended.Id}-1"), "Debug/net10.0/App.AssemblyInfo.cs");
+        var goneBin = Path.Combine(project, "bin", DesignTimeProperties.Folder, $"{ended.Id}-1", "Debug");
+        Directory.CreateDirectory(goneBin);
+        var running = Write(Path.Combine(project, "obj", DesignTimeProperties.Folder, $"{Environment.ProcessId}-999999"), "Debug/net10.0/App.AssemblyInfo.cs");
+
+        // When the next load runs
+        var load = DesignTimeProperties.ForNewLoad();
+        BuildOutputCleanup.Before(load, [Path.Combine(project, "App.csproj")]).Remove();
+
+        // Then
+        Assert.False(File.Exists(gone));
+        Assert.False(Directory.Exists(Path.Combine(project, "bin", DesignTimeProperties.Folder)));
+        Assert.True(File.Exists(running));
+    }
+
+    [Fact]
     public void Two_loads_have_two_folders_and_know_only_their_own_files()
     {
         var first = DesignTimeProperties.ForNewLoad();

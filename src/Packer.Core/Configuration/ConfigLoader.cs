@@ -68,6 +68,11 @@ public static class ConfigLoader
                 $"invalid YAML (an unclosed bracket or quote?): {e.Message}", DiagnosticCodes.ConfigSyntax, At(display, (parser.LastLine, parser.LastColumn)));
         }
 
+        if (stream.Documents.Count > 1)
+        {
+            throw Error(display, stream.Documents[1].RootNode, "a second YAML document (after '---'): a packer.yaml is one document, and the tool would ignore this one. Merge its keys into the first.");
+        }
+
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
             return new ConfigFile();

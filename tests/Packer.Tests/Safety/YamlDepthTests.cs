@@ -7,7 +7,8 @@ namespace Packer.Tests.Safety;
 
 /// <summary>
 /// A packer.yaml nested thousands deep must end in one line naming the file and the line, not a stack overflow
-/// (which kills the process, and the hook with it, whatever catches exceptions).
+/// (which kills the process, and the hook with it, whatever catches exceptions); one of endless values ends in one
+/// line too, and a second document is not silently ignored.
 /// </summary>
 public sealed class YamlDepthTests
 {
@@ -44,5 +45,30 @@ public sealed class YamlDepthTests
         // Then it is the key's own error, not the depth's
         Assert.Equal(DiagnosticCodes.ConfigValue, error.Code);
         Assert.Contains("'include' must be a single text value", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_config_of_endless_values_stops_at_the_limit()
+    {
+        // Given a flat list of 200,000 aliases of one anchored value (400 KB)
+        var path = Path.Combine(TempFolder.Create(), "packer.yaml");
+        File.WriteAllText(path, "a: &x v\ninclude: [" + string.Join(',', Enumerable.Repeat("*x", 200_000)) + "]\n");
+
+        var error = Assert.Throws<UsageException>(() => ConfigLoader.Load(path));
+
+        Assert.Equal(DiagnosticCodes.ConfigSyntax, error.Code);
+        Assert.StartsWith($"{path}:2: more than {BoundedParser.MaxEvents:N0} values; a packer.yaml is a short list of settings.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_second_document_is_an_error_naming_its_line()
+    {
+        var path = Path.Combine(TempFolder.Create(), "packer.yaml");
+        File.WriteAllText(path, "maxTokens: 8000\n---\nmaxTokens: 500\n");
+
+        var error = Assert.Throws<UsageException>(() => ConfigLoader.Load(path));
+
+        Assert.Equal(DiagnosticCodes.ConfigValue, error.Code);
+        Assert.StartsWith($"{path}:3: a second YAML document (after '---')", error.Message, StringComparison.Ordinal);
     }
 }

@@ -102,11 +102,17 @@ internal sealed class BudgetPlanner(BlockPricer pricer, BundleFitter fitter, Git
     }
 
     /// <summary>The warning for a target that is not given in full, or null.</summary>
-    public static string? TargetWarning(string path, Fidelity fidelity, int maxTokens, int room)
+    /// <param name="path">The target file.</param>
+    /// <param name="fidelity">How it is given.</param>
+    /// <param name="maxTokens">The cap.</param>
+    /// <param name="room">The tokens kept free for edits.</param>
+    /// <param name="skipped">Why the file cannot go in at all (binary, too large, unreadable), when that is why it is listed.</param>
+    public static string? TargetWarning(string path, Fidelity fidelity, int maxTokens, int room, string? skipped)
     {
         var within = room > 0 ? $"within {maxTokens} tokens less the {room} kept free for edits (--edit-room)" : $"within {maxTokens} tokens";
         return fidelity switch
         {
+            Fidelity.Listed when skipped is not null => $"target file {path} is only listed: {skipped}.",
             Fidelity.Listed => $"target file {path} does not fit {within}, not even as signatures; it is only listed.",
             Fidelity.Signatures => $"target file {path} does not fit in full {within}; it is given as signatures.",
             _ => null,
@@ -215,7 +221,7 @@ internal sealed class BudgetPlanner(BlockPricer pricer, BundleFitter fitter, Git
                 chosen[i] = full[i]!;
             }
 
-            if (TargetWarning(targets[i].Path, chosen[i].Entry.Fidelity, maxTokens, room) is { } warning)
+            if (TargetWarning(targets[i].Path, chosen[i].Entry.Fidelity, maxTokens, room, pricer.Texts.SkipReason(targets[i].Path)) is { } warning)
             {
                 warnings.Add(warning);
             }

@@ -115,7 +115,7 @@ internal sealed class EditAppender(BlockPricer pricer, BundleFitter fitter)
         var blocks = content.Entries.Where(e => e.Fidelity is Fidelity.Full or Fidelity.Signatures)
             .DistinctBy(e => e.Path, StringComparer.Ordinal).ToDictionary(e => e.Path, StringComparer.Ordinal);
         var warnings = ranked.Where(f => f.IsTarget)
-            .Select(f => BudgetPlanner.TargetWarning(f.Path, blocks.TryGetValue(f.Path, out var b) ? b.Fidelity : Fidelity.Listed, split.MaxTokens, split.Room))
+            .Select(f => BudgetPlanner.TargetWarning(f.Path, blocks.TryGetValue(f.Path, out var b) ? b.Fidelity : Fidelity.Listed, split.MaxTokens, split.Room, pricer.Texts.SkipReason(f.Path)))
             .OfType<string>().ToList();
         var diffs = changes.Count(c => c.Fidelity == Fidelity.Diff);
         var kept = updated.Count == 0 ? session.Views.Count : Blocks(session).TakeWhile(b => b != updated[0].Block).Count();

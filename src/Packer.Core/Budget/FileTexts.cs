@@ -114,13 +114,20 @@ internal sealed class FileTexts(string root, SecretRedactor redactor, long maxFi
         }
         catch (Exception e) when (FileAccessException.Covers(e))
         {
-            return Unreadable(e);
+            return Unreadable(e, fullPath);
         }
     }
 
     private static string TooLarge(long maxFileBytes) => $"larger than maxFileBytes ({maxFileBytes} bytes): listed, not packed";
 
-    private static Decoded Unreadable(Exception e) => new(null, 0, $"could not be read ({e.Message})", null);
+    // A link that leads to no file (a loop of links, or a target that is gone) says so, not "could not find file".
+    private static Decoded Unreadable(Exception e, string fullPath) => new(
+        null,
+        0,
+        e is IOException && Output.PathKinds.Of(fullPath) == Output.PathKind.Link
+            ? "could not be read (a symbolic link that leads to no file: a loop of links, or a target that is gone)"
+            : $"could not be read ({e.Message})",
+        null);
 
     private static Decoded Load(string path, string fullPath, long maxFileBytes)
     {
@@ -142,10 +149,12 @@ internal sealed class FileTexts(string root, SecretRedactor redactor, long maxFi
         }
         catch (Exception e) when (FileAccessException.Covers(e))
         {
-            return Unreadable(e);
+            return Unreadable(e, fullPath);
         }
 
-        if (bytes.AsSpan().IndexOf((byte)0) >= 0)
+        // UTF-16 and UTF-32 text is full of zero bytes: with a byte order mark it is text, and binary only if it holds U+0000.
+        var wide = WideBom(bytes);
+        if (!wide && bytes.AsSpan().IndexOf((byte)0) >= 0)
         {
             return new Decoded(null, bytes.Length, "binary (it holds NUL bytes): not packed", null);
         }
@@ -162,9 +171,18 @@ internal sealed class FileTexts(string root, SecretRedactor redactor, long maxFi
             warning = $"{path} is not valid UTF-8; its invalid bytes were packed as U+FFFD.";
         }
 
+        if (wide && raw.Contains('\0', StringComparison.Ordinal))
+        {
+            return new Decoded(null, bytes.Length, "binary (it holds NUL characters): not packed", null);
+        }
+
         var text = raw.ReplaceLineEndings("\n");
         return new Decoded(text.Length == 0 || text.EndsWith('\n') ? text : text + "\n", bytes.Length, null, warning);
     }
+
+    // A UTF-16 (FF FE, FE FF) or UTF-32 (FF FE 00 00, 00 00 FE FF) byte order mark.
+    private static bool WideBom(byte[] bytes) =>
+        bytes.AsSpan().StartsWith((byte[])[0xFF, 0xFE]) || bytes.AsSpan().StartsWith((byte[])[0xFE, 0xFF]) || bytes.AsSpan().StartsWith((byte[])[0x00, 0x00, 0xFE, 0xFF]);
 
     // Decodes as File.ReadAllText does: a byte order mark (UTF-8, UTF-16, UTF-32) wins over the default.
     private static string Text(byte[] bytes, Encoding utf8)

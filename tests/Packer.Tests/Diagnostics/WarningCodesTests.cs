@@ -34,9 +34,11 @@ public sealed class WarningCodesTests
     [Fact]
     public void The_budgets_target_warnings_are_target_warnings()
     {
-        var warning = BudgetPlanner.TargetWarning("src/A/Big.cs", Fidelity.Signatures, 4000, 400);
+        var warning = BudgetPlanner.TargetWarning("src/A/Big.cs", Fidelity.Signatures, 4000, 400, skipped: null);
+        var unreadable = BudgetPlanner.TargetWarning("src/A/Gone.cs", Fidelity.Listed, 4000, 400, skipped: "could not be read (gone)");
 
         Assert.Equal(DiagnosticCodes.TargetNotInFull, WarningCodes.For(warning!));
+        Assert.Equal(DiagnosticCodes.TargetNotInFull, WarningCodes.For(unreadable!));
     }
 
     [Fact]

@@ -92,6 +92,39 @@ public sealed class InputSafetyTests(ShopRepository shop) : IClassFixture<ShopRe
         Assert.Contains("notes.md is not valid UTF-8; its invalid bytes were packed as U+FFFD.", result.Warnings);
     }
 
+    [Theory]
+    [InlineData("utf-16")]
+    [InlineData("utf-16BE")]
+    [InlineData("utf-32")]
+    public async Task A_wide_source_with_a_byte_order_mark_is_packed_as_text(string encoding)
+    {
+        // Given a target written in UTF-16 or UTF-32, with its byte order mark (as some Windows editors save)
+        var text = "namespace Shop.Application;\n\n/// <summary>Wïde.</summary>\npublic static class Wide\n{\n}\n";
+        var wide = System.Text.Encoding.GetEncoding(encoding);
+        File.WriteAllBytes(shop.PathOf("src/Shop.Application/Wide.cs"), [.. wide.GetPreamble(), .. wide.GetBytes(text)]);
+
+        // When
+        var result = await shop.PackAsync(shop.Options("src/Shop.Application/Wide.cs"));
+
+        // Then
+        Assert.Contains(text, result.Bundle, StringComparison.Ordinal);
+        Assert.Equal(Fidelity.Full, result.Manifest.Files.Single(f => f.Path == "src/Shop.Application/Wide.cs").Fidelity);
+        Assert.DoesNotContain(result.Warnings, w => w.Contains("Wide.cs", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_target_that_is_a_loop_of_links_is_listed_saying_so()
+    {
+        File.CreateSymbolicLink(shop.PathOf("src/LoopA.cs"), "LoopB.cs");
+        File.CreateSymbolicLink(shop.PathOf("src/LoopB.cs"), "LoopA.cs");
+
+        var result = await shop.PackAsync(shop.Options("src/LoopA.cs"));
+
+        Assert.Equal(
+            "target file src/LoopA.cs is only listed: could not be read (a symbolic link that leads to no file: a loop of links, or a target that is gone).",
+            result.Warnings.Single(w => w.StartsWith("target file", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public async Task Loading_leaves_the_repository_as_it_was()
     {

@@ -16,7 +16,8 @@ internal static class JsonSettings
     public const string ServerName = "pack-context";
 
     private static readonly JsonSerializerOptions Writing = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    private static readonly JsonDocumentOptions Reading = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    // A key twice in one object is refused when read (JSON leaves it undefined which wins; a tree cannot hold both).
+    private static readonly JsonDocumentOptions Reading = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false };
 
     /// <summary>Reads a file as a JSON object (an empty one when it does not exist).</summary>
     /// <exception cref="UsageException">It exists but is not a JSON object.</exception>

@@ -67,12 +67,15 @@ public sealed class InitTests(InstalledTool tool) : IClassFixture<InstalledTool>
         Assert.Contains("kept .claude/settings.json (already set up)", second.StandardError, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_broken_settings_file_is_named_and_nothing_is_written()
+    [Theory]
+    [InlineData("{ \"hooks\": ")]
+    [InlineData("{ \"hooks\": {}, \"hooks\": {} }")]
+    [InlineData("{ \"hooks\": { \"SessionStart\": [], \"SessionStart\": [] } }")]
+    public async Task A_broken_settings_file_is_named_and_nothing_is_written(string settings)
     {
         var root = Fixtures.Copy("Shop");
         Directory.CreateDirectory(Path.Combine(root, ".claude"));
-        File.WriteAllText(Path.Combine(root, ".claude", "settings.json"), "{ \"hooks\": ");
+        File.WriteAllText(Path.Combine(root, ".claude", "settings.json"), settings);
 
         var result = await tool.RunAsync(root, ["init", "--target", "OrderService", "--agent", "claude"]);
 
@@ -82,7 +85,8 @@ public sealed class InitTests(InstalledTool tool) : IClassFixture<InstalledTool>
         Assert.False(File.Exists(Path.Combine(root, "packer.yaml")));
         Assert.False(File.Exists(Path.Combine(root, ".gitignore")));
         Assert.False(File.Exists(Path.Combine(root, ".mcp.json")));
-        Assert.Equal("{ \"hooks\": ", File.ReadAllText(Path.Combine(root, ".claude", "settings.json")));
+        Assert.Equal(settings, File.ReadAllText(Path.Combine(root, ".claude", "settings.json")));
+        Assert.DoesNotContain("   at ", result.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]

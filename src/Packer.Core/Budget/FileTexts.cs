@@ -124,7 +124,7 @@ internal sealed class FileTexts(string root, SecretRedactor redactor, long maxFi
     private static Decoded Unreadable(Exception e, string fullPath) => new(
         null,
         0,
-        e is IOException && Output.PathKinds.Of(fullPath) == Output.PathKind.Link
+        e is IOException && PathKinds.Of(fullPath) == PathKind.Link
             ? "could not be read (a symbolic link that leads to no file: a loop of links, or a target that is gone)"
             : $"could not be read ({e.Message})",
         null);

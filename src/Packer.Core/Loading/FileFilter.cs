@@ -37,12 +37,14 @@ public sealed class FileFilter
             return ([], []);
         }
 
+        // Git says what it ignores in a work tree; elsewhere the .gitignore files are read as git would read them.
         var found = new List<string>();
         var links = new List<string>();
-        Walk(new DirectoryInfo(root), root, found, links);
+        var repository = GitCommand.IsRepository(root);
+        Walk(new DirectoryInfo(root), root, repository ? null : IgnoreFiles.None.Enter(root, string.Empty), found, links);
         var realPaths = new RealPaths(root);
         var outside = links.Where(p => realPaths.LeavesRoot(Path.Combine(root, p))).ToHashSet(StringComparer.Ordinal);
-        var ignored = GitFiles.Ignored(root);
+        var ignored = repository ? GitFiles.Ignored(root) : _ => false;
         var files = found.Where(p => !outside.Contains(p) && !ignored(p)).Order(StringComparer.Ordinal).ToList();
         return (files, outside.Order(StringComparer.Ordinal).Select(LinkWarning).ToList());
     }
@@ -50,13 +52,14 @@ public sealed class FileFilter
     /// <summary>The warning for a file that is a link to outside the repository.</summary>
     public static string LinkWarning(string path) => $"skipped {path}: it is a symbolic link to a file outside the repository.";
 
-    private void Walk(DirectoryInfo folder, string root, List<string> found, List<string> links)
+    // ignore: the .gitignore rules in force in the folder, or null where git says what it ignores.
+    private void Walk(DirectoryInfo folder, string root, IgnoreFiles? ignore, List<string> found, List<string> links)
     {
         foreach (var file in folder.EnumerateFiles())
         {
             var path = RepoPath.Relative(root, file.FullName);
             if (path is not null && !path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)
-                && include.Any(g => g.IsMatch(path)) && !IsExcluded(path))
+                && include.Any(g => g.IsMatch(path)) && !IsExcluded(path) && ignore?.IsIgnored(path, isFolder: false) != true)
             {
                 found.Add(path);
                 if (file.LinkTarget is not null)
@@ -68,10 +71,11 @@ public sealed class FileFilter
 
         foreach (var child in folder.EnumerateDirectories())
         {
-            if (!SkippedFolders.Contains(child.Name, StringComparer.OrdinalIgnoreCase)
-                && (child.Attributes & FileAttributes.ReparsePoint) == 0)
+            var path = RepoPath.Relative(root, child.FullName);
+            if (path is not null && !SkippedFolders.Contains(child.Name, StringComparer.OrdinalIgnoreCase)
+                && (child.Attributes & FileAttributes.ReparsePoint) == 0 && ignore?.IsIgnored(path, isFolder: true) != true)
             {
-                Walk(child, root, found, links);
+                Walk(child, root, ignore?.Enter(root, path), found, links);
             }
         }
     }

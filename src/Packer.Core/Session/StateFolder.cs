@@ -1,6 +1,7 @@
 using Packer.Core.Configuration;
 using Packer.Core.Diagnostics;
 using Packer.Core.Output;
+using Packer.Core.Text;
 
 namespace Packer.Core.Session;
 

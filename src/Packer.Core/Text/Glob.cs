@@ -2,7 +2,8 @@ namespace Packer.Core.Text;
 
 /// <summary>
 /// A repository-relative glob: <c>*</c> matches within one folder, <c>**</c> across folders, <c>?</c> one
-/// character. Matching is ordinal and case-sensitive, so it behaves the same on every machine. A glob is run as a
+/// character, <c>[…]</c> one character of a set (<c>[Bb]in</c>, <c>[0-9]</c>, <c>[!.]</c>; a <c>[</c> with no
+/// closing <c>]</c> is itself). Matching is ordinal and case-sensitive, so it behaves the same on every machine. A glob is run as a
 /// set of states over its steps, never by backtracking, so matching costs at most the path's length times the
 /// glob's, whatever either holds (a packer.yaml comes from the repository, and <c>**a**a**a…</c> must not hang).
 /// </summary>
@@ -10,12 +11,14 @@ internal sealed class Glob
 {
     private readonly GlobStep[] steps;
     private readonly char[] literals;
+    private readonly CharClass?[] classes;
 
-    private Glob(string pattern, GlobStep[] steps, char[] literals)
+    private Glob(string pattern, GlobStep[] steps, char[] literals, CharClass?[] classes)
     {
         Pattern = pattern;
         this.steps = steps;
         this.literals = literals;
+        this.classes = classes;
     }
 
     /// <summary>Gets the pattern as written.</summary>
@@ -27,10 +30,20 @@ internal sealed class Glob
         var text = pattern.Replace('\\', '/').TrimStart('/');
         var steps = new List<GlobStep>(text.Length);
         var literals = new List<char>(text.Length);
+        var classes = new List<CharClass?>(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
             var step = GlobStep.Literal;
+            if (c == '[' && CharClass.Parse(text, i) is var (set, end))
+            {
+                steps.Add(GlobStep.Class);
+                literals.Add('\0');
+                classes.Add(set);
+                i = end;
+                continue;
+            }
+
             if (c == '*' && i + 1 < text.Length && text[i + 1] == '*')
             {
                 var slash = i + 2 < text.Length && text[i + 2] == '/';
@@ -44,9 +57,10 @@ internal sealed class Glob
 
             steps.Add(step);
             literals.Add(step == GlobStep.Literal ? c : '\0');
+            classes.Add(null);
         }
 
-        return new Glob(pattern, [.. steps], [.. literals]);
+        return new Glob(pattern, [.. steps], [.. literals], [.. classes]);
     }
 
     /// <summary>Tells whether a repository-relative path matches.</summary>
@@ -92,6 +106,9 @@ internal sealed class Glob
             case GlobStep.One:
                 next[i + 1] |= c != '/';
                 break;
+            case GlobStep.Class:
+                next[i + 1] |= c != '/' && classes[i]!.Contains(c);
+                break;
             case GlobStep.Star:
                 next[i] |= c != '/';
                 break;
@@ -116,4 +133,56 @@ internal sealed class Glob
             }
         }
     }
+}
+
+/// <summary>The characters a <c>[…]</c> of a <see cref="Glob"/> matches: single characters and ranges, or all others.</summary>
+internal sealed class CharClass
+{
+    private readonly (char From, char To)[] ranges;
+    private readonly bool negated;
+
+    private CharClass((char From, char To)[] ranges, bool negated)
+    {
+        this.ranges = ranges;
+        this.negated = negated;
+    }
+
+    /// <summary>Reads the class that opens at <paramref name="open"/> (a <c>[</c>); null when no <c>]</c> closes it.</summary>
+    /// <returns>The class, and the index of its closing <c>]</c>.</returns>
+    public static (CharClass Set, int End)? Parse(string text, int open)
+    {
+        var i = open + 1;
+        var negated = i < text.Length && text[i] is '!' or '^';
+        i += negated ? 1 : 0;
+        var ranges = new List<(char, char)>();
+        for (var first = true; i < text.Length; first = false)
+        {
+            var c = text[i];
+            if (c == ']' && !first)
+            {
+                return (new CharClass([.. ranges], negated), i);
+            }
+
+            if (c == '/')
+            {
+                return null; // a class never spans a folder separator
+            }
+
+            if (i + 2 < text.Length && text[i + 1] == '-' && text[i + 2] != ']')
+            {
+                ranges.Add((c, text[i + 2]));
+                i += 3;
+            }
+            else
+            {
+                ranges.Add((c, c));
+                i++;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Tells whether the class matches a character.</summary>
+    public bool Contains(char c) => ranges.Any(r => c >= r.From && c <= r.To) != negated;
 }

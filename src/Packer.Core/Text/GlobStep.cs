@@ -17,4 +17,7 @@ internal enum GlobStep
 
     /// <summary><c>**/</c>: nothing, or any run of characters that ends with <c>/</c> (any number of folders).</summary>
     Folders,
+
+    /// <summary><c>[abc]</c>, <c>[a-z]</c>, <c>[!a]</c> (or <c>[^a]</c>): one character of a set, or not of it; never <c>/</c>.</summary>
+    Class,
 }

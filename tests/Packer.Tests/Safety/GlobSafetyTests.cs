@@ -55,6 +55,17 @@ public sealed class GlobSafetyTests
     [InlineData("README.md", "readme.md", false)]
     [InlineData("", "", true)]
     [InlineData("***.md", "a/b.md", true)]
+    [InlineData("**/[Bb]in/**", "src/bin/a.dll", true)]
+    [InlineData("**/[Bb]in/**", "src/Bin/a.dll", true)]
+    [InlineData("**/[Bb]in/**", "src/Cin/a.dll", false)]
+    [InlineData("[a-c].md", "b.md", true)]
+    [InlineData("[a-c].md", "d.md", false)]
+    [InlineData("[!a]b", "ab", false)]
+    [InlineData("[^a]b", "cb", true)]
+    [InlineData("[!a]b", "/b", false)]
+    [InlineData("[]]x", "]x", true)]
+    [InlineData("a[b", "a[b", true)]
+    [InlineData("*.[Cc][Ss]", "x.cS", true)]
     public void A_glob_keeps_its_meaning(string pattern, string path, bool expected) =>
         Assert.Equal(expected, Glob.Parse(pattern).IsMatch(path));
 

@@ -1,4 +1,5 @@
 using Packer.Core.Bundle;
+using Packer.Core.Loading;
 using Packer.Tests.Infrastructure;
 
 namespace Packer.Tests.Safety;
@@ -92,6 +93,27 @@ public sealed class InputSafetyTests(ShopRepository shop) : IClassFixture<ShopRe
         Assert.Contains("notes.md is not valid UTF-8; its invalid bytes were packed as U+FFFD.", result.Warnings);
     }
 
+    [Fact]
+    public void Outside_a_git_work_tree_the_gitignore_files_are_honoured_as_git_would()
+    {
+        // Given a copy without .git (an unpacked archive), with .gitignore files at two levels
+        var root = TempFolder.Create();
+        Write(root, ".gitignore", "# local settings\n*.local.json\n!keep.local.json\nsecrets/\n/top.md\n");
+        Write(root, "docs/.gitignore", "draft*\n!draft-final.md\n");
+        string[] kept = ["docs/draft-final.md", "docs/top.md", "keep.local.json", "settings.json"];
+        string[] ignored = ["docs/draft1.md", "docs/sub/draft2.md", "secrets/a.json", "settings.local.json", "top.md"];
+        foreach (var path in kept.Concat(ignored))
+        {
+            Write(root, path, "{}\n");
+        }
+
+        // When
+        var (files, _) = new FileFilter(["**/*.json", "**/*.md"], []).ExtraFiles(root);
+
+        // Then
+        Assert.Equal(kept, files);
+    }
+
     [Theory]
     [InlineData("utf-16")]
     [InlineData("utf-16BE")]
@@ -134,5 +156,12 @@ public sealed class InputSafetyTests(ShopRepository shop) : IClassFixture<ShopRe
         // Then git sees nothing new: the load removed what MSBuild wrote under obj/
         var status = await ProcessResult.RunAsync("git", ["status", "--porcelain", "--untracked-files=all"], shop.Root);
         Assert.Equal(string.Empty, status.StandardOutput);
+    }
+
+    private static void Write(string root, string path, string text)
+    {
+        var full = Path.Combine(root, path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, text);
     }
 }

@@ -1,5 +1,6 @@
 using Packer.Core;
 using Packer.Core.Output;
+using Packer.Core.Text;
 using Packer.Tests.Infrastructure;
 
 namespace Packer.Tests.Safety;

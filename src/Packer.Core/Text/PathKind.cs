@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Packer.Core.Output;
+namespace Packer.Core.Text;
 
 /// <summary>What a path names, without following a symbolic link.</summary>
 public enum PathKind

@@ -87,6 +87,7 @@ internal sealed class ConsoleLog(bool quiet, bool verbose, LogFormat format = Lo
 
         outcome.Written.ToList().ForEach(path => Console.Error.WriteLine($"wrote {Path.GetRelativePath(folder, path)}"));
         outcome.Kept.ToList().ForEach(path => Console.Error.WriteLine($"kept {Path.GetRelativePath(folder, path)} (already set up)"));
+        outcome.Notes.ToList().ForEach(note => Console.Error.WriteLine(note));
     }
 
     private void Details(PackResult result)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Reflection;
 using Packer.Core;
 using Packer.Core.Setup;
 
@@ -24,10 +25,14 @@ internal static class InitCommand
         Description = "claude: also add the SessionStart hook to .claude/settings.json and the MCP server to .mcp.json.",
     };
 
-    private static readonly Option<string> CommandOption = new("--command")
+    private static readonly Option<string?> CommandOption = new("--command")
     {
-        Description = $"How the hook and the MCP server start this tool (default: {SetupRequest.DefaultCommand}).",
-        DefaultValueFactory = _ => SetupRequest.DefaultCommand,
+        Description = $"How the hook and the MCP server start this tool, split and quoted as a shell would (default: {SetupRequest.DefaultCommand} when that runs this version here, else this tool's own path). It is tried before it is written.",
+    };
+
+    private static readonly Option<bool> NoCheckOption = new("--no-check")
+    {
+        Description = "Write the command without trying it here (for a command that runs only where the agent runs, e.g. in a container); the hook's timeout is then 60 s.",
     };
 
     public static Command Create()
@@ -35,7 +40,7 @@ internal static class InitCommand
         AgentOption.AcceptOnlyFromAmong("claude");
         var command = new Command("init", "Writes a commented packer.yaml, git-ignores the state folder, and with --agent claude adds the session hook and the MCP server. Keeps every key of existing files; running it again changes nothing.")
         {
-            PathArgument, TargetOption, AgentOption, CommandOption, PackFlags.Quiet,
+            PathArgument, TargetOption, AgentOption, CommandOption, NoCheckOption, PackFlags.Quiet,
         };
         command.SetAction(ExecuteAsync);
         return command;
@@ -52,7 +57,9 @@ internal static class InitCommand
                 PackFlags.Absolute(parse.GetValue(PathArgument), folder),
                 parse.GetValue(TargetOption) ?? [],
                 parse.GetValue(AgentOption) == "claude",
-                parse.GetValue(CommandOption) is { Length: > 0 } tool ? tool.Trim() : SetupRequest.DefaultCommand);
+                parse.GetValue(CommandOption) is { } given ? [ToolCommand.Split(given)] : Candidates(),
+                Version(),
+                Check: !parse.GetValue(NoCheckOption));
             var outcome = await ProjectSetup.RunAsync(request, cancellationToken);
             log.Report(outcome, folder);
             return ExitCodes.Success;
@@ -63,4 +70,25 @@ internal static class InitCommand
             return e.ExitCode;
         }
     }
+
+    // The ways to start this tool, most portable first: as an installed tool, by the path of this one (a --tool-path
+    // install), or through the host with this one's assembly (a build run with dotnet).
+    private static IReadOnlyList<IReadOnlyList<string>> Candidates()
+    {
+        var candidates = new List<IReadOnlyList<string>> { ToolCommand.Split(SetupRequest.DefaultCommand) };
+        if (Environment.ProcessPath is { } process && Path.GetFileNameWithoutExtension(process) == "dotnet-pack-context")
+        {
+            candidates.Add([process]);
+        }
+        else if (Environment.ProcessPath is { } host && Assembly.GetEntryAssembly()?.Location is { Length: > 0 } assembly)
+        {
+            candidates.Add([host, assembly]);
+        }
+
+        return candidates;
+    }
+
+    // This build's version, as --version prints it (without the commit).
+    private static string Version() =>
+        (typeof(InitCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+')[0];
 }

@@ -38,16 +38,16 @@ public static class ProjectSetup
         }
 
         var planned = new List<(string Path, string? Text)>();
+        var notes = new List<string>();
 
         if (config is null)
         {
             if (request.Targets.Count == 0)
             {
-                var projects = (await ProjectFileReader.ProjectPathsAsync(solution, cancellationToken).ConfigureAwait(false))
-                    .Select(Path.GetFileNameWithoutExtension).Take(10).ToList();
+                var projects = await MainProjectsAsync(solution, cancellationToken).ConfigureAwait(false);
                 throw new UsageException(
                     $"init needs a target for packer.yaml: pass --target with a project, file, type, namespace or folder of {Path.GetFileName(solution)}"
-                    + (projects.Count == 0 ? "." : $" (its projects: {string.Join(", ", projects)}), e.g. --target {projects[0]}."),
+                    + (projects.Count == 0 ? "." : $" (its projects, largest first: {string.Join(", ", projects.Take(10))}), e.g. --target {projects[0]}."),
                     DiagnosticCodes.NoTarget);
             }
 
@@ -56,6 +56,11 @@ public static class ProjectSetup
         else
         {
             planned.Add((yamlPath, null));
+            if (request.Targets.Count > 0 && !request.Targets.SequenceEqual(config.Targets ?? [], StringComparer.Ordinal))
+            {
+                notes.Add($"packer.yaml is kept as it is: its targets are {Listed(config.Targets ?? [])}, and --target {string.Join(" --target ", request.Targets)} was not applied. "
+                    + "Edit 'targets' in packer.yaml to change them.");
+            }
         }
 
         var stateFolder = config?.StateDirectory ?? Path.Combine(root, SessionOptions.DefaultStateFolder);
@@ -65,17 +70,101 @@ public static class ProjectSetup
         {
             var settings = JsonSettings.Read(settingsPath);
             var mcp = JsonSettings.Read(mcpPath);
-            var changed = JsonSettings.AddSessionHook(settings, request.Command) | JsonSettings.AddPromptHook(settings, request.Command);
-            planned.Add((settingsPath, changed ? JsonSettings.Text(settings) : null));
-            planned.Add((mcpPath, JsonSettings.AddMcpServer(mcp, request.Command) ? JsonSettings.Text(mcp) : null));
+            var (command, timeout) = JsonSettings.IsSetUp(settings, mcp)
+                ? (request.Commands[0], SetupRequest.DefaultHookTimeout) // nothing of it is written
+                : await CommandAsync(request, solution, File.Exists(yamlPath) ? yamlPath : null, notes, cancellationToken).ConfigureAwait(false);
+            var changed = JsonSettings.AddSessionHook(settings, command, timeout) | JsonSettings.AddPromptHook(settings, command);
+            planned.Add((settingsPath, changed ? settings.Text : null));
+            planned.Add((mcpPath, JsonSettings.AddMcpServer(mcp, command) ? mcp.Text : null));
         }
 
         OutputWriter.Write([.. planned.Where(p => p.Text is not null).Select(p => (p.Path, p.Text!))]);
 
         return new SetupOutcome(
             [.. planned.Where(p => p.Text is not null).Select(p => p.Path)],
-            [.. planned.Where(p => p.Text is null).Select(p => p.Path)]);
+            [.. planned.Where(p => p.Text is null).Select(p => p.Path)],
+            notes);
     }
+
+    // The command the agent's files name, tried here: the first that runs this version, then a cold pack with it,
+    // timed, gives the session hook's timeout (three times the cold pack, in tens of seconds, at least Claude Code's
+    // default). Without the check the first command is written as it is.
+    private static async Task<(IReadOnlyList<string> Command, int Timeout)> CommandAsync(
+        SetupRequest request, string solution, string? config, List<string> notes, CancellationToken cancellationToken)
+    {
+        if (!request.Check)
+        {
+            notes.Add($"the agent's files start the tool with {ToolCommand.Join(request.Commands[0])} (not tried: --no-check).");
+            return (request.Commands[0], SetupRequest.DefaultHookTimeout);
+        }
+
+        var failures = new List<string>();
+        foreach (var command in request.Commands)
+        {
+            if (await ToolCommand.VersionFailureAsync(command, request.Folder, request.Version, cancellationToken).ConfigureAwait(false) is { } failure)
+            {
+                failures.Add($"{ToolCommand.Join(command)}: {failure}");
+                continue;
+            }
+
+            var scratch = Directory.CreateTempSubdirectory("pack-context-init-");
+            try
+            {
+                string[] aim = config is null ? [solution, .. request.Targets.SelectMany(t => new[] { "--target", t })] : ["--config", config];
+                var (elapsed, trialFailure) = await ToolCommand.TrialAsync(
+                    command,
+                    [.. aim, "--no-cache", "-q", "-o", Path.Combine(scratch.FullName, "bundle"), "--manifest", Path.Combine(scratch.FullName, "manifest.json")],
+                    request.Folder,
+                    cancellationToken).ConfigureAwait(false);
+                if (trialFailure is not null)
+                {
+                    throw new UsageException($"a trial pack with {ToolCommand.Join(command)} failed ({trialFailure}); fix that first. Nothing was written.");
+                }
+
+                var timeout = Math.Max(SetupRequest.DefaultHookTimeout, 10 * (int)Math.Ceiling(3 * elapsed.TotalSeconds / 10));
+                notes.Add($"the agent's files start the tool with {ToolCommand.Join(command)}: it runs dotnet-pack-context {request.Version} here, and a cold pack took {elapsed.TotalSeconds:F1} s, so the session hook may take {timeout} s.");
+                return (command, timeout);
+            }
+            finally
+            {
+                scratch.Delete(recursive: true);
+            }
+        }
+
+        throw new UsageException(
+            $"no command runs dotnet-pack-context {request.Version} here ({string.Join("; ", failures)}). Pass --command with one that does "
+            + "(e.g. the path of the installed tool), or --no-check if it runs only where the agent runs. Nothing was written.");
+    }
+
+    // The solution's projects, test and sample projects last, then the most C# files first: the one to suggest as a target is the main one.
+    private static async Task<IReadOnlyList<string>> MainProjectsAsync(string solution, CancellationToken cancellationToken)
+    {
+        var projects = await ProjectFileReader.ProjectPathsAsync(solution, cancellationToken).ConfigureAwait(false);
+        return [.. projects
+            .Select(p => (Name: Path.GetFileNameWithoutExtension(p), Files: SourceFiles(Path.GetDirectoryName(p)!)))
+            .OrderBy(p => SideProject.Any(s => p.Name.Contains(s, StringComparison.OrdinalIgnoreCase)))
+            .ThenByDescending(p => p.Files)
+            .ThenBy(p => p.Name, StringComparer.Ordinal)
+            .Select(p => p.Name)];
+    }
+
+    private static readonly string[] SideProject = ["Test", "Spec", "Benchmark", "Sample", "Example", "Demo"];
+
+    private static int SourceFiles(string folder)
+    {
+        try
+        {
+            return Directory.EnumerateFiles(folder, "*.cs", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint | FileAttributes.Hidden })
+                .Count(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                    && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+        }
+        catch (Exception e) when (FileAccessException.Covers(e))
+        {
+            return 0;
+        }
+    }
+
+    private static string Listed(IReadOnlyList<string> targets) => targets.Count == 0 ? "none" : string.Join(", ", targets);
 
     // Regular files only (or nothing yet), checked before any is read: a FIFO would never end a read, and a link or a
     // folder is never replaced (a file that is only read may be a link).

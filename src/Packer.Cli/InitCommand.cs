@@ -20,9 +20,12 @@ internal static class InitCommand
         Arity = ArgumentArity.OneOrMore,
     };
 
-    private static readonly Option<string?> AgentOption = new("--agent")
+    private static readonly Option<string[]> AgentOption = new("--agent")
     {
-        Description = "claude: also add the SessionStart hook to .claude/settings.json and the MCP server to .mcp.json.",
+        Description = "Also set up a coding agent (repeatable): claude (hooks in .claude/settings.json, the server in .mcp.json), copilot (.vscode/mcp.json, "
+            + ".github/copilot-instructions.md), cursor (.cursor/mcp.json, .cursor/rules/pack-context.mdc), codex (.codex/config.toml, AGENTS.md), gemini (.gemini/settings.json with a session hook, GEMINI.md).",
+        Arity = ArgumentArity.OneOrMore,
+        AllowMultipleArgumentsPerToken = true,
     };
 
     private static readonly Option<string?> CommandOption = new("--command")
@@ -37,8 +40,8 @@ internal static class InitCommand
 
     public static Command Create()
     {
-        AgentOption.AcceptOnlyFromAmong("claude");
-        var command = new Command("init", "Writes a commented packer.yaml, git-ignores the state folder, and with --agent claude adds the session hook and the MCP server. Keeps every key of existing files; running it again changes nothing.")
+        AgentOption.AcceptOnlyFromAmong([.. Enum.GetNames<Agent>().Select(n => n.ToLowerInvariant())]);
+        var command = new Command("init", "Writes a commented packer.yaml, git-ignores the state folder, and with --agent adds the MCP server and the hooks or instructions of that agent. Keeps every key and comment of existing files; running it again changes nothing.")
         {
             PathArgument, TargetOption, AgentOption, CommandOption, NoCheckOption, PackFlags.Quiet,
         };
@@ -56,7 +59,7 @@ internal static class InitCommand
                 folder,
                 PackFlags.Absolute(parse.GetValue(PathArgument), folder),
                 parse.GetValue(TargetOption) ?? [],
-                parse.GetValue(AgentOption) == "claude",
+                [.. (parse.GetValue(AgentOption) ?? []).Select(a => Enum.Parse<Agent>(a, ignoreCase: true))],
                 parse.GetValue(CommandOption) is { } given ? [ToolCommand.Split(given)] : Candidates(),
                 Version(),
                 Check: !parse.GetValue(NoCheckOption));

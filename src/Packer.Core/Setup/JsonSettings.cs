@@ -5,8 +5,8 @@ using Packer.Core.Text;
 namespace Packer.Core.Setup;
 
 /// <summary>
-/// The two JSON files <c>init --agent claude</c> adds to: Claude Code's project settings (<c>.claude/settings.json</c>, its
-/// SessionStart and UserPromptSubmit hooks) and its project MCP servers (<c>.mcp.json</c>). What is there decides what
+/// What <c>init --agent</c> adds to an agent's JSON settings: hooks (Claude Code's SessionStart and UserPromptSubmit,
+/// Gemini CLI's SessionStart) and the MCP server, in the list each agent reads. What is there decides what
 /// to add, read as a tree; what is added is inserted into the text (<see cref="JsonEdit"/>), so every key, comment and
 /// line already there stays as it was. A file that is not a JSON object, or holds a key twice, is an error naming it.
 /// </summary>
@@ -35,37 +35,34 @@ internal static class JsonSettings
     }
 
     /// <summary>Adds the SessionStart hook that runs <c>session --agent claude</c>, unless one already runs it.</summary>
-    /// <param name="settings">The .claude/settings.json file.</param>
+    /// <param name="settings">The settings file (Claude Code's, or Gemini CLI's: it takes the same hook protocol).</param>
     /// <param name="command">The words that start the tool.</param>
-    /// <param name="timeout">How many seconds Claude Code lets the hook run.</param>
+    /// <param name="timeout">How long the agent lets the hook run, in its unit (Claude Code: seconds; Gemini CLI: milliseconds).</param>
+    /// <param name="file">The file's name, for messages.</param>
+    /// <param name="matcher">The sources of a session start it runs for, or null for all.</param>
     /// <returns>Whether the file changed.</returns>
-    public static bool AddSessionHook(JsonEdit settings, IReadOnlyList<string> command, int timeout) =>
-        AddHook(settings, "SessionStart", new JsonObject { ["matcher"] = "startup|resume|clear|compact" }, Hook(command, timeout));
+    public static bool AddSessionHook(JsonEdit settings, IReadOnlyList<string> command, int timeout, string file, string? matcher = "startup|resume|clear|compact") =>
+        AddHook(settings, "SessionStart", matcher is null ? [] : new JsonObject { ["matcher"] = matcher }, Hook(command, timeout), file);
 
     /// <summary>
     /// Adds the UserPromptSubmit hook that runs <c>session --agent claude</c> for each prompt (a short map of the files it
     /// points at), unless one already runs it. Its timeout is short: Claude Code waits for it before the model sees the prompt.
     /// </summary>
     /// <returns>Whether the file changed.</returns>
-    public static bool AddPromptHook(JsonEdit settings, IReadOnlyList<string> command) => AddHook(settings, "UserPromptSubmit", [], Hook(command, 10));
+    public static bool AddPromptHook(JsonEdit settings, IReadOnlyList<string> command) => AddHook(settings, "UserPromptSubmit", [], Hook(command, 10), ".claude/settings.json");
 
     // A hook's command is one line a shell splits, so a path with spaces or quotes is quoted.
     private static JsonObject Hook(IReadOnlyList<string> command, int timeout) =>
         new() { ["type"] = "command", ["command"] = ToolCommand.Join([.. command, "session", "--agent", "claude"]), ["timeout"] = timeout };
-
-    /// <summary>Tells whether both hooks and the MCP server are in place already (then no command needs writing, or trying).</summary>
-    public static bool IsSetUp(JsonEdit settings, JsonEdit mcp) =>
-        HasHook(settings, "SessionStart") && HasHook(settings, "UserPromptSubmit")
-        && (mcp.Tree as JsonObject)?["mcpServers"] is JsonObject servers && servers.ContainsKey(ServerName);
 
     private static bool HasHook(JsonEdit settings, string hookEvent) =>
         (settings.Tree as JsonObject)?["hooks"]?[hookEvent] is JsonArray groups
         && groups.OfType<JsonObject>().SelectMany(g => (g["hooks"] as JsonArray)?.OfType<JsonObject>() ?? [])
             .Any(h => h["command"]?.GetValueKind() == JsonValueKind.String && IsOurs(h["command"]!.GetValue<string>()));
 
-    private static bool AddHook(JsonEdit settings, string hookEvent, JsonObject group, JsonObject hook)
+    private static bool AddHook(JsonEdit settings, string hookEvent, JsonObject group, JsonObject hook, string file)
     {
-        var hooks = Member(settings.Tree!.AsObject(), "hooks", ".claude/settings.json");
+        var hooks = Member(settings.Tree!.AsObject(), "hooks", file);
         group["hooks"] = new JsonArray(hook);
         if (hooks is null)
         {
@@ -76,7 +73,7 @@ internal static class JsonSettings
         var groups = hooks[hookEvent] as JsonArray;
         if (hooks[hookEvent] is not null && groups is null)
         {
-            throw new UsageException($".claude/settings.json: hooks.{hookEvent} is not a list; fix it. Nothing was written.");
+            throw new UsageException($"{file}: hooks.{hookEvent} is not a list; fix it. Nothing was written.");
         }
 
         if (HasHook(settings, hookEvent))
@@ -97,30 +94,35 @@ internal static class JsonSettings
     }
 
     /// <summary>Adds the MCP server that runs <c>mcp</c>, unless a server of that name is there.</summary>
-    /// <param name="config">The .mcp.json file.</param>
+    /// <param name="config">The file that lists the agent's MCP servers.</param>
+    /// <param name="key">The object that lists them (<c>mcpServers</c>; VS Code: <c>servers</c>).</param>
     /// <param name="command">The words that start the tool (a program, then its arguments).</param>
+    /// <param name="typed">Whether the entry says <c>"type": "stdio"</c> (Claude Code and VS Code take it; Cursor and Gemini CLI need not).</param>
+    /// <param name="file">The file's name, for messages.</param>
     /// <returns>Whether the file changed.</returns>
-    public static bool AddMcpServer(JsonEdit config, IReadOnlyList<string> command)
+    public static bool AddMcpServer(JsonEdit config, string key, IReadOnlyList<string> command, bool typed, string file)
     {
-        var servers = Member(config.Tree!.AsObject(), "mcpServers", ".mcp.json");
+        var servers = Member(config.Tree!.AsObject(), key, file);
         if (servers?.ContainsKey(ServerName) == true)
         {
             return false;
         }
 
-        var server = new JsonObject
+        var server = new JsonObject();
+        if (typed)
         {
-            ["type"] = "stdio",
-            ["command"] = command[0],
-            ["args"] = new JsonArray([.. command.Skip(1).Append("mcp").Select(w => (JsonNode)JsonValue.Create(w))]),
-        };
+            server["type"] = "stdio";
+        }
+
+        server["command"] = command[0];
+        server["args"] = new JsonArray([.. command.Skip(1).Append("mcp").Select(w => (JsonNode)JsonValue.Create(w))]);
         if (servers is null)
         {
-            config.AddMember([], "mcpServers", new JsonObject { [ServerName] = server });
+            config.AddMember([], key, new JsonObject { [ServerName] = server });
         }
         else
         {
-            config.AddMember(["mcpServers"], ServerName, server);
+            config.AddMember([key], ServerName, server);
         }
 
         return true;

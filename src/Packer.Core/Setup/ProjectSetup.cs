@@ -8,8 +8,8 @@ using Packer.Core.Text;
 namespace Packer.Core.Setup;
 
 /// <summary>
-/// <c>init</c>: writes a commented packer.yaml for the folder's solution, git-ignores the state folder, and for
-/// Claude Code adds the SessionStart and UserPromptSubmit hooks (<c>.claude/settings.json</c>) and the MCP server (<c>.mcp.json</c>).
+/// <c>init</c>: writes a commented packer.yaml for the folder's solution, git-ignores the state folder, and for each
+/// agent asked for adds the MCP server, and its hooks or instructions, to the files that agent reads (<see cref="AgentFiles"/>).
 /// Existing files are merged into and keep every key; every existing file is read and checked before any is
 /// written, so an unreadable one (or a link, a folder, a device) stops it with nothing written; a second run changes nothing.
 /// </summary>
@@ -21,9 +21,7 @@ public static class ProjectSetup
     public static async Task<SetupOutcome> RunAsync(SetupRequest request, CancellationToken cancellationToken)
     {
         var yamlPath = Path.Combine(request.Folder, ConfigLoader.DefaultFileName);
-        var settingsPath = Path.Combine(request.Folder, ".claude", "settings.json");
-        var mcpPath = Path.Combine(request.Folder, ".mcp.json");
-        string[] agentFiles = request.Claude ? [settingsPath, mcpPath] : [];
+        string[] agentFiles = [.. request.Agents.SelectMany(AgentFiles.Of).Select(p => Path.Combine(request.Folder, p))];
         CheckKinds([yamlPath], existingRead: true); // an existing packer.yaml is only read
         CheckKinds(agentFiles, existingRead: false);
         var config = File.Exists(yamlPath) ? ConfigLoader.Load(yamlPath) : null;
@@ -66,16 +64,14 @@ public static class ProjectSetup
         var stateFolder = config?.StateDirectory ?? Path.Combine(root, SessionOptions.DefaultStateFolder);
         planned.Add((gitignore, GitIgnore.With(gitignore, root, stateFolder)));
 
-        if (request.Claude)
+        if (request.Agents.Count > 0)
         {
-            var settings = JsonSettings.Read(settingsPath);
-            var mcp = JsonSettings.Read(mcpPath);
-            var (command, timeout) = JsonSettings.IsSetUp(settings, mcp)
-                ? (request.Commands[0], SetupRequest.DefaultHookTimeout) // nothing of it is written
-                : await CommandAsync(request, solution, File.Exists(yamlPath) ? yamlPath : null, notes, cancellationToken).ConfigureAwait(false);
-            var changed = JsonSettings.AddSessionHook(settings, command, timeout) | JsonSettings.AddPromptHook(settings, command);
-            planned.Add((settingsPath, changed ? settings.Text : null));
-            planned.Add((mcpPath, JsonSettings.AddMcpServer(mcp, command) ? mcp.Text : null));
+            // The command is tried (and a cold pack timed) only when a file would name it.
+            var draft = Plan(request.Agents, request.Folder, request.Commands[0], SetupRequest.DefaultHookTimeout);
+            var (command, timeout) = draft.Any(p => p.Text is not null && p.NamesCommand)
+                ? await CommandAsync(request, solution, File.Exists(yamlPath) ? yamlPath : null, notes, cancellationToken).ConfigureAwait(false)
+                : (request.Commands[0], SetupRequest.DefaultHookTimeout);
+            planned.AddRange(Plan(request.Agents, request.Folder, command, timeout).Select(p => (p.Path, p.Text)));
         }
 
         OutputWriter.Write([.. planned.Where(p => p.Text is not null).Select(p => (p.Path, p.Text!))]);
@@ -85,6 +81,10 @@ public static class ProjectSetup
             [.. planned.Where(p => p.Text is null).Select(p => p.Path)],
             notes);
     }
+
+    // What each agent's files become (null: as they are); two agents may share none.
+    private static List<(string Path, string? Text, bool NamesCommand)> Plan(IReadOnlyList<Agent> agents, string folder, IReadOnlyList<string> command, int timeout) =>
+        [.. agents.Distinct().SelectMany(a => AgentFiles.Plan(a, folder, command, timeout))];
 
     // The command the agent's files name, tried here: the first that runs this version, then a cold pack with it,
     // timed, gives the session hook's timeout (three times the cold pack, in tens of seconds, at least Claude Code's

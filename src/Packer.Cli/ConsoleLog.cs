@@ -94,7 +94,10 @@ internal sealed class ConsoleLog(bool quiet, bool verbose, LogFormat format = Lo
     {
         foreach (var warning in result.Warnings)
         {
-            WriteLine(format == LogFormat.MsBuild ? $"{Origin} : warning {WarningCodes.For(warning)}: {OneLine(warning)}" : $"warning: {warning}");
+            var code = WarningCodes.For(warning);
+            WriteLine(format != LogFormat.MsBuild ? $"warning: {warning}"
+                : WarningCodes.BuildMessages.Contains(code) ? $"{Origin}: note {code}: {OneLine(warning)}" // not MSBuild's canonical form: a message
+                : $"{Origin} : warning {code}: {OneLine(warning)}");
         }
 
         if (verbose)

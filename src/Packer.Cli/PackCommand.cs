@@ -17,6 +17,10 @@ internal static class PackCommand
         Description = "An earlier run's manifest (may be the --manifest file itself): its bundle is repeated with the session's edits appended as diffs, or else its opening files stay in place while unchanged, so a prompt cache keeps its prefix.",
     };
 
+    private static readonly Option<string?> DepFileOption = new("--depfile")
+    {
+        Description = "Also write the files the bundle was packed from, one path a line (for a build's up-to-date check; PackContext.MSBuild uses it).",
+    };
 
     private static readonly Option<string?> LogFormatOption = new("--log-format")
     {
@@ -34,7 +38,7 @@ internal static class PackCommand
         Symbol[] symbols =
         [
             PackFlags.Path, PackFlags.Target, PackFlags.Task, PackFlags.TaskFile, PackFlags.MaxTokens, PackFlags.Tokenizer, PackFlags.Format, PackFlags.CacheMinTokens,
-            OutputOption, ManifestOption, PreviousOption,
+            OutputOption, ManifestOption, PreviousOption, DepFileOption,
             PackFlags.EditRoom, PackFlags.Config, PackFlags.NoCache, PackFlags.CacheDir, PackFlags.NoRedact, PackFlags.Force, PackFlags.Verbose, PackFlags.Quiet,
             LogFormatOption,
         ];
@@ -71,14 +75,19 @@ internal static class PackCommand
                 Output = PackFlags.Absolute(parse.GetValue(OutputOption), workingDirectory),
                 Manifest = PackFlags.Absolute(parse.GetValue(ManifestOption), workingDirectory),
                 Previous = PackFlags.Absolute(parse.GetValue(PreviousOption), workingDirectory),
-            }).Pack with { Force = parse.GetValue(PackFlags.Force), Task = await PackFlags.ReadTaskAsync(parse, workingDirectory, cancellationToken) };
+            }).Pack with
+            {
+                Force = parse.GetValue(PackFlags.Force),
+                Task = await PackFlags.ReadTaskAsync(parse, workingDirectory, cancellationToken),
+                DepFile = PackFlags.Absolute(parse.GetValue(DepFileOption), workingDirectory),
+            };
             PackResult result;
             using (var progress = new ProgressLine(parse.GetValue(PackFlags.Quiet)))
             {
                 result = await ContextPacker.PackAsync(options, workingDirectory, progress, cancellationToken);
             }
 
-            await WriteOutputsAsync(options, result);
+            await WriteOutputsAsync(options, result, cancellationToken);
             log.Report(options, result);
             return ExitCodes.Success;
         }
@@ -105,9 +114,14 @@ internal static class PackCommand
         parse.GetResult(LogFormatOption) is { } result && !result.Errors.Any() && parse.GetValue(LogFormatOption) == "msbuild" ? LogFormat.MsBuild : LogFormat.Plain;
 
     // The bundle and manifest are committed together: both are written before either replaces its file.
-    private static async Task WriteOutputsAsync(PackOptions options, PackResult result)
+    private static async Task WriteOutputsAsync(PackOptions options, PackResult result, CancellationToken cancellationToken)
     {
         var files = new List<(string Path, string Text)>();
+        if (options.DepFile is not null)
+        {
+            files.Add((options.DepFile, await DependencyFile.TextAsync(options, result, cancellationToken)));
+        }
+
         if (options.Output is not null)
         {
             files.Add((options.Output, result.Bundle));

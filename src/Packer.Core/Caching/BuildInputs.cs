@@ -21,6 +21,22 @@ internal static class BuildInputs
     public static SortedDictionary<string, string> Hash(
         string solutionPath, IEnumerable<string> projectFiles, IEnumerable<string> generatedSources, string? configFile)
     {
+        var hashes = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var path in Files(solutionPath, projectFiles, generatedSources, configFile))
+        {
+            hashes[path] = ContentHash.OfFile(path);
+        }
+
+        return hashes;
+    }
+
+    /// <summary>The build inputs of a solution, by absolute path, sorted: those that exist, and the places where an inherited file would be.</summary>
+    /// <param name="solutionPath">The .sln, .slnx or .csproj.</param>
+    /// <param name="projectFiles">The absolute paths of the project files.</param>
+    /// <param name="generatedSources">Absolute paths of compiled files that are build output (obj/).</param>
+    /// <param name="configFile">The packer.yaml used, if any.</param>
+    public static SortedSet<string> Files(string solutionPath, IEnumerable<string> projectFiles, IEnumerable<string> generatedSources, string? configFile)
+    {
         var paths = new SortedSet<string>(StringComparer.Ordinal) { Path.GetFullPath(solutionPath) };
         var folders = new HashSet<string>(StringComparer.Ordinal);
         void Ancestors(string? folder)
@@ -45,13 +61,7 @@ internal static class BuildInputs
             paths.Add(Path.GetFullPath(configFile));
         }
 
-        var hashes = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var path in paths)
-        {
-            hashes[path] = ContentHash.OfFile(path);
-        }
-
-        return hashes;
+        return paths;
     }
 
     /// <summary>Names the first recorded input whose content changed, or null when none did.</summary>

@@ -91,6 +91,9 @@ public sealed record PackOptions
     /// <summary>Gets a value indicating whether an existing output that is not a bundle or manifest this tool wrote may be replaced.</summary>
     public bool Force { get; init; }
 
+    /// <summary>Gets where to write the files the bundle was packed from (<c>--depfile</c>, for a build's up-to-date check), or null.</summary>
+    public string? DepFile { get; init; }
+
     /// <summary>Gets who chose the bundle's and manifest's paths, for messages, when no flag or key did ("the session's": "the session's bundle …"); null names them by -o and --manifest.</summary>
     public string? OutputsOwner { get; init; }
 

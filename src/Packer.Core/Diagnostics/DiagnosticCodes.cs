@@ -98,6 +98,12 @@ public static class DiagnosticCodes
     /// <summary>A file is not valid UTF-8; its invalid bytes were packed as U+FFFD.</summary>
     public const string InvalidUtf8 = "PCTX113";
 
+    /// <summary>
+    /// The targets are larger than the cap and were packed as a module (an outline and their central files), or, with a
+    /// task, narrowed its ranking. What was asked for, so in a build's log (the msbuild log format) it is a message, not a warning.
+    /// </summary>
+    public const string TargetsLargerThanCap = "PCTX114";
+
     /// <summary>MSBuild package: the SDK running the build is older than the tool needs; nothing was packed.</summary>
     public const string SdkTooOld = "PCTX120";
 }

@@ -11,6 +11,8 @@ public static class WarningCodes
     private static readonly (string Opening, string Code)[] Openings =
     [
         ("target file ", DiagnosticCodes.TargetNotInFull),
+        ("the target ", DiagnosticCodes.TargetsLargerThanCap),
+        ("the targets ", DiagnosticCodes.TargetsLargerThanCap),
         ("the previous manifest ", DiagnosticCodes.PreviousUnreadable),
         ("the SDK that global.json asks for ", DiagnosticCodes.SdkMismatch),
         ("MSBuild could not evaluate ", DiagnosticCodes.SolutionReadDirectly),
@@ -27,6 +29,12 @@ public static class WarningCodes
         (" compiles a target but is not in ", DiagnosticCodes.LooseFile),
         (" of the solution's projects are not needed to bind the targets", DiagnosticCodes.ProjectFocus),
     ];
+
+    /// <summary>
+    /// Gets the codes of warnings a build logs as messages (seen at normal verbosity, never failing a -warnaserror
+    /// build): they say what the run did as asked, and a build would repeat them every time.
+    /// </summary>
+    public static IReadOnlySet<string> BuildMessages { get; } = new HashSet<string>(StringComparer.Ordinal) { DiagnosticCodes.TargetsLargerThanCap };
 
     /// <summary>The code of <paramref name="warning"/>.</summary>
     public static string For(string warning)

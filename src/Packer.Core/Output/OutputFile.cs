@@ -19,6 +19,9 @@ public enum OutputKind
 
     /// <summary>What a session leaves for the next one besides the manifest (<c>session.json</c>).</summary>
     SessionState,
+
+    /// <summary>The files a bundle was packed from (<c>--depfile</c>).</summary>
+    DepFile,
 }
 
 /// <summary>A file a run is told to write.</summary>

@@ -25,6 +25,9 @@ public static class OutputGuard
     // Keys a session's state file has besides "bundle" (whatever their values: a state file gone bad is still the tool's to replace).
     private static readonly string[] SessionStateKeys = ["\"parts\":", "\"tokens\":"];
 
+    /// <summary>How a dependency file begins (<c>--depfile</c>).</summary>
+    public const string DepFileHeading = "# dotnet-pack-context: the files this bundle was packed from";
+
     /// <summary>How a session's map begins.</summary>
     public const string SessionMapStart = "# Context bundle for this session (dotnet pack-context)\n";
 
@@ -90,6 +93,7 @@ public static class OutputGuard
             OutputKind.BundlePart => BundleSignature.Begins(text) || PartStarts.Any(s => text.StartsWith(s, StringComparison.Ordinal)),
             OutputKind.SessionMap => text.StartsWith(SessionMapStart, StringComparison.Ordinal),
             OutputKind.SessionState => IsSessionState(Compact(text)),
+            OutputKind.DepFile => text.StartsWith(DepFileHeading, StringComparison.Ordinal),
             _ => IsManifest(Compact(text)),
         };
     }
@@ -144,6 +148,7 @@ public static class OutputGuard
     {
         OutputKind.SessionMap => "a session map",
         OutputKind.SessionState => "a session state file",
+        OutputKind.DepFile => "a dependency file",
         _ => "a bundle or manifest",
     };
 

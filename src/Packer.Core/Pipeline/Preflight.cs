@@ -39,6 +39,7 @@ internal static class Preflight
     [
         .. options.Output is { } output ? [Named(options, output, OutputKind.Bundle, "output")] : Array.Empty<OutputFile>(),
         .. options.Manifest is { } manifest ? [Named(options, manifest, OutputKind.Manifest, "manifest")] : Array.Empty<OutputFile>(),
+        .. options.DepFile is { } depFile ? [new OutputFile(depFile, OutputKind.DepFile, "--depfile")] : Array.Empty<OutputFile>(),
     ];
 
     // A solution packer.yaml names must lie in packer.yaml's own repository: the repository root, against which its

@@ -4,6 +4,7 @@ using Packer.Core.Configuration;
 using Packer.Core.Diagnostics;
 using Packer.Core.Loading;
 using Packer.Core.Manifest;
+using Packer.Core.Module;
 using Packer.Tests.Infrastructure;
 
 namespace Packer.Tests.Diagnostics;
@@ -39,6 +40,18 @@ public sealed class WarningCodesTests
 
         Assert.Equal(DiagnosticCodes.TargetNotInFull, WarningCodes.For(warning!));
         Assert.Equal(DiagnosticCodes.TargetNotInFull, WarningCodes.For(unreadable!));
+    }
+
+    [Fact]
+    public void Targets_larger_than_the_cap_have_their_own_code_and_a_build_logs_it_as_a_message()
+    {
+        var summary = new TargetSummary(["Core"], 40, 90_000, 6, "none", 2, 1, 0, 37, 40, []);
+        var module = ModuleSummary.Warning(summary, 8000, 0);
+        var several = ModuleSummary.Warning(summary with { Targets = ["Core", "Api"] }, 8000, 800);
+
+        Assert.Equal(DiagnosticCodes.TargetsLargerThanCap, WarningCodes.For(module));
+        Assert.Equal(DiagnosticCodes.TargetsLargerThanCap, WarningCodes.For(several));
+        Assert.Contains(DiagnosticCodes.TargetsLargerThanCap, WarningCodes.BuildMessages);
     }
 
     [Fact]

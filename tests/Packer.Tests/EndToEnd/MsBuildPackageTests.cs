@@ -56,23 +56,66 @@ public sealed class MsBuildPackageTests(PackageBuild build)
     }
 
     [Fact]
-    public async Task A_second_build_packs_again_and_leaves_the_unchanged_files_and_their_timestamps_alone()
+    public async Task A_second_build_with_nothing_changed_starts_no_tool_and_leaves_the_files_alone()
     {
+        // Given a built copy of its own (the class's copy sees other tests' settings)
+        var root = build.Copy();
+        Assert.Equal(0, (await build.DotnetInAsync(root, "build")).ExitCode);
+        var first = build.Outputs(root).ToDictionary(p => p, p => (Bytes: File.ReadAllBytes(p), Written: File.GetLastWriteTimeUtc(p)));
+
         // When
-        var second = await build.DotnetAsync("build", "--no-restore");
+        var second = await build.DotnetInAsync(root, "build", "--no-restore", "-v:n");
 
-        // Then
+        // Then MSBuild found the pack up to date, for each project
         Assert.True(second.ExitCode == 0, second.StandardOutput);
-        foreach (var project in PackageBuild.Projects)
+        Assert.Equal(PackageBuild.Projects.Length, Count(second, "Skipping target \"_PackContextRun\" because all output files are up-to-date"));
+        Assert.DoesNotContain("pack-context: packed", second.StandardOutput, StringComparison.Ordinal);
+        foreach (var (path, (bytes, written)) in first)
         {
-            Assert.Single(PackedLines(second, project));
+            Assert.Equal(bytes, File.ReadAllBytes(path));
+            Assert.Equal(written, File.GetLastWriteTimeUtc(path));
+        }
+    }
+
+    [Fact]
+    public async Task An_edit_a_new_file_a_changed_setting_or_a_deleted_bundle_packs_again()
+    {
+        // Given a built copy of its own
+        var root = build.Copy();
+        Assert.Equal(0, (await build.DotnetInAsync(root, "build")).ExitCode);
+        async Task<int> PacksAfterAsync(Action change, params string[] arguments)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20)); // past the file system's clock tick
+            change();
+            var result = await build.DotnetInAsync(root, ["build", "--no-restore", "-v:n", .. arguments]);
+            Assert.True(result.ExitCode == 0, result.StandardOutput);
+            return Count(result, "pack-context: packed ");
         }
 
-        foreach (var (path, first) in build.FirstOutputs)
-        {
-            Assert.Equal(first.Bytes, File.ReadAllBytes(path));
-            Assert.Equal(first.Written, File.GetLastWriteTimeUtc(path));
-        }
+        // When, and then
+        var core = Path.Combine(root, "src", "Greeter.Core");
+        Assert.Equal(2, await PacksAfterAsync(() => File.AppendAllText(Path.Combine(core, "Greeting.cs"), "// an edit\n")));
+        Assert.Equal(2, await PacksAfterAsync(() => File.WriteAllText(Path.Combine(core, "Added.cs"), "namespace Greeter.Core;\n\npublic sealed class Added;\n")));
+        Assert.Equal(0, await PacksAfterAsync(() => { }));
+        Assert.Equal(2, await PacksAfterAsync(() => { }, "-p:PackContextMaxTokens=20000"));
+        Assert.Equal(1, await PacksAfterAsync(() => File.Delete(build.Bundle("Greeter.App", root)), "-p:PackContextMaxTokens=20000"));
+        Assert.True(File.Exists(build.Bundle("Greeter.App", root)));
+    }
+
+    [Fact]
+    public async Task A_build_of_targets_larger_than_the_cap_is_quiet_and_passes_with_warnings_as_errors()
+    {
+        // Given a copy of its own, packed to a cap both projects are larger than
+        var root = build.Copy();
+
+        // When
+        var quiet = await build.DotnetInAsync(root, "build", "-warnaserror", "-p:PackContextMaxTokens=120");
+
+        // Then nothing of the pack shows at minimal verbosity, and the manifest says it once
+        Assert.True(quiet.ExitCode == 0, quiet.StandardOutput);
+        Assert.DoesNotContain("pack-context", quiet.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("0 Warning(s)", quiet.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("\"the target project:Greeter.App (", File.ReadAllText(build.Manifest("Greeter.App", root)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -171,6 +214,8 @@ public sealed class MsBuildPackageTests(PackageBuild build)
         [.. Directory.EnumerateFileSystemEntries(root, "*", SearchOption.AllDirectories)
             .Select(e => Directory.Exists(e) ? Path.GetRelativePath(root, e) + "/" : $"{Path.GetRelativePath(root, e)} {File.GetLastWriteTimeUtc(e):O}")
             .Order(StringComparer.Ordinal)];
+
+    private static int Count(ProcessResult result, string text) => result.StandardOutput.Split('\n').Count(l => l.Contains(text, StringComparison.Ordinal));
 
     private static List<string> PackedLines(ProcessResult result, string project) =>
         result.StandardOutput.Split('\n')

@@ -46,7 +46,7 @@ public sealed class PackageBuild : IAsyncLifetime
         };
         ToolAssembly = Path.Combine(nuget, "packcontext.msbuild", InstalledTool.Version, "tools", "net10.0", "any", "dotnet-pack-context.dll");
 
-        FirstBuild = await DotnetAsync("build");
+        FirstBuild = await DotnetAsync("build", "-v:n");
         FirstOutputs = Outputs().ToDictionary(p => p, p => (File.ReadAllBytes(p), File.GetLastWriteTimeUtc(p)), StringComparer.Ordinal);
     }
 
@@ -77,12 +77,12 @@ public sealed class PackageBuild : IAsyncLifetime
     /// <summary>A project's default manifest.</summary>
     public string Manifest(string project, string? root = null) => Path.Combine(root ?? Root, "src", project, "obj", "pack-context", $"{project}.manifest.json");
 
-    /// <summary>Runs a dotnet command in the first copy, with the classic console log at minimal verbosity.</summary>
+    /// <summary>Runs a dotnet command in the first copy, with the classic console log at minimal verbosity unless the arguments give one.</summary>
     public Task<ProcessResult> DotnetAsync(params string[] arguments) => DotnetInAsync(Root, arguments);
 
-    /// <summary>Runs a dotnet command in a copy, with the classic console log at minimal verbosity.</summary>
+    /// <summary>Runs a dotnet command in a copy, with the classic console log at minimal verbosity unless the arguments give one.</summary>
     public Task<ProcessResult> DotnetInAsync(string root, params string[] arguments) =>
-        ProcessResult.RunAsync("dotnet", [.. arguments, "-nologo", "-tl:off", "-v:m"], root, environment);
+        ProcessResult.RunAsync("dotnet", [.. arguments, "-nologo", "-tl:off", .. arguments.Any(a => a.StartsWith("-v:", StringComparison.Ordinal)) ? Array.Empty<string>() : ["-v:m"]], root, environment);
 
     /// <summary>Runs the packaged tool itself, as <c>dotnet pack-context</c> would run.</summary>
     public Task<ProcessResult> ToolAsync(params string[] arguments) =>

@@ -79,6 +79,7 @@ public sealed class OutputSafetyTests(InstalledTool tool) : IClassFixture<Instal
     [InlineData("-o out.xml --manifest self/out.xml", "-o and --manifest name the same file")]
     [InlineData("-o readonly.xml --force", "is read-only; make it writable (or remove it) if the tool should replace it")]
     [InlineData("-o ../other/tracked.xml --force", "is tracked by git (in the repository it lies in)")]
+    [InlineData("-o out.xml --depfile notes.txt", "--depfile {root}/notes.txt exists and is not a dependency file this tool wrote; pass --force to replace it")]
     public async Task An_output_that_is_not_the_tools_own_is_refused_and_left_as_it_was(string arguments, string reason)
     {
         // Given
@@ -90,7 +91,7 @@ public sealed class OutputSafetyTests(InstalledTool tool) : IClassFixture<Instal
 
         // Then
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
-        Assert.Contains(reason, result.StandardError, StringComparison.Ordinal);
+        Assert.Contains(reason.Replace("{root}", root, StringComparison.Ordinal), result.StandardError, StringComparison.Ordinal);
         Assert.Single(result.StandardError.TrimEnd('\n').Split('\n'));
         Assert.Equal(before, Snapshot(root) + Snapshot(Path.Combine(root, ".git")) + Snapshot(Path.Combine(Path.GetDirectoryName(root)!, "other")));
         Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(Path.GetDirectoryName(root)!, "outside")));
@@ -213,6 +214,26 @@ public sealed class OutputSafetyTests(InstalledTool tool) : IClassFixture<Instal
         // Then
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         Assert.True(OutputGuard.IsOurs(output, OutputKind.Bundle));
+    }
+
+    [Fact]
+    public async Task A_depfile_lists_what_the_bundle_was_packed_from_and_is_written_with_it()
+    {
+        var root = await Shop.Value;
+        var folder = TempFolder.Create();
+        var depfile = Path.Combine(folder, "inputs");
+
+        var result = await tool.RunAsync(root, ["Shop.sln", "--target", "OrderService", "-o", Path.Combine(folder, "b.xml"), "--depfile", depfile, "-q"]);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        var lines = File.ReadAllLines(depfile);
+        Assert.Equal("# dotnet-pack-context: the files this bundle was packed from", lines[0]);
+        Assert.Contains(Path.Combine(root, "Shop.sln"), lines);
+        Assert.Contains(Path.Combine(root, "src", "Shop.Domain", "Shop.Domain.csproj"), lines);
+        Assert.Contains(Path.Combine(root, "src", "Shop.Application", "OrderService.cs"), lines);
+        Assert.All(lines.Skip(1), l => Assert.True(File.Exists(l), l));
+        Assert.Equal(lines.Skip(1).Order(StringComparer.Ordinal), lines.Skip(1));
+        Assert.True(OutputGuard.IsOurs(depfile, OutputKind.DepFile));
     }
 
     [Fact]

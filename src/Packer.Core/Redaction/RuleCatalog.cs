@@ -64,7 +64,7 @@ internal static class RuleCatalog
 
     /// <summary>The values of secret-named keys in configuration files of one syntax.</summary>
     private static PatternRule Config(Func<string, bool> files, params Regex[] patterns) =>
-        new("config-secret", ["pass", "pwd", "secret", "token", "key"], patterns)
+        new("config-secret", ["pass", "pwd", "secret", "token", "key", "salt"], patterns)
         {
             Files = files,
             MinLength = 3,

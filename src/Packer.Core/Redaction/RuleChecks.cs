@@ -9,12 +9,14 @@ internal static class RuleChecks
 
     /// <summary>
     /// A <c>Password=</c> is a connection string's when its line has another connection-string pair ended by
-    /// <c>;</c> (<c>Server=…;</c>, <c>User Id=…;</c>); with blanks around <c>=</c> and a member name or call as
-    /// its value (<c>Password = options.Password,</c>) it is code.
+    /// <c>;</c> (<c>Server=…;</c>, <c>User Id=…;</c>), or when it opens its line and the line before or after has
+    /// one (a multi-line verbatim string, <c>@"Server=…;\nPassword=…;"</c>); with blanks around <c>=</c> and a
+    /// member name or call as its value (<c>Password = options.Password,</c>) it is code.
     /// </summary>
     public static bool IsConnectionStringPassword(Candidate candidate)
     {
-        if (!ContextPatterns.ConnectionStringKey().IsMatch(candidate.Line))
+        if (!ContextPatterns.ConnectionStringKey().IsMatch(candidate.Line)
+            && !(OpensLine(candidate.Text, candidate.Match.Index) && NeighbourLineHasConnectionStringKey(candidate)))
         {
             return false;
         }
@@ -62,6 +64,50 @@ internal static class RuleChecks
         }
 
         return false;
+    }
+
+    /// <summary>Whether only blanks and a string's opening (<c>"</c>, <c>@"</c>, <c>'</c>, <c>+</c>) stand before an offset on its line.</summary>
+    private static bool OpensLine(string text, int at)
+    {
+        for (var i = at - 1; i >= 0 && text[i] != '\n'; i--)
+        {
+            if (text[i] is not (' ' or '\t' or '"' or '\'' or '@' or '$' or '+'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether the line before or after the value's (each cut to <see cref="Candidate.Reach"/>) has a connection-string pair.</summary>
+    private static bool NeighbourLineHasConnectionStringKey(Candidate candidate)
+    {
+        var text = candidate.Text;
+
+        // OpensLine has checked that only blanks and quotes stand between the line's start and the key.
+        var lineStart = text.AsSpan(0, candidate.Match.Index).LastIndexOf('\n') + 1;
+        if (lineStart > 0)
+        {
+            var previousStart = Math.Max(0, lineStart - 1 - Candidate.Reach);
+            var previous = text.AsSpan(previousStart, lineStart - 1 - previousStart);
+            if (ContextPatterns.ConnectionStringKey().IsMatch(previous[(previous.LastIndexOf('\n') + 1)..]))
+            {
+                return true;
+            }
+        }
+
+        var lineEnd = text.AsSpan(candidate.Start, Math.Min(Candidate.Reach, text.Length - candidate.Start)).IndexOf('\n');
+        if (lineEnd < 0)
+        {
+            return false;
+        }
+
+        lineEnd += candidate.Start;
+
+        var next = text.AsSpan(lineEnd + 1, Math.Min(Candidate.Reach, text.Length - lineEnd - 1));
+        var nextEnd = next.IndexOf('\n');
+        return ContextPatterns.ConnectionStringKey().IsMatch(nextEnd < 0 ? next : next[..nextEnd]);
     }
 
     private static bool IsName(ReadOnlySpan<char> value)

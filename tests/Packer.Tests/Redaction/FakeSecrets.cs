@@ -62,6 +62,16 @@ internal static class FakeSecrets
         "-----BEGIN " + (kind.Length > 0 ? kind + " " : string.Empty) + "PRIVATE KEY-----\n" + PemBody
         + "\n-----END " + (kind.Length > 0 ? kind + " " : string.Empty) + "PRIVATE KEY-----";
 
+    /// <summary>A JWT whose header (<c>kid</c> <c>k~1</c> or <c>k?2</c>) encodes to a <c>-</c> or a <c>_</c>.</summary>
+    public static string JwtWithHeader(string kid) =>
+        Base64Url("{\"alg\":\"RS256\",\"kid\":\"" + kid + "\",\"typ\":\"JWT\"}") + "." + Base64Url("{\"sub\":\"42\",\"scope\":\"orders\"}")
+        + "." + Generate(Alnum + "-_", 86, 80);
+
+    public static string Salt => Generate(Alnum, 24, 86);
+
+    /// <summary>A private-key block whose body is one short line (a raw 32-byte key, as Ed25519 and X25519 keys are).</summary>
+    public static string ShortPemBody => Generate(Base64, 43, 87) + "=";
+
     /// <summary>Azurite's published development-storage key, which is no secret.</summary>
     public static string AzuriteKey => "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq" + "/K1SZFPTOtr/KBHBeksoGMGw==";
 

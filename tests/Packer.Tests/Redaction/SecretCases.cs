@@ -58,6 +58,14 @@ internal static class SecretCases
         ["config dockerfile env"] = new("src/Api/Dockerfile", $"ENV API_SECRET={Pw}\n", Pw, "config-secret"),
         ["config xml element"] = new("settings.xml", $"<server>\n  <id>feed</id>\n  <password>{Pw}</password>\n</server>\n", Pw, "config-secret"),
         ["config appSettings key"] = new("app.config", $"<appSettings>\n  <add key=\"ApiKey\" value=\"{Pw}\" />\n</appSettings>\n", Pw, "config-secret"),
+
+        // Issue 28: what an attacker's probe found passing.
+        ["probe: aws secret in a C# variable"] = new("src/Aws.cs", $"var awsSecret = \"{Key}\";\n", Key, "aws-secret-access-key"),
+        ["probe: jwt with - in its header"] = new("tests/Api.http", $"GET /orders\nAuthorization: Bearer {FakeSecrets.JwtWithHeader("k~1")}\n", FakeSecrets.JwtWithHeader("k~1"), "jwt"),
+        ["probe: jwt with _ in its header"] = Token(FakeSecrets.JwtWithHeader("k?2"), "jwt"),
+        ["probe: salt in .env"] = new(".env", $"SESSION_SALT={FakeSecrets.Salt}\n", FakeSecrets.Salt, "config-secret"),
+        ["probe: connection string password on its own line"] = new("src/Db.cs", $"const string Cs = @\"Server=db;Database=app;\nPassword={Pw};\";\n", Pw, "connection-string-password"),
+        ["probe: private key with a short body"] = new("certs/signing.pem", $"-----BEGIN PRIVATE KEY-----\n{FakeSecrets.ShortPemBody}\n-----END PRIVATE KEY-----\n", FakeSecrets.ShortPemBody, "private-key"),
     };
 
     private static SecretCase Token(string token, string ruleId) => new("src/Settings.cs", $"    public const string Token = \"{token}\"; // rotate\n", token, ruleId);

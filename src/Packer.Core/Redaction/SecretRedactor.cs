@@ -65,9 +65,18 @@ public sealed class SecretRedactor
     /// <returns>The redacted text (the same instance when nothing was found) and the findings.</returns>
     public RedactionResult Redact(string path, string text)
     {
+        var spans = Spans(path, text);
+        return spans.Count == 0 ? new RedactionResult(text, []) : RedactionWriter.Write(path, text, spans, ruleIds);
+    }
+
+    /// <summary>Finds where the values <see cref="Redact"/> would replace stand, in no particular order.</summary>
+    /// <param name="path">The text's repository-relative path with <c>/</c>.</param>
+    /// <param name="text">The text.</param>
+    internal List<SecretSpan> Spans(string path, string text)
+    {
         if (!enabled || text.Length == 0 || IsAllowedPath(path))
         {
-            return new RedactionResult(text, []);
+            return [];
         }
 
         var spans = new List<SecretSpan>();
@@ -80,7 +89,7 @@ public sealed class SecretRedactor
         }
 
         spans.RemoveAll(span => IsAllowedValue(text.AsSpan(span.Start, span.Length)));
-        return spans.Count == 0 ? new RedactionResult(text, []) : RedactionWriter.Write(path, text, spans, ruleIds);
+        return spans;
     }
 
     /// <summary>

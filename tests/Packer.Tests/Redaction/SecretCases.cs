@@ -9,7 +9,7 @@ internal static class SecretCases
     private static readonly string Body = FakeSecrets.PemBody;
 
     /// <summary>Gets the cases by name.</summary>
-    public static IReadOnlyDictionary<string, SecretCase> All { get; } = new SortedDictionary<string, SecretCase>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, SecretCase> All { get; } = WithVendorTokens(new SortedDictionary<string, SecretCase>(StringComparer.Ordinal)
     {
         ["aws id in C#"] = new("src/Aws.cs", $"var id = \"{Id}\";\n", Id, "aws-access-key-id"),
         ["aws temporary id in ini"] = new(".aws/credentials", $"aws_access_key_id = AS{Id[2..]}\n", "AS" + Id[2..], "aws-access-key-id"),
@@ -66,7 +66,25 @@ internal static class SecretCases
         ["probe: salt in .env"] = new(".env", $"SESSION_SALT={FakeSecrets.Salt}\n", FakeSecrets.Salt, "config-secret"),
         ["probe: connection string password on its own line"] = new("src/Db.cs", $"const string Cs = @\"Server=db;Database=app;\nPassword={Pw};\";\n", Pw, "connection-string-password"),
         ["probe: private key with a short body"] = new("certs/signing.pem", $"-----BEGIN PRIVATE KEY-----\n{FakeSecrets.ShortPemBody}\n-----END PRIVATE KEY-----\n", FakeSecrets.ShortPemBody, "private-key"),
-    };
+        ["probe: sendgrid key"] = Token(FakeSecrets.SendGridKey, "sendgrid-api-token"),
+        ["probe: twilio key"] = Token(FakeSecrets.TwilioKey, "twilio-api-key"),
+        ["probe: npm token in .npmrc"] = new(".npmrc", $"//registry.npmjs.org/:_authToken={FakeSecrets.NpmToken}\n", FakeSecrets.NpmToken, "npm-access-token"),
+        ["probe: npm token in C#"] = new("src/Feeds.cs", $"var npm = new Feed(\"https://registry.npmjs.org/\", \"{FakeSecrets.NpmToken}\");\n", FakeSecrets.NpmToken, "npm-access-token"),
+
+        // Tokens of other rules ported from gitleaks, in other shapes than a C# constant.
+        ["teams webhook"] = new("src/Notify.cs", $"var hook = new Uri(\"https://contoso.webhook.office.com/{FakeSecrets.TeamsWebhookPath}\");\n", FakeSecrets.TeamsWebhookPath, "microsoft-teams-webhook"),
+    });
+
+    /// <summary>Adds a case of each token <see cref="FakeSecrets.VendorTokens"/> holds, as a C# constant.</summary>
+    private static SortedDictionary<string, SecretCase> WithVendorTokens(SortedDictionary<string, SecretCase> cases)
+    {
+        foreach (var (ruleId, token) in FakeSecrets.VendorTokens)
+        {
+            cases.TryAdd("token " + ruleId, Token(token, ruleId));
+        }
+
+        return cases;
+    }
 
     private static SecretCase Token(string token, string ruleId) => new("src/Settings.cs", $"    public const string Token = \"{token}\"; // rotate\n", token, ruleId);
 }

@@ -1,14 +1,16 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace Packer.Core.Redaction;
 
 /// <summary>
 /// Every rule, in priority order: when two rules find one value, the earlier one names it. Whole blocks come
-/// first, then tokens known by their shape (most specific prefix first), then values known by their context.
-/// Sources: gitleaks <c>config/gitleaks.toml</c> at commit b58d3f1 (rule ids, keywords, entropy thresholds; the
-/// rules added for issue 28 keep gitleaks' ids, the earlier ones keep the ids allow lists already name) and the
-/// secretlint rule packages; see <see cref="TokenPatterns"/>, <see cref="ContextPatterns"/> and
-/// <see cref="ConfigPatterns"/>.
+/// first, then tokens known by their shape (most specific prefix first), then values known by their context, and
+/// last gitleaks' generic-api-key, which names only what no other rule found. Sources: gitleaks
+/// <c>config/gitleaks.toml</c> at commit b58d3f1 (rule ids, keywords, entropy thresholds; the rules added for issue
+/// 28 keep gitleaks' ids, the earlier ones keep the ids allow lists already name) and the secretlint rule packages;
+/// see <see cref="TokenPatterns"/>, <see cref="ContextPatterns"/>, <see cref="ConfigPatterns"/> and
+/// <see cref="GenericPatterns"/>.
 /// Several entries may share an id (one rule, several shapes): the allow list turns them off together.
 /// </summary>
 internal static class RuleCatalog
@@ -108,6 +110,13 @@ internal static class RuleCatalog
         Config(ConfigFiles.IsJson, ConfigPatterns.Json()),
         Config(ConfigFiles.IsKeyValue, ConfigPatterns.KeyValue()),
         Config(ConfigFiles.IsXml, ConfigPatterns.XmlElement(), ConfigPatterns.XmlAttribute()),
+        new PatternRule("generic-api-key", GenericPatterns.Keywords, GenericPatterns.GenericApiKey())
+        {
+            Anchors = SearchValues.Create(GenericPatterns.Keywords, StringComparison.OrdinalIgnoreCase),
+            AnchorCheck = GenericPatterns.CouldAssign,
+            MinEntropy = 3.5,
+            Accept = RuleChecks.IsGenericSecret,
+        },
     ];
 
     /// <summary>Gets the distinct rule ids, sorted ordinally.</summary>

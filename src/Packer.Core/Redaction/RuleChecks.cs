@@ -1,9 +1,13 @@
+using System.Buffers;
+
 namespace Packer.Core.Redaction;
 
 /// <summary>Checks of a match in its context, for the rules whose expression alone would find code or names.</summary>
 internal static class RuleChecks
 {
     private static readonly string[] KeyFileEndings = [".pem", ".key", ".pfx", ".p12", ".cer", ".crt", ".snk", ".json", ".txt"];
+
+    private static readonly SearchValues<string> Stopwords = SearchValues.Create([.. GenericStopwords.All], StringComparison.OrdinalIgnoreCase);
 
     private static readonly string[] PasswordKeyEndings = ["password", "passwd", "passphrase", "pwd", "secret"];
 
@@ -48,6 +52,35 @@ internal static class RuleChecks
         }
 
         return value.Length >= 8 && !value.ContainsAny(' ', '\t') && !IsName(value);
+    }
+
+    /// <summary>
+    /// gitleaks generic-api-key's allow lists: a value of letters, <c>_</c>, <c>.</c> and <c>-</c> alone is a name, and
+    /// (not in gitleaks) so is one of words with a digit or two after them (<see cref="GenericPatterns.WordsName"/>); a
+    /// value holding a stop word (<see cref="GenericStopwords"/>) is a word; a key the rule's list names
+    /// (<c>PublicKey</c>, <c>KeyId</c>, <c>SecretName</c>, <c>ApiVersion</c>, <c>UserSecretsId</c>, <c>author</c>…),
+    /// checked on the identifier before the keyword, the match and the character after it as gitleaks checks its
+    /// match, is not a secret's; nor is a line of a Docker build secret or a JavaScript import.
+    /// </summary>
+    public static bool IsGenericSecret(Candidate candidate)
+    {
+        var value = candidate.Value;
+        if (IsName(value) || value.ContainsAny(Stopwords) || GenericPatterns.WordsName().IsMatch(value))
+        {
+            return false;
+        }
+
+        var text = candidate.Text;
+        var match = candidate.Match;
+        var keyStart = match.Index;
+        while (keyStart > 0 && match.Index - keyStart < 50 && IsKeyCharacter(text[keyStart - 1]))
+        {
+            keyStart--;
+        }
+
+        var end = Math.Min(text.Length, match.Index + match.Length + 1);
+        return !GenericPatterns.AllowedKey().IsMatch(text.AsSpan(keyStart, end - keyStart))
+            && !GenericPatterns.AllowedLine().IsMatch(candidate.Line);
     }
 
     /// <summary>A token with no digit at all is a name (<c>xoxb-token-from-slack</c>); Slack's ids are numeric.</summary>
@@ -109,6 +142,8 @@ internal static class RuleChecks
         var nextEnd = next.IndexOf('\n');
         return ContextPatterns.ConnectionStringKey().IsMatch(nextEnd < 0 ? next : next[..nextEnd]);
     }
+
+    private static bool IsKeyCharacter(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-';
 
     private static bool IsName(ReadOnlySpan<char> value)
     {

@@ -69,6 +69,8 @@ internal static class FakeSecrets
 
     public static string Hex(int length, int seed) => Generate(Digits + "abcdef", length, seed);
 
+    public static string SigningKey => Generate(Base64, 43, 81) + "=";
+
     public static string SendGridKey => "SG" + "." + Generate(Alnum + "-_", 22, 82) + "." + Generate(Alnum + "-_", 43, 83);
 
     public static string TwilioKey => "S" + "K" + Hex(32, 84);

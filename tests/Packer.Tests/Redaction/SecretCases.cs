@@ -7,6 +7,9 @@ internal static class SecretCases
     private static readonly string Key = FakeSecrets.AwsSecretAccessKey;
     private static readonly string Pw = FakeSecrets.Password;
     private static readonly string Body = FakeSecrets.PemBody;
+    private static readonly string Hex32 = FakeSecrets.Hex(32, 88);
+    private static readonly string Hex64 = FakeSecrets.Hex(64, 89);
+    private static readonly string AttributeKey = FakeSecrets.Generate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 32, 90);
 
     /// <summary>Gets the cases by name.</summary>
     public static IReadOnlyDictionary<string, SecretCase> All { get; } = WithVendorTokens(new SortedDictionary<string, SecretCase>(StringComparer.Ordinal)
@@ -70,6 +73,14 @@ internal static class SecretCases
         ["probe: twilio key"] = Token(FakeSecrets.TwilioKey, "twilio-api-key"),
         ["probe: npm token in .npmrc"] = new(".npmrc", $"//registry.npmjs.org/:_authToken={FakeSecrets.NpmToken}\n", FakeSecrets.NpmToken, "npm-access-token"),
         ["probe: npm token in C#"] = new("src/Feeds.cs", $"var npm = new Feed(\"https://registry.npmjs.org/\", \"{FakeSecrets.NpmToken}\");\n", FakeSecrets.NpmToken, "npm-access-token"),
+        ["probe: api key literal, 32 hex"] = new("src/Client.cs", $"    public const string ApiKey = \"{Hex32}\";\n", Hex32, "generic-api-key"),
+        ["probe: hmac key, 64 hex"] = new("src/Signing.cs", $"    private const string HmacKey = \"{Hex64}\";\n", Hex64, "generic-api-key"),
+        ["probe: signing key, base64 in C#"] = new("src/Auth/JwtSettings.cs", $"        SigningKey = \"{FakeSecrets.SigningKey}\",\n", FakeSecrets.SigningKey, "generic-api-key"),
+        ["probe: secret as an attribute argument"] = new("src/Controllers/AdminController.cs", $"[ApiKey(\"{AttributeKey}\")]\npublic sealed class AdminController : ControllerBase {{ }}\n", AttributeKey, "generic-api-key"),
+
+        // Keyed secrets in the shapes .NET code writes them (generic-api-key).
+        ["signing key decoded in C#"] = new("src/Auth/Tokens.cs", $"var key = new SymmetricSecurityKey(Convert.FromBase64String(\"{FakeSecrets.SigningKey}\"));\n", FakeSecrets.SigningKey, "generic-api-key"),
+        ["api key in a header, in C#"] = new("src/Client.cs", $"client.DefaultRequestHeaders.Add(\"X-Api-Key\", \"{AttributeKey}\");\n", AttributeKey, "generic-api-key"),
 
         // Tokens of other rules ported from gitleaks, in other shapes than a C# constant.
         ["teams webhook"] = new("src/Notify.cs", $"var hook = new Uri(\"https://contoso.webhook.office.com/{FakeSecrets.TeamsWebhookPath}\");\n", FakeSecrets.TeamsWebhookPath, "microsoft-teams-webhook"),

@@ -11,7 +11,9 @@ namespace Packer.Core.Redaction;
 /// <remarks>
 /// Pure and thread-safe: one instance serves every file of a run, from any thread. Like gitleaks, each rule has
 /// keywords that are looked for (vectorized) before its expression runs, so a text holding none of them costs a
-/// few fast scans. Redacting redacted text changes nothing. Line numbers in findings are those of the text as given.
+/// few fast scans. The rules run once more over the contents of string literals joined by <c>+</c>
+/// (<see cref="StringConcatenation"/>), so a value split in two is found. Redacting redacted text changes nothing.
+/// Line numbers in findings are those of the text as given.
 /// </remarks>
 public sealed class SecretRedactor
 {
@@ -79,6 +81,27 @@ public sealed class SecretRedactor
             return [];
         }
 
+        var spans = Find(path, text);
+        if (StringConcatenation.Join(text) is { } joined)
+        {
+            // A value split over literals ("ghp_…" + "…") goes from its first character to its last.
+            var offsets = joined.Offsets;
+            foreach (var span in Find(path, joined.Text))
+            {
+                if (!offsets.AsSpan(span.Start, span.Length).Contains(-1))
+                {
+                    var start = offsets[span.Start];
+                    spans.Add(new SecretSpan(start, offsets[span.End - 1] + 1 - start, span.Rule));
+                }
+            }
+        }
+
+        return spans;
+    }
+
+    /// <summary>Finds the values every rule that applies accepts, less those the allow list lets through.</summary>
+    private List<SecretSpan> Find(string path, string text)
+    {
         var spans = new List<SecretSpan>();
         foreach (var (rule, index, keywords) in rules)
         {

@@ -10,6 +10,7 @@ internal static class SecretCases
     private static readonly string Hex32 = FakeSecrets.Hex(32, 88);
     private static readonly string Hex64 = FakeSecrets.Hex(64, 89);
     private static readonly string AttributeKey = FakeSecrets.Generate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 32, 90);
+    private static readonly string Ghp = FakeSecrets.GitHubToken("p");
 
     /// <summary>Gets the cases by name.</summary>
     public static IReadOnlyDictionary<string, SecretCase> All { get; } = WithVendorTokens(new SortedDictionary<string, SecretCase>(StringComparer.Ordinal)
@@ -77,10 +78,12 @@ internal static class SecretCases
         ["probe: hmac key, 64 hex"] = new("src/Signing.cs", $"    private const string HmacKey = \"{Hex64}\";\n", Hex64, "generic-api-key"),
         ["probe: signing key, base64 in C#"] = new("src/Auth/JwtSettings.cs", $"        SigningKey = \"{FakeSecrets.SigningKey}\",\n", FakeSecrets.SigningKey, "generic-api-key"),
         ["probe: secret as an attribute argument"] = new("src/Controllers/AdminController.cs", $"[ApiKey(\"{AttributeKey}\")]\npublic sealed class AdminController : ControllerBase {{ }}\n", AttributeKey, "generic-api-key"),
+        ["probe: github token split in two literals"] = new("src/Settings.cs", $"    public const string Token = \"{Ghp[..20]}\" + \"{Ghp[20..]}\";\n", Ghp[..20] + "\" + \"" + Ghp[20..], "github-token"),
 
-        // Keyed secrets in the shapes .NET code writes them (generic-api-key).
+        // The same kinds in other shapes .NET code writes them.
         ["signing key decoded in C#"] = new("src/Auth/Tokens.cs", $"var key = new SymmetricSecurityKey(Convert.FromBase64String(\"{FakeSecrets.SigningKey}\"));\n", FakeSecrets.SigningKey, "generic-api-key"),
         ["api key in a header, in C#"] = new("src/Client.cs", $"client.DefaultRequestHeaders.Add(\"X-Api-Key\", \"{AttributeKey}\");\n", AttributeKey, "generic-api-key"),
+        ["github token split over two lines"] = new("src/Settings.cs", $"    var token = \"{Ghp[..9]}\"\n        + \"{Ghp[9..]}\";\n", Ghp[..9] + "\"\n        + \"" + Ghp[9..], "github-token"),
 
         // Tokens of other rules ported from gitleaks, in other shapes than a C# constant.
         ["teams webhook"] = new("src/Notify.cs", $"var hook = new Uri(\"https://contoso.webhook.office.com/{FakeSecrets.TeamsWebhookPath}\");\n", FakeSecrets.TeamsWebhookPath, "microsoft-teams-webhook"),

@@ -95,6 +95,7 @@ internal static class RuleCatalog
         new PatternRule("azure-storage-account-key", ["accountkey"], ContextPatterns.AzureAccountKey()) { MinEntropy = 3.5 },
         new PatternRule("azure-shared-access-key", ["sharedaccesskey"], ContextPatterns.AzureSharedAccessKey()) { MinEntropy = 3.5 },
         Token("azure-sas-signature", ["sig="], ContextPatterns.AzureSasSignature(), entropy: 3.5),
+        Token("aspnet-data-protection-key", ["<masterKey"], ContextPatterns.DataProtectionMasterKey(), entropy: 3.5),
         new PatternRule("nuget-cleartext-password", ["cleartextpassword"], ContextPatterns.NuGetClearTextPassword()) { ChosenByHuman = true },
         new PatternRule("connection-string-password", ["password", "pwd"], ContextPatterns.ConnectionStringPassword())
         {

@@ -77,6 +77,8 @@ internal static class FakeSecrets
 
     public static string NpmToken => "npm" + "_" + Generate(Alnum, 36, 85);
 
+    public static string DataProtectionKey => Generate(Base64, 86, 91) + "==";
+
     public static string Salt => Generate(Alnum, 24, 86);
 
     /// <summary>A private-key block whose body is one short line (a raw 32-byte key, as Ed25519 and X25519 keys are).</summary>

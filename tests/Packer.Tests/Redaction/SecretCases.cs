@@ -85,6 +85,9 @@ internal static class SecretCases
         ["api key in a header, in C#"] = new("src/Client.cs", $"client.DefaultRequestHeaders.Add(\"X-Api-Key\", \"{AttributeKey}\");\n", AttributeKey, "generic-api-key"),
         ["github token split over two lines"] = new("src/Settings.cs", $"    var token = \"{Ghp[..9]}\"\n        + \"{Ghp[9..]}\";\n", Ghp[..9] + "\"\n        + \"" + Ghp[9..], "github-token"),
 
+        // A .NET secret neither gitleaks nor secretlint knows.
+        ["aspnet data protection key file"] = new("src/Web/keys/key-3f2504e0-4f89-11d3-9a0c-0305e82c3301.xml", $"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<key id=\"3f2504e0-4f89-11d3-9a0c-0305e82c3301\" version=\"1\">\n  <descriptor deserializerType=\"Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel.AuthenticatedEncryptorDescriptorDeserializer\">\n    <descriptor>\n      <encryption algorithm=\"AES_256_CBC\" />\n      <validation algorithm=\"HMACSHA256\" />\n      <masterKey p4:requiresEncryption=\"true\" xmlns:p4=\"http://schemas.asp.net/2015/03/dataProtection\">\n        <!-- Warning: the key below is in an unencrypted form. -->\n        <value>{FakeSecrets.DataProtectionKey}</value>\n      </masterKey>\n    </descriptor>\n  </descriptor>\n</key>\n", FakeSecrets.DataProtectionKey, "aspnet-data-protection-key"),
+
         // Tokens of other rules ported from gitleaks, in other shapes than a C# constant.
         ["teams webhook"] = new("src/Notify.cs", $"var hook = new Uri(\"https://contoso.webhook.office.com/{FakeSecrets.TeamsWebhookPath}\");\n", FakeSecrets.TeamsWebhookPath, "microsoft-teams-webhook"),
     });

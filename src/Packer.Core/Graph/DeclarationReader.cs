@@ -1,15 +1,25 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+using Packer.Core.Redaction;
 using Packer.Core.Text;
 
 namespace Packer.Core.Graph;
 
 /// <summary>Reads one syntax tree into a <see cref="FileSyntax"/>.</summary>
+/// <remarks>
+/// The words of a string literal or comment that holds a secret (where the default redactor would replace a value)
+/// are left out, so the analysis cache, which keeps them, holds no secret either (a hex key is one word).
+/// </remarks>
 internal static class DeclarationReader
 {
+    private static readonly SecretRedactor Redactor = new(RedactionOptions.Default);
+
     public static FileSyntax Read(string path, SyntaxNode root)
     {
+        var secrets = Redactor.Spans(path, root.ToFullString());
+        bool HoldsSecret(TextSpan span) => secrets.Exists(s => s.Start < span.End && span.Start < s.End);
         var identifiers = new Dictionary<string, int>(StringComparer.Ordinal);
         var words = new Dictionary<string, int>(StringComparer.Ordinal);
         void AddWord(string word) => words[word] = words.GetValueOrDefault(word) + 1;
@@ -19,7 +29,7 @@ internal static class DeclarationReader
             {
                 identifiers[token.ValueText] = identifiers.GetValueOrDefault(token.ValueText) + 1;
             }
-            else if (IsText(token))
+            else if (IsText(token) && !HoldsSecret(token.Span))
             {
                 Words.Each(token.ValueText, AddWord);
             }
@@ -32,6 +42,11 @@ internal static class DeclarationReader
 
         foreach (var trivia in root.DescendantTrivia())
         {
+            if (HoldsSecret(trivia.FullSpan))
+            {
+                continue;
+            }
+
             if (trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia))
             {
                 Words.Each(trivia.ToString(), AddWord);

@@ -15,7 +15,7 @@ internal sealed record FileSyntax(
     IReadOnlyList<string> Namespaces,
     int Length = -1)
 {
-    /// <summary>Gets the words of its identifiers, comments (XML docs included) and string literals, lower case, with how often (<see cref="Text.Words"/>): what a task's text is matched against.</summary>
+    /// <summary>Gets the words of its identifiers, comments (XML docs included) and string literals, lower case, with how often (<see cref="Text.Words"/>): what a task's text is matched against. A literal or comment holding a secret gives none.</summary>
     public NameCounts Words { get; init; } = NameCounts.Empty;
 
     /// <summary>Gets the names of the members its types declare (methods, properties, fields, events), sorted and distinct.</summary>

@@ -11,9 +11,9 @@ internal static partial class ConfigPatterns
 {
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
-    /// <summary>A key that names a secret: it ends with one of these (case ignored).</summary>
+    /// <summary>A key that names a secret: it ends with one of these (case ignored); a salt (<c>SESSION_SALT</c>) is one too.</summary>
     private const string Key =
-        @"(?<k>(?i:[A-Za-z0-9_.:-]{0,80}?(?:pass(?:word|wd|phrase)|pwd|secret|token|(?:api|access|secret|private|signing|encryption|client|account|master|auth)[_.-]?key)))";
+        @"(?<k>(?i:[A-Za-z0-9_.:-]{0,80}?(?:pass(?:word|wd|phrase)|pwd|secret|token|salt|(?:api|access|secret|private|signing|encryption|client|account|master|auth)[_.-]?key)))";
 
     /// <summary><c>"key": "value"</c>.</summary>
     [GeneratedRegex(@"""" + Key + @"""[ \t]*:[ \t]*""(?<s>(?:[^""\\\n]|\\.){1,1000})""", Options)]

@@ -36,6 +36,14 @@ internal static partial class ContextPatterns
     [GeneratedRegex(@"(?<=[?&;""'\s]|^)sig=(?<s>(?:[A-Za-z0-9+/]|%[0-9A-Fa-f]{2}){40,200}(?:=|%3[dD]){0,2})(?![A-Za-z0-9+/=%])", Options)]
     public static partial Regex AzureSasSignature();
 
+    /// <summary>
+    /// An ASP.NET Core Data Protection key file's master key (<c>key-{guid}.xml</c>: <c>&lt;masterKey …&gt;</c>, the
+    /// comment "the key below is in an unencrypted form", <c>&lt;value&gt;base64&lt;/value&gt;</c>), which decrypts the
+    /// application's cookies and tokens; neither gitleaks nor secretlint has it.
+    /// </summary>
+    [GeneratedRegex(@"<masterKey[ \t\n][^>]{0,500}>\s{0,200}(?:<!--[^>]{0,300}-->\s{0,200})?<value>(?<s>[A-Za-z0-9+/]{20,1000}={0,2})</value>", Options)]
+    public static partial Regex DataProtectionMasterKey();
+
     /// <summary>nuget.config's <c>&lt;add key="ClearTextPassword" value="…" /&gt;</c>, either attribute first.</summary>
     [GeneratedRegex(@"(?i:key)[ \t]*=[ \t]*[""'](?i:ClearTextPassword)[""'][ \t\n]+(?i:value)[ \t]*=[ \t]*(?:""(?<s>[^""\n]*)""|'(?<s>[^'\n]*)')|(?i:value)[ \t]*=[ \t]*(?:""(?<s>[^""\n]*)""|'(?<s>[^'\n]*)')[ \t\n]+(?i:key)[ \t]*=[ \t]*[""'](?i:ClearTextPassword)[""']", Options)]
     public static partial Regex NuGetClearTextPassword();

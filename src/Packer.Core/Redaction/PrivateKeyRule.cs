@@ -6,16 +6,21 @@ namespace Packer.Core.Redaction;
 /// <summary>
 /// PEM private-key blocks (gitleaks private-key: <c>-----BEGIN … PRIVATE KEY-----[\s\S-]{64,}?KEY-----</c>;
 /// secretlint privatekey). The body between the opening and closing lines is one value, blanks and
-/// <c>\n</c> escapes around it kept, so the lines stay and only the key goes. A body with fewer than 64
-/// base64 characters (<c>MIIE...</c> in documentation) is a placeholder, and one holding code (parentheses,
-/// braces, semicolons: a generator that writes the opening and closing lines around computed text) is no key.
+/// <c>\n</c> escapes around it kept, so the lines stay and only the key goes. Any body of 16 base64 characters
+/// or more is a key, however short (a raw Ed25519 or X25519 key is 44; gitleaks' 64 characters, which count the
+/// line breaks and the closing line, let such a key through); a placeholder (<c>MIIE...</c> in documentation,
+/// <c>xxxx</c>; a short body also <c>your-key-here</c>) is not, and neither is a body holding code (parentheses,
+/// braces, semicolons: a generator that writes the opening and closing lines around computed text).
 /// </summary>
 /// <remarks>
 /// Found by scanning, not by one lazy expression, so that a text of many unclosed openings stays linear.
 /// </remarks>
 internal sealed class PrivateKeyRule : SecretRule
 {
-    private const int MinBase64 = 64;
+    private const int MinBase64 = 16;
+
+    /// <summary>Below this many base64 characters a body is as short as a word, so word placeholders apply to it.</summary>
+    private const int ShortBase64 = 64;
 
     /// <summary>Characters of code, never of a key body (which is base64, blanks, RFC 1421 headers, quotes and <c>+</c>).</summary>
     private static readonly SearchValues<char> CodeCharacters = SearchValues.Create("(){};<>[]");
@@ -52,7 +57,8 @@ internal sealed class PrivateKeyRule : SecretRule
 
             var (start, length) = Trim(text, bodyStart, end);
             var body = text.AsSpan(start, length);
-            if (CountBase64(body) >= MinBase64 && !body.ContainsAny(CodeCharacters))
+            var base64 = CountBase64(body);
+            if (base64 >= MinBase64 && !body.ContainsAny(CodeCharacters) && !Placeholders.IsPlaceholder(body, chosenByHuman: base64 < ShortBase64))
             {
                 spans.Add(new SecretSpan(start, length, rule));
             }

@@ -11,7 +11,9 @@ namespace Packer.Core.Redaction;
 /// <remarks>
 /// Pure and thread-safe: one instance serves every file of a run, from any thread. Like gitleaks, each rule has
 /// keywords that are looked for (vectorized) before its expression runs, so a text holding none of them costs a
-/// few fast scans. Redacting redacted text changes nothing. Line numbers in findings are those of the text as given.
+/// few fast scans. The rules run once more over the contents of string literals joined by <c>+</c>
+/// (<see cref="StringConcatenation"/>), so a value split in two is found. Redacting redacted text changes nothing.
+/// Line numbers in findings are those of the text as given.
 /// </remarks>
 public sealed class SecretRedactor
 {
@@ -19,7 +21,7 @@ public sealed class SecretRedactor
     internal const string MarkerPrefix = "[REDACTED:";
 
     private readonly bool enabled;
-    private readonly List<(SecretRule Rule, int Index)> rules = [];
+    private readonly List<(SecretRule Rule, int Index, string[] Keywords)> rules = [];
     private readonly Glob[] allowedPaths;
     private readonly HashSet<string> allowedValues;
     private readonly string[] ruleIds;
@@ -43,7 +45,7 @@ public sealed class SecretRedactor
         {
             if (!options.Allow.Rules.Contains(all[i].Id, StringComparer.Ordinal))
             {
-                rules.Add((all[i], i));
+                rules.Add((all[i], i, all[i].FindsItsKeywords ? [] : [.. all[i].Keywords]));
             }
         }
 
@@ -65,22 +67,52 @@ public sealed class SecretRedactor
     /// <returns>The redacted text (the same instance when nothing was found) and the findings.</returns>
     public RedactionResult Redact(string path, string text)
     {
+        var spans = Spans(path, text);
+        return spans.Count == 0 ? new RedactionResult(text, []) : RedactionWriter.Write(path, text, spans, ruleIds);
+    }
+
+    /// <summary>Finds where the values <see cref="Redact"/> would replace stand, in no particular order.</summary>
+    /// <param name="path">The text's repository-relative path with <c>/</c>.</param>
+    /// <param name="text">The text.</param>
+    internal List<SecretSpan> Spans(string path, string text)
+    {
         if (!enabled || text.Length == 0 || IsAllowedPath(path))
         {
-            return new RedactionResult(text, []);
+            return [];
         }
 
-        var spans = new List<SecretSpan>();
-        foreach (var (rule, index) in rules)
+        var spans = Find(path, text);
+        if (StringConcatenation.Join(text) is { } joined)
         {
-            if (rule.AppliesTo(path) && HasKeyword(text, rule))
+            // A value split over literals ("ghp_…" + "…") goes from its first character to its last.
+            var offsets = joined.Offsets;
+            foreach (var span in Find(path, joined.Text))
+            {
+                if (!offsets.AsSpan(span.Start, span.Length).Contains(-1))
+                {
+                    var start = offsets[span.Start];
+                    spans.Add(new SecretSpan(start, offsets[span.End - 1] + 1 - start, span.Rule));
+                }
+            }
+        }
+
+        return spans;
+    }
+
+    /// <summary>Finds the values every rule that applies accepts, less those the allow list lets through.</summary>
+    private List<SecretSpan> Find(string path, string text)
+    {
+        var spans = new List<SecretSpan>();
+        foreach (var (rule, index, keywords) in rules)
+        {
+            if (rule.AppliesTo(path) && (rule.FindsItsKeywords || HasKeyword(text, keywords, rule.KeywordComparison)))
             {
                 rule.Find(text, index, spans);
             }
         }
 
         spans.RemoveAll(span => IsAllowedValue(text.AsSpan(span.Start, span.Length)));
-        return spans.Count == 0 ? new RedactionResult(text, []) : RedactionWriter.Write(path, text, spans, ruleIds);
+        return spans;
     }
 
     /// <summary>
@@ -88,11 +120,11 @@ public sealed class SecretRedactor
     /// spectre.console, a multi-string <c>SearchValues</c> search of a rule's few keywords was up to three times
     /// slower, and one search for every rule's keywords at once ten times slower (its candidate rate is high).
     /// </summary>
-    private static bool HasKeyword(string text, SecretRule rule)
+    private static bool HasKeyword(string text, string[] keywords, StringComparison comparison)
     {
-        foreach (var keyword in rule.Keywords)
+        foreach (var keyword in keywords)
         {
-            if (text.AsSpan().IndexOf(keyword, rule.KeywordComparison) >= 0)
+            if (text.AsSpan().IndexOf(keyword, comparison) >= 0)
             {
                 return true;
             }

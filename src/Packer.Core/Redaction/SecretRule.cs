@@ -27,6 +27,12 @@ internal abstract class SecretRule
     /// </summary>
     public StringComparison KeywordComparison { get; init; } = StringComparison.OrdinalIgnoreCase;
 
+    /// <summary>
+    /// Gets a value indicating whether the rule's own search finds its keywords (vectorized), so that looking for
+    /// them first would only scan the text twice.
+    /// </summary>
+    public virtual bool FindsItsKeywords => false;
+
     /// <summary>Tells whether the rule is run on a file at all (e.g. only on configuration files).</summary>
     /// <param name="path">The repository-relative path.</param>
     public virtual bool AppliesTo(string path) => true;

@@ -16,8 +16,12 @@ internal static partial class TokenPatterns
     [GeneratedRegex(@"(?<![A-Za-z0-9])(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])", Options)]
     public static partial Regex AwsAccessKeyId();
 
-    /// <summary>S aws AWSSecretPatten: <c>[aws_]secret_access_key = 40 chars</c>, in any separator style.</summary>
-    [GeneratedRegex(@"(?i:secret[_.-]?access[_.-]?key)[""']?[ \t]*(?::=|=>|:|=)[ \t]*[""']?(?<s>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])", Options)]
+    /// <summary>
+    /// S aws AWSSecretPatten: <c>[aws_]secret_access_key = 40 chars</c>, in any separator style; and any key that
+    /// names AWS and a secret (<c>awsSecret</c>, <c>AWS_SECRET_KEY</c>), as code names the variable. C#'s
+    /// <c>@"</c> and <c>$"</c> may open the value.
+    /// </summary>
+    [GeneratedRegex(@"(?i:aws[A-Za-z0-9_.-]{0,20}?secret[A-Za-z0-9_.-]{0,20}|secret[_.-]?access[_.-]?key)[""']?[ \t]*(?::=|=>|:|=)[ \t]*[@$]?[""']?(?<s>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])", Options)]
     public static partial Regex AwsSecretAccessKey();
 
     /// <summary>An access key id followed on its line by its 40-character secret (CSV exports, credential constructors).</summary>
@@ -58,8 +62,11 @@ internal static partial class TokenPatterns
     [GeneratedRegex(@"(?<![A-Za-z0-9_])(?:sk|rk)_(?:live|test|prod)_[A-Za-z0-9]{10,247}(?![A-Za-z0-9])", Options)]
     public static partial Regex StripeKey();
 
-    /// <summary>G jwt: <c>eyJ…</c> header and payload, optional signature.</summary>
-    [GeneratedRegex(@"(?<![A-Za-z0-9_/+-])ey[A-Za-z0-9]{17,4000}\.ey[A-Za-z0-9_-]{17,8000}\.(?:[A-Za-z0-9_-]{10,4000}={0,2})?(?![A-Za-z0-9_.=-])", Options)]
+    /// <summary>
+    /// G jwt: <c>eyJ…</c> header and payload, optional signature. The header is base64url like the rest, so it
+    /// may hold <c>-</c> and <c>_</c> (gitleaks' header alphabet lacks them).
+    /// </summary>
+    [GeneratedRegex(@"(?<![A-Za-z0-9_/+-])ey[A-Za-z0-9_-]{17,4000}\.ey[A-Za-z0-9_-]{17,8000}\.(?:[A-Za-z0-9_-]{10,4000}={0,2})?(?![A-Za-z0-9_.=-])", Options)]
     public static partial Regex Jwt();
 
     /// <summary>G gcp-api-key.</summary>

@@ -17,6 +17,16 @@ public sealed class HostileInputTests
         { "many Slack-like segments", Repeat("xoxb-" + string.Concat(Enumerable.Repeat("a1-", 30))) },
         { "many JSON secret keys", Repeat("\"" + new string('a', 70) + "password\":") },
         { "many redis-like hosts", Repeat("h:6379," + new string(',', 30)) + "password=" },
+        { "many generic keys with long unended values", Repeat("apiKey" + new string(' ', 20) + "=" + new string(' ', 5) + new string('a', 1200) + "(") },
+        { "many generic keywords in a row", Repeat("token=") },
+        { "many decoding calls never closed", Repeat("key = Convert.FromBase64String(\"" + new string('A', 200)) },
+        { "many literals joined by plus", Repeat("\"" + new string('a', 399) + "\" + ") },
+        { "many quotes and pluses", Repeat("\" + ") },
+        { "many passwords opening their lines", Repeat("Password=x;\n") },
+        { "many blanks before passwords", Repeat(new string(' ', 500) + "Password=x;") },
+        { "many routable GitLab-like runs", Repeat("glpat-" + new string('a', 400)) },
+        { "one base64 JWT-like run", "ZXlKaGJHY2lPaU" + new string('A', 1 << 20) },
+        { "many Data Protection key openings", Repeat("<masterKey a=\"b\">" + new string(' ', 200) + "<value>" + new string('A', 999)) },
     };
 
     [Theory]

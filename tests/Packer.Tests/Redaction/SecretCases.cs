@@ -7,9 +7,13 @@ internal static class SecretCases
     private static readonly string Key = FakeSecrets.AwsSecretAccessKey;
     private static readonly string Pw = FakeSecrets.Password;
     private static readonly string Body = FakeSecrets.PemBody;
+    private static readonly string Hex32 = FakeSecrets.Hex(32, 88);
+    private static readonly string Hex64 = FakeSecrets.Hex(64, 89);
+    private static readonly string AttributeKey = FakeSecrets.Generate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 32, 90);
+    private static readonly string Ghp = FakeSecrets.GitHubToken("p");
 
     /// <summary>Gets the cases by name.</summary>
-    public static IReadOnlyDictionary<string, SecretCase> All { get; } = new SortedDictionary<string, SecretCase>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, SecretCase> All { get; } = WithVendorTokens(new SortedDictionary<string, SecretCase>(StringComparer.Ordinal)
     {
         ["aws id in C#"] = new("src/Aws.cs", $"var id = \"{Id}\";\n", Id, "aws-access-key-id"),
         ["aws temporary id in ini"] = new(".aws/credentials", $"aws_access_key_id = AS{Id[2..]}\n", "AS" + Id[2..], "aws-access-key-id"),
@@ -58,7 +62,46 @@ internal static class SecretCases
         ["config dockerfile env"] = new("src/Api/Dockerfile", $"ENV API_SECRET={Pw}\n", Pw, "config-secret"),
         ["config xml element"] = new("settings.xml", $"<server>\n  <id>feed</id>\n  <password>{Pw}</password>\n</server>\n", Pw, "config-secret"),
         ["config appSettings key"] = new("app.config", $"<appSettings>\n  <add key=\"ApiKey\" value=\"{Pw}\" />\n</appSettings>\n", Pw, "config-secret"),
-    };
+
+        // Issue 28: what an attacker's probe found passing.
+        ["probe: aws secret in a C# variable"] = new("src/Aws.cs", $"var awsSecret = \"{Key}\";\n", Key, "aws-secret-access-key"),
+        ["probe: jwt with - in its header"] = new("tests/Api.http", $"GET /orders\nAuthorization: Bearer {FakeSecrets.JwtWithHeader("k~1")}\n", FakeSecrets.JwtWithHeader("k~1"), "jwt"),
+        ["probe: jwt with _ in its header"] = Token(FakeSecrets.JwtWithHeader("k?2"), "jwt"),
+        ["probe: salt in .env"] = new(".env", $"SESSION_SALT={FakeSecrets.Salt}\n", FakeSecrets.Salt, "config-secret"),
+        ["probe: connection string password on its own line"] = new("src/Db.cs", $"const string Cs = @\"Server=db;Database=app;\nPassword={Pw};\";\n", Pw, "connection-string-password"),
+        ["probe: private key with a short body"] = new("certs/signing.pem", $"-----BEGIN PRIVATE KEY-----\n{FakeSecrets.ShortPemBody}\n-----END PRIVATE KEY-----\n", FakeSecrets.ShortPemBody, "private-key"),
+        ["probe: sendgrid key"] = Token(FakeSecrets.SendGridKey, "sendgrid-api-token"),
+        ["probe: twilio key"] = Token(FakeSecrets.TwilioKey, "twilio-api-key"),
+        ["probe: npm token in .npmrc"] = new(".npmrc", $"//registry.npmjs.org/:_authToken={FakeSecrets.NpmToken}\n", FakeSecrets.NpmToken, "npm-access-token"),
+        ["probe: npm token in C#"] = new("src/Feeds.cs", $"var npm = new Feed(\"https://registry.npmjs.org/\", \"{FakeSecrets.NpmToken}\");\n", FakeSecrets.NpmToken, "npm-access-token"),
+        ["probe: api key literal, 32 hex"] = new("src/Client.cs", $"    public const string ApiKey = \"{Hex32}\";\n", Hex32, "generic-api-key"),
+        ["probe: hmac key, 64 hex"] = new("src/Signing.cs", $"    private const string HmacKey = \"{Hex64}\";\n", Hex64, "generic-api-key"),
+        ["probe: signing key, base64 in C#"] = new("src/Auth/JwtSettings.cs", $"        SigningKey = \"{FakeSecrets.SigningKey}\",\n", FakeSecrets.SigningKey, "generic-api-key"),
+        ["probe: secret as an attribute argument"] = new("src/Controllers/AdminController.cs", $"[ApiKey(\"{AttributeKey}\")]\npublic sealed class AdminController : ControllerBase {{ }}\n", AttributeKey, "generic-api-key"),
+        ["probe: github token split in two literals"] = new("src/Settings.cs", $"    public const string Token = \"{Ghp[..20]}\" + \"{Ghp[20..]}\";\n", Ghp[..20] + "\" + \"" + Ghp[20..], "github-token"),
+
+        // The same kinds in other shapes .NET code writes them.
+        ["signing key decoded in C#"] = new("src/Auth/Tokens.cs", $"var key = new SymmetricSecurityKey(Convert.FromBase64String(\"{FakeSecrets.SigningKey}\"));\n", FakeSecrets.SigningKey, "generic-api-key"),
+        ["api key in a header, in C#"] = new("src/Client.cs", $"client.DefaultRequestHeaders.Add(\"X-Api-Key\", \"{AttributeKey}\");\n", AttributeKey, "generic-api-key"),
+        ["github token split over two lines"] = new("src/Settings.cs", $"    var token = \"{Ghp[..9]}\"\n        + \"{Ghp[9..]}\";\n", Ghp[..9] + "\"\n        + \"" + Ghp[9..], "github-token"),
+
+        // A .NET secret neither gitleaks nor secretlint knows.
+        ["aspnet data protection key file"] = new("src/Web/keys/key-3f2504e0-4f89-11d3-9a0c-0305e82c3301.xml", $"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<key id=\"3f2504e0-4f89-11d3-9a0c-0305e82c3301\" version=\"1\">\n  <descriptor deserializerType=\"Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel.AuthenticatedEncryptorDescriptorDeserializer\">\n    <descriptor>\n      <encryption algorithm=\"AES_256_CBC\" />\n      <validation algorithm=\"HMACSHA256\" />\n      <masterKey p4:requiresEncryption=\"true\" xmlns:p4=\"http://schemas.asp.net/2015/03/dataProtection\">\n        <!-- Warning: the key below is in an unencrypted form. -->\n        <value>{FakeSecrets.DataProtectionKey}</value>\n      </masterKey>\n    </descriptor>\n  </descriptor>\n</key>\n", FakeSecrets.DataProtectionKey, "aspnet-data-protection-key"),
+
+        // Tokens of other rules ported from gitleaks, in other shapes than a C# constant.
+        ["teams webhook"] = new("src/Notify.cs", $"var hook = new Uri(\"https://contoso.webhook.office.com/{FakeSecrets.TeamsWebhookPath}\");\n", FakeSecrets.TeamsWebhookPath, "microsoft-teams-webhook"),
+    });
+
+    /// <summary>Adds a case of each token <see cref="FakeSecrets.VendorTokens"/> holds, as a C# constant.</summary>
+    private static SortedDictionary<string, SecretCase> WithVendorTokens(SortedDictionary<string, SecretCase> cases)
+    {
+        foreach (var (ruleId, token) in FakeSecrets.VendorTokens)
+        {
+            cases.TryAdd("token " + ruleId, Token(token, ruleId));
+        }
+
+        return cases;
+    }
 
     private static SecretCase Token(string token, string ruleId) => new("src/Settings.cs", $"    public const string Token = \"{token}\"; // rotate\n", token, ruleId);
 }

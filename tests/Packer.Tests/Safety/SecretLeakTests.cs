@@ -44,7 +44,7 @@ public sealed class SecretLeakTests(ShopRepository shop) : IClassFixture<ShopRep
     {
         // Given every case planted, as targets far larger than the cap (so packed as an outline and central files)
         var planted = Plant();
-        var options = shop.Options([.. planted.Keys]) with { MaxTokens = 1_500, Include = ["planted/**"] };
+        var options = shop.Options([.. planted.Keys]) with { MaxTokens = 4_000, Include = ["planted/**"] };
 
         // When
         var result = await shop.PackAsync(options);

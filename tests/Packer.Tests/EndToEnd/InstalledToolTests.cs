@@ -120,7 +120,7 @@ public sealed class InstalledToolTests(InstalledTool tool) : IClassFixture<Insta
         Assert.Equal(string.Empty, result.StandardOutput);
         Assert.Equal(string.Empty, result.StandardError);
         var bundle = File.ReadAllText(Path.Combine(root, "context.md"));
-        Assert.StartsWith("{\n  \"solution\": \"Shop.sln\",\n  \"projects\": [{\"name\": \"Shop.Application\"", bundle, StringComparison.Ordinal);
+        Assert.StartsWith("{\n  \"generator\": \"dotnet-pack-context\",\n  \"solution\": \"Shop.sln\",\n  \"projects\": [{\"name\": \"Shop.Application\"", bundle, StringComparison.Ordinal);
         Assert.Contains("\n  \"targets\": [{\"spec\": \"Money\", \"kind\": \"type\"", bundle, StringComparison.Ordinal);
         Assert.Contains("\"path\": \"README.md\"", bundle, StringComparison.Ordinal);
     }

@@ -16,7 +16,9 @@ internal static class SessionCommand
 {
     private static readonly Option<int?> SplitTokensOption = PackFlags.WholeNumber(
         "--split-tokens",
-        $"Also write the bundle in parts context.1.xml, context.2.xml, ... of at most N tokens each, so that each fits one file read (xml or markdown; at least {OptionValues.MinSplitTokens}).");
+        $"Also write the bundle in parts context.1.xml, context.2.xml, ... of at most N tokens each, so that each fits one file read (xml or markdown; at least {OptionValues.MinSplitTokens}).",
+        OptionValues.MinSplitTokens,
+        OptionValues.MaxTokenSetting);
 
     private static readonly Option<string?> AgentOption = new("--agent")
     {
@@ -24,7 +26,7 @@ internal static class SessionCommand
     };
 
     private static readonly Option<int?> MaxCharsOption = PackFlags.WholeNumber(
-        "--max-chars", $"Cap on what is printed for the agent, in characters (default {SessionOptions.DefaultMaxChars}: Claude Code adds at most 10,000 characters of a hook's output).");
+        "--max-chars", $"Cap on what is printed for the agent, in characters (default {SessionOptions.DefaultMaxChars}: Claude Code adds at most 10,000 characters of a hook's output).", SessionOptions.MinMaxChars);
 
     private static readonly Option<int?> PromptCharsOption = PackFlags.WholeNumber(
         "--prompt-chars", $"With --agent claude, for a UserPromptSubmit hook: cap on the map of the files the prompt points at, in characters (default {PromptMap.DefaultMaxChars}).");
@@ -56,16 +58,6 @@ internal static class SessionCommand
                 ? ClaudeHook.Read(Console.IsInputRedirected ? await Console.In.ReadToEndAsync(cancellationToken) : string.Empty)
                 : new HookInput(null, HookSource.Unknown);
             var workingDirectory = hook.WorkingDirectory ?? Environment.CurrentDirectory;
-            if (parse.GetValue(SplitTokensOption) is { } size && !OptionValues.IsSplitTokens(size))
-            {
-                throw new UsageException($"--split-tokens must be at least {OptionValues.MinSplitTokens} (got {size}).");
-            }
-
-            if (parse.GetValue(MaxCharsOption) is < SessionOptions.MinMaxChars)
-            {
-                throw new UsageException($"--max-chars must be at least {SessionOptions.MinMaxChars}.");
-            }
-
             var bound = PackFlags.Bind(parse, workingDirectory, new ConfigFile
             {
                 StateDirectory = PackFlags.Absolute(parse.GetValue(PackFlags.StateDir), workingDirectory),

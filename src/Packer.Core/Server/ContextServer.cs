@@ -129,7 +129,7 @@ public sealed class ContextServer(ServerOptions settings, Action<string>? log = 
 
         if (maxTokens is { } cap && !OptionValues.IsMaxTokens(cap))
         {
-            throw new UsageException($"maxTokens must be at least {OptionValues.MinMaxTokens} (got {cap}).");
+            throw new UsageException($"maxTokens must be {OptionValues.MaxTokensExpected} (got {cap}).");
         }
 
         var parsed = format is null ? settings.Pack.Format

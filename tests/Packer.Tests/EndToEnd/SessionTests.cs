@@ -204,10 +204,10 @@ public sealed class SessionTests(InstalledTool tool, ShopRepository shop) : ICla
 
         Assert.Equal(ExitCodes.Success, hooked.ExitCode);
         Assert.Equal(
-            "dotnet pack-context could not pack this session's context bundle: the hook's command line is wrong: --max-tokens must be a whole number (got 'lots'). The session starts without it.",
+            "dotnet pack-context could not pack this session's context bundle: the hook's command line is wrong: --max-tokens must be a whole number from 64 to 100,000,000 (got 'lots'). The session starts without it.",
             Failure(hooked));
         Assert.Equal(ExitCodes.Usage, plain.ExitCode);
-        Assert.StartsWith("error: --max-tokens must be a whole number (got 'lots').\n", plain.StandardError, StringComparison.Ordinal);
+        Assert.StartsWith("error: --max-tokens must be a whole number from 64 to 100,000,000 (got 'lots').\n", plain.StandardError, StringComparison.Ordinal);
     }
 
     // The one line a failed hook answers with, for the model and the user alike.

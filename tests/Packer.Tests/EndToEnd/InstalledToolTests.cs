@@ -214,6 +214,20 @@ public sealed class InstalledToolTests(InstalledTool tool) : IClassFixture<Insta
 
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         Assert.Contains("--max-tokens", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("\nUsage:\n  dotnet-pack-context [<PATH>] [command] [options]\n", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("mcp")]
+    [InlineData("session")]
+    [InlineData("init")]
+    public async Task A_subcommand_s_help_shows_its_usage_as_it_is_typed_with_its_own_PATH_once(string command)
+    {
+        var result = await tool.RunAsync(Fixtures.Source, [command, "--help"]);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains($"\nUsage:\n  dotnet-pack-context {command} [<PATH>] [options]\n", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Single(result.StandardOutput.Split('\n'), line => line.StartsWith("  <PATH>", StringComparison.Ordinal));
     }
 
     // A .NET root beside the one running the tests: its own copy of the muxer, links to the runtimes and packs,

@@ -36,7 +36,7 @@ public sealed class ContextServer(ServerOptions settings, Action<string>? log = 
     /// <summary>Gets the folder the bundles are written to.</summary>
     public string BundleDirectory { get; } = Path.Combine(settings.StateDirectory, "mcp");
 
-    /// <summary>Packs a bundle, writes it and its manifest under the state folder, and answers with its map.</summary>
+    /// <summary>Packs a bundle, writes it and its manifest under the state folder (creating it, git-ignored, when it is not there yet), and answers with its map.</summary>
     /// <param name="request">What to pack.</param>
     /// <param name="cancellationToken">Cancels the pack.</param>
     public async Task<PackAnswer> PackAsync(PackRequest request, CancellationToken cancellationToken)
@@ -47,6 +47,7 @@ public sealed class ContextServer(ServerOptions settings, Action<string>? log = 
         var id = ContentHash.Of(string.Join('\n', [.. aim, options.MaxTokens.ToString(), options.Tokenizer, Names.Of(options.Format)]))[..12];
         var path = output is null ? Unlinked(Path.Combine(BundleDirectory, id + StateFolder.ExtensionOf(options.Format))) : Inside(output);
         var manifestPath = BundleFiles.ManifestOf(path);
+        StateFolder.Create(settings.StateDirectory);
 
         // The pipeline checks the two files as it checks -o and --manifest; they are committed together, under the gate.
         var result = await RunAsync(

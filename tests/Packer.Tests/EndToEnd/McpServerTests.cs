@@ -33,6 +33,21 @@ public sealed class McpServerTests(InstalledTool tool, ShopRepository shop, McpS
     }
 
     [Fact]
+    public async Task A_pack_in_a_repository_without_init_leaves_git_status_clean()
+    {
+        // Given the Shop repository, never set up with init: no .packer/, nothing about it in .gitignore
+        var client = await server.ClientAsync(tool, shop);
+        Assert.False(Directory.Exists(shop.PathOf(".packer")));
+
+        // When
+        await PackAsync(client);
+
+        // Then the state folder it created ignores itself
+        Assert.Equal(string.Empty, (await ProcessResult.RunCheckedAsync("git", ["status", "--porcelain"], shop.Root)).StandardOutput);
+        Assert.Equal("*", File.ReadAllLines(shop.PathOf(".packer/.gitignore")).Last());
+    }
+
+    [Fact]
     public async Task Pack_context_writes_the_bundle_the_CLI_writes_and_after_an_edit_the_bundle_a_fresh_CLI_run_writes()
     {
         // Given the server, and the same pack by the command line

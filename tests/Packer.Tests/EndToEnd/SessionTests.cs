@@ -148,6 +148,27 @@ public sealed class SessionTests(InstalledTool tool, ShopRepository shop) : ICla
     }
 
     [Fact]
+    public async Task A_session_in_a_repository_without_init_leaves_git_status_clean_and_keeps_a_gitignore_of_its_own()
+    {
+        // Given the Shop repository, never set up with init, and another whose state folder already has a .gitignore
+        string[] session = ["session", "Shop.sln", "--target", "OrderService", "--max-tokens", "2000", "--cache-dir", shop.CacheDirectory, "-q"];
+        var other = Path.Combine(TempFolder.Create(), "state");
+        Directory.CreateDirectory(other);
+        File.WriteAllText(Path.Combine(other, ".gitignore"), "context.xml\n");
+
+        // When
+        var first = await tool.RunAsync(shop.Root, session);
+        var second = await tool.RunAsync(shop.Root, [.. session, "--state-dir", other]);
+
+        // Then
+        Assert.Equal(ExitCodes.Success, first.ExitCode);
+        Assert.Equal(string.Empty, (await ProcessResult.RunCheckedAsync("git", ["status", "--porcelain"], shop.Root)).StandardOutput);
+        Assert.Equal("*", File.ReadAllLines(shop.PathOf(".packer/.gitignore")).Last());
+        Assert.Equal(ExitCodes.Success, second.ExitCode);
+        Assert.Equal("context.xml\n", File.ReadAllText(Path.Combine(other, ".gitignore")));
+    }
+
+    [Fact]
     public async Task A_file_in_the_state_folder_that_is_not_the_tools_own_is_refused_before_the_load_and_replaced_only_with_force()
     {
         // Given notes of the user's where the default state folder keeps the session's map

@@ -1,14 +1,15 @@
 using System.ComponentModel;
-using ModelContextProtocol;
+using System.ComponentModel.DataAnnotations;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
-using Packer.Core;
+using Packer.Core.Configuration;
 using Packer.Core.Server;
 
 namespace Packer.Cli;
 
 /// <summary>
-/// The MCP tools: each binds its arguments and calls <see cref="ContextServer"/>. An expected failure (a bad
+/// The MCP tools: each calls <see cref="ContextServer"/> with arguments <see cref="ToolCalls"/> has checked against the
+/// schema published from these parameters (their descriptions, ranges and allowed values). An expected failure (a bad
 /// argument, an unknown target) is a tool error whose text says what to change; the server keeps running.
 /// </summary>
 [McpServerToolType]
@@ -26,14 +27,17 @@ internal static class McpTools
     public static async Task<CallToolResult> PackContext(
         ContextServer server,
         [Description("What the bundle is for: the brief you give the sub-agent, an issue's text, a stack trace or an error message. The files it names and their neighbours are packed; with no targets it alone chooses.")] string? task = null,
-        [Description("What to pack around: project names, file paths (repository-relative), type names, namespaces or folders; prefix project:, file:, type:, namespace: or folder: to force the kind. Empty: packer.yaml's targets (none needed with a task).")] string[]? targets = null,
-        [Description("Cap on the whole bundle in tokens (o200k_base), at least 64. Default: packer.yaml's maxTokens, else 32000.")] int? maxTokens = null,
+        [Description("What to pack around: project names, file paths (repository-relative), type names, namespaces or folders; prefix project:, file:, type:, namespace: or folder: to force the kind. One text is taken as a list of one. Empty: packer.yaml's targets (none needed with a task).")] string[]? targets = null,
+        [Range(OptionValues.MinMaxTokens, OptionValues.MaxTokenSetting)]
+        [Description("Cap on the whole bundle in tokens (o200k_base), 64 to 100,000,000. Default: packer.yaml's maxTokens, else 32000.")] int? maxTokens = null,
+        [AllowedValues("xml", "markdown", "json", "anthropic")]
         [Description("xml (default), markdown, json, or anthropic (API content blocks with cache_control marks).")] string? format = null,
         [Description("A file name or path inside the state folder's mcp/ folder to write the bundle to. Default: <id>.<format extension>.")] string? output = null,
-        [Description("Return the bundle's text inline only when it has at most this many tokens. Default: 20000.")] int? inlineMaxTokens = null,
+        [Range(ServerOptions.MinInlineTokens, OptionValues.MaxTokenSetting)]
+        [Description("Return the bundle's text inline only when it has at most this many tokens, 1,000 to 100,000,000. Default: 20,000 (the server's --inline-tokens).")] int? inlineMaxTokens = null,
         CancellationToken cancellationToken = default)
     {
-        var answer = await Call(server, () => server.PackAsync(new PackRequest(targets, task, maxTokens, format, output, inlineMaxTokens), cancellationToken));
+        var answer = await server.PackAsync(new PackRequest(targets, task, maxTokens, format, output, inlineMaxTokens), cancellationToken);
         var summary = new TextContentBlock { Text = server.Answer(answer with { Bundle = null }) };
         return new CallToolResult { Content = answer.Bundle is null ? [summary] : [summary, new TextContentBlock { Text = answer.Bundle }] };
     }
@@ -49,9 +53,10 @@ internal static class McpTools
         ContextServer server,
         [Description("What the files are wanted for: a sub-agent's brief, an issue's text, a stack trace or an error message.")] string? task = null,
         [Description("A project name, file path (repository-relative), type name, namespace or folder. Optional when a task is given.")] string? target = null,
-        [Description("How many files to return, best first. Default: 20.")] int top = 20,
+        [Range(1, ServerOptions.MaxTop)]
+        [Description("How many files to return, best first: 1 to 100. Default: 20.")] int top = 20,
         CancellationToken cancellationToken = default) =>
-        server.Answer(await Call(server, () => server.RankAsync(target, task, top, cancellationToken)));
+        server.Answer(await server.RankAsync(target, task, top, cancellationToken));
 
     [McpServerTool(Name = "explain_file", Title = "Explain a file's place in a bundle", ReadOnly = true, Idempotent = true, OpenWorld = false, Destructive = false)]
     [Description(
@@ -61,34 +66,25 @@ internal static class McpTools
         ContextServer server,
         [Description("A project name, file path (repository-relative), type name or namespace.")] string target,
         [Description("The file to explain: repository-relative (or absolute) path.")] string path,
-        [Description("The cap the bundle is packed to. Default: packer.yaml's maxTokens, else 32000.")] int? maxTokens = null,
+        [Range(OptionValues.MinMaxTokens, OptionValues.MaxTokenSetting)]
+        [Description("The cap the bundle is packed to, 64 to 100,000,000. Default: packer.yaml's maxTokens, else 32000.")] int? maxTokens = null,
         CancellationToken cancellationToken = default) =>
-        server.Answer(await Call(server, () => server.ExplainAsync(target, path, maxTokens, cancellationToken)));
+        server.Answer(await server.ExplainAsync(target, path, maxTokens, cancellationToken));
 
     [McpServerTool(Name = "read_bundle", Title = "Read part of a written bundle", ReadOnly = true, Idempotent = true, OpenWorld = false, Destructive = false)]
     [Description(
         "Returns a slice of a bundle written by pack_context or by a session: the block(s) of one file (its text, signatures, and any diffs "
         + "appended to it), or a range of its tokens (segment offsets are in pack_context's answer), or the whole bundle when it is small enough. "
         + "Slices over inlineMaxTokens (default 20,000) are refused with the segments to choose from.")]
-    public static Task<string> ReadBundle(
+    public static string ReadBundle(
         ContextServer server,
         [Description("The id pack_context returned, or a bundle file's path (e.g. .packer/context.xml).")] string bundle,
         [Description("A file whose blocks to return (repository-relative path).")] string? file = null,
+        [Range(0, OptionValues.MaxTokenSetting)]
         [Description("First token of a range (0-based).")] int? tokenStart = null,
+        [Range(1, OptionValues.MaxTokenSetting)]
         [Description("Token after the range.")] int? tokenEnd = null,
-        [Description("Refuse slices over this many tokens. Default: 20000.")] int? inlineMaxTokens = null) =>
-        Call(server, () => Task.FromResult(server.ReadBundle(bundle, file, tokenStart, tokenEnd, inlineMaxTokens)));
-
-    // Expected failures become tool errors with their message (redacted: it goes to the model); anything else is the SDK's generic tool error.
-    private static async Task<T> Call<T>(ContextServer server, Func<Task<T>> call)
-    {
-        try
-        {
-            return await call();
-        }
-        catch (Exception e) when (e is PackerException or InvalidDataException or IOException)
-        {
-            throw new McpException(server.Redact(e.Message), e);
-        }
-    }
+        [Range(ServerOptions.MinInlineTokens, OptionValues.MaxTokenSetting)]
+        [Description("Refuse slices over this many tokens, 1,000 to 100,000,000. Default: 20,000 (the server's --inline-tokens).")] int? inlineMaxTokens = null) =>
+        server.ReadBundle(bundle, file, tokenStart, tokenEnd, inlineMaxTokens);
 }

@@ -41,7 +41,8 @@ public sealed class ContextServer(ServerOptions settings, Action<string>? log = 
     /// <param name="cancellationToken">Cancels the pack.</param>
     public async Task<PackAnswer> PackAsync(PackRequest request, CancellationToken cancellationToken)
     {
-        var (output, inlineTokens) = (request.Output, request.InlineTokens);
+        var output = request.Output;
+        var limit = InlineLimit(request.InlineTokens);
         var options = Options(request.Targets, request.Task, request.MaxTokens, request.Format);
         var aim = options.Task is { } task ? [.. options.Targets, "task " + ContentHash.Of(task)] : options.Targets;
         var id = ContentHash.Of(string.Join('\n', [.. aim, options.MaxTokens.ToString(), options.Tokenizer, Names.Of(options.Format)]))[..12];
@@ -56,7 +57,6 @@ public sealed class ContextServer(ServerOptions settings, Action<string>? log = 
             cancellationToken).ConfigureAwait(false);
 
         var manifest = result.Manifest;
-        var limit = inlineTokens ?? settings.InlineTokens;
         var inline = result.TotalTokens <= limit;
         return new PackAnswer(
             id,
@@ -78,13 +78,13 @@ public sealed class ContextServer(ServerOptions settings, Action<string>? log = 
     /// <summary>Ranks the solution's files for a target, a task, or both.</summary>
     /// <param name="target">The target spec (null: packer.yaml's targets, or none when a task is given).</param>
     /// <param name="task">What the files are wanted for (a sub-agent's brief, an issue), or null.</param>
-    /// <param name="top">How many files to return.</param>
+    /// <param name="top">How many files to return, 1 to <see cref="ServerOptions.MaxTop"/>.</param>
     /// <param name="cancellationToken">Cancels the ranking.</param>
     public async Task<RankAnswer> RankAsync(string? target, string? task, int top, CancellationToken cancellationToken)
     {
-        if (top < 1)
+        if (top is < 1 or > ServerOptions.MaxTop)
         {
-            throw new UsageException($"top must be at least 1 (got {top}).");
+            throw new UsageException($"top must be {OptionValues.WholeNumberFrom(1, ServerOptions.MaxTop)} (got {top}).");
         }
 
         var options = Options(target is null ? null : [target], task, null, null);
@@ -116,8 +116,11 @@ public sealed class ContextServer(ServerOptions settings, Action<string>? log = 
     /// <param name="tokenStart">The first token of a range.</param>
     /// <param name="tokenEnd">The token after the range.</param>
     /// <param name="inlineTokens">The largest slice returned (null: the server's limit).</param>
-    public string ReadBundle(string bundle, string? file, int? tokenStart, int? tokenEnd, int? inlineTokens) =>
-        BundleFiles.Read(BundleFiles.Find(bundle, BundleDirectory, settings.WorkingDirectory, [settings.StateDirectory, Root()]), file, tokenStart, tokenEnd, inlineTokens ?? settings.InlineTokens, redactor);
+    public string ReadBundle(string bundle, string? file, int? tokenStart, int? tokenEnd, int? inlineTokens)
+    {
+        var limit = InlineLimit(inlineTokens);
+        return BundleFiles.Read(BundleFiles.Find(bundle, BundleDirectory, settings.WorkingDirectory, [settings.StateDirectory, Root()]), file, tokenStart, tokenEnd, limit, redactor);
+    }
 
     private PackOptions Options(IReadOnlyList<string>? targets, string? task, int? maxTokens, string? format)
     {
@@ -137,6 +140,15 @@ public sealed class ContextServer(ServerOptions settings, Action<string>? log = 
             : OptionValues.ParseFormat(format) ?? throw new UsageException($"format must be one of {string.Join(", ", OptionValues.Formats)} (got '{format}').");
         return settings.Pack with { Targets = specs, Task = task, MaxTokens = maxTokens ?? settings.Pack.MaxTokens, Format = parsed, Output = null, Manifest = null, Previous = null };
     }
+
+    // A call's inline limit, or the server's.
+    private int InlineLimit(int? inlineTokens) => inlineTokens switch
+    {
+        null => settings.InlineTokens,
+        < ServerOptions.MinInlineTokens or > OptionValues.MaxTokenSetting =>
+            throw new UsageException($"inlineMaxTokens must be {OptionValues.WholeNumberFrom(ServerOptions.MinInlineTokens, OptionValues.MaxTokenSetting)} (got {inlineTokens})."),
+        { } given => given,
+    };
 
     // One pack at a time, and what it writes with it.
     private async Task<PackResult> RunAsync(PackOptions options, Action<PackResult>? write, CancellationToken cancellationToken)

@@ -11,4 +11,10 @@ public sealed record ServerOptions(PackOptions Pack, string StateDirectory, stri
 {
     /// <summary>The default inline limit: agents cap a tool result at about 25,000 tokens (Claude Code's MAX_MCP_OUTPUT_TOKENS), so 20,000 leaves room.</summary>
     public const int DefaultInlineTokens = 20_000;
+
+    /// <summary>The smallest inline limit: every answer is kept within it, and an answer's paths, segments and counts must fit.</summary>
+    public const int MinInlineTokens = 1_000;
+
+    /// <summary>The most files <c>rank_files</c> returns at once.</summary>
+    public const int MaxTop = 100;
 }

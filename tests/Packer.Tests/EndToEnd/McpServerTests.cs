@@ -32,6 +32,59 @@ public sealed class McpServerTests(InstalledTool tool, ShopRepository shop, McpS
         Assert.Contains("\"targets\"", tools.Single(t => t.Name == "pack_context").JsonSchema.GetRawText(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("pack_context", """{"targets": 42}""", "targets must be a list of text values, or one text value (got 42).")]
+    [InlineData("pack_context", """{"targets": ["OrderService"], "maxTokens": "lots"}""", "maxTokens must be a whole number from 64 to 100,000,000 (got \"lots\").")]
+    [InlineData("pack_context", """{"targets": ["OrderService"], "maxTokens": 1e12}""", "maxTokens must be a whole number from 64 to 100,000,000 (got 1e12).")]
+    [InlineData("pack_context", """{"targets": ["OrderService"], "maxTokens": 1000.5}""", "maxTokens must be a whole number from 64 to 100,000,000 (got 1000.5).")]
+    [InlineData("pack_context", """{"targets": ["OrderService"], "format": "yaml"}""", "format must be one of xml, markdown, json, anthropic (got \"yaml\").")]
+    [InlineData("pack_context", """{"targets": ["OrderService"], "inlineMaxTokens": -1}""", "inlineMaxTokens must be a whole number from 1,000 to 100,000,000 (got -1).")]
+    [InlineData("pack_context", """{"target": "OrderService"}""", "unknown argument 'target' (did you mean 'targets'?); pack_context takes task, targets, maxTokens, format, output, inlineMaxTokens.")]
+    [InlineData("rank_files", """{"target": "OrderService", "top": 1e9}""", "top must be a whole number from 1 to 100 (got 1e9).")]
+    [InlineData("explain_file", """{"target": "OrderService"}""", "path is required (a text value): The file to explain: repository-relative (or absolute) path.")]
+    [InlineData("read_bundle", "{}", "bundle is required (a text value): The id pack_context returned, or a bundle file's path (e.g. .packer/context.xml).")]
+    [InlineData("read_bundle", """{"bundle": "x", "tokenEnd": 1e12}""", "tokenEnd must be a whole number from 1 to 100,000,000 (got 1e12).")]
+    public async Task A_wrong_argument_is_a_tool_error_naming_the_argument_what_it_got_and_what_it_takes(string name, string arguments, string message)
+    {
+        var client = await server.ClientAsync(tool, shop);
+
+        var result = await client.CallToolAsync(name, JsonSerializer.Deserialize<Dictionary<string, object?>>(arguments)!);
+
+        Assert.True(result.IsError);
+        Assert.Equal(message, Text(result));
+    }
+
+    [Fact]
+    public async Task One_text_where_a_list_is_asked_for_is_a_list_of_one()
+    {
+        var client = await server.ClientAsync(tool, shop);
+
+        var one = await client.CallToolAsync("pack_context", Arguments(("targets", "OrderService"), ("maxTokens", 3000)));
+        var list = await PackAsync(client);
+
+        Assert.NotEqual(true, one.IsError);
+        Assert.Equal(list.Summary.GetProperty("id").GetString(), Json(one).GetProperty("id").GetString());
+        Assert.Equal(list.Bundle, ((TextContentBlock)one.Content[1]).Text);
+    }
+
+    [Fact]
+    public async Task An_expected_error_is_one_line_on_standard_error_without_a_stack_trace()
+    {
+        var client = await server.ClientAsync(tool, shop);
+        var before = server.ErrorLines.Count;
+
+        await client.CallToolAsync("pack_context", Arguments(("targets", new[] { "NoSuchThing" })));
+        await client.CallToolAsync("pack_context", Arguments(("targets", new[] { "OrderService" }), ("maxTokens", "lots")));
+
+        var lines = await server.ErrorLinesAfterAsync(before, 2);
+        Assert.Equal(
+            [
+                "warning: pack_context: target 'NoSuchThing' matches no project, file, type, namespace or folder in Shop.sln.",
+                "warning: pack_context: maxTokens must be a whole number from 64 to 100,000,000 (got \"lots\").",
+            ],
+            lines);
+    }
+
     [Fact]
     public async Task A_pack_in_a_repository_without_init_leaves_git_status_clean()
     {
@@ -138,7 +191,7 @@ public sealed class McpServerTests(InstalledTool tool, ShopRepository shop, McpS
         Assert.True(unknown.IsError);
         Assert.Contains("target 'NoSuchThing' matches no project, file, type, namespace or folder in Shop.sln.", Text(unknown), StringComparison.Ordinal);
         Assert.True(tooSmall.IsError);
-        Assert.Contains("top must be at least 1 (got 0).", Text(tooSmall), StringComparison.Ordinal);
+        Assert.Contains("top must be a whole number from 1 to 100 (got 0).", Text(tooSmall), StringComparison.Ordinal);
         Assert.All(parallel, r => Assert.NotEqual(true, r.IsError));
         Assert.Equal("src/Shop.Domain/Orders/Money.cs", JsonDocument.Parse(Text(parallel[0])).RootElement.GetProperty("files")[0].GetProperty("path").GetString());
         Assert.True(JsonDocument.Parse(Text(parallel[1])).RootElement.GetProperty("totalTokens").GetInt32() <= 2000);
@@ -233,7 +286,32 @@ public sealed class McpServerTests(InstalledTool tool, ShopRepository shop, McpS
     public sealed class Server : IAsyncLifetime
     {
         private readonly SemaphoreSlim gate = new(1, 1);
+        private readonly List<string> errorLines = [];
         private McpClient? client;
+
+        /// <summary>Gets the lines the server wrote on standard error so far.</summary>
+        public IReadOnlyList<string> ErrorLines
+        {
+            get
+            {
+                lock (errorLines)
+                {
+                    return [.. errorLines];
+                }
+            }
+        }
+
+        /// <summary>The lines written after the first <paramref name="skip"/>, once there are at least <paramref name="count"/> of them (and a moment for any more).</summary>
+        public async Task<IReadOnlyList<string>> ErrorLinesAfterAsync(int skip, int count)
+        {
+            for (var waited = 0; ErrorLines.Count < skip + count && waited < 100; waited++)
+            {
+                await Task.Delay(100);
+            }
+
+            await Task.Delay(300);
+            return [.. ErrorLines.Skip(skip)];
+        }
 
         public async Task<McpClient> ClientAsync(InstalledTool tool, ShopRepository shop)
         {
@@ -247,6 +325,13 @@ public sealed class McpServerTests(InstalledTool tool, ShopRepository shop, McpS
                     Arguments = ["mcp", "Shop.sln", "--cache-dir", shop.CacheDirectory],
                     WorkingDirectory = shop.Root,
                     EnvironmentVariables = new Dictionary<string, string?> { ["XDG_CACHE_HOME"] = tool.CacheHome },
+                    StandardErrorLines = line =>
+                    {
+                        lock (errorLines)
+                        {
+                            errorLines.Add(line);
+                        }
+                    },
                 }));
             }
             finally

@@ -21,7 +21,7 @@ internal static class McpCommand
 {
     private static readonly Option<int?> InlineTokensOption = PackFlags.WholeNumber(
         "--inline-tokens",
-        $"The largest bundle or slice a tool returns inline, in tokens ({ServerOptions.MinInlineTokens:N0} to {OptionValues.MaxTokenSetting:N0}; default {ServerOptions.DefaultInlineTokens}).",
+        $"The most tokens a tool's answer holds, a bundle or slice returned inline included ({ServerOptions.MinInlineTokens:N0} to {OptionValues.MaxTokenSetting:N0}; default {ServerOptions.DefaultInlineTokens}).",
         ServerOptions.MinInlineTokens,
         OptionValues.MaxTokenSetting);
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
+using Packer.Core.Configuration;
 using Packer.Core.Ranking;
 using Packer.Core.Tokenization;
 using Packer.Tests.Infrastructure;
@@ -20,16 +21,28 @@ public sealed class McpServerTests(InstalledTool tool, ShopRepository shop, McpS
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
-    public async Task Lists_the_four_read_only_tools_with_descriptions()
+    public async Task Lists_the_four_tools_with_honest_annotations_and_schemas_that_say_what_each_argument_takes()
     {
         var client = await server.ClientAsync(tool, shop);
 
-        var tools = await client.ListToolsAsync();
+        var tools = (await client.ListToolsAsync()).ToDictionary(t => t.Name, t => t.ProtocolTool);
 
-        Assert.Equal(["explain_file", "pack_context", "rank_files", "read_bundle"], tools.Select(t => t.Name).Order(StringComparer.Ordinal));
-        Assert.All(tools, t => Assert.True(t.Description.Length > 100, t.Name));
-        Assert.All(tools, t => Assert.True(t.ProtocolTool.Annotations?.ReadOnlyHint, t.Name));
-        Assert.Contains("\"targets\"", tools.Single(t => t.Name == "pack_context").JsonSchema.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal(["explain_file", "pack_context", "rank_files", "read_bundle"], tools.Keys.Order(StringComparer.Ordinal));
+        Assert.All(tools.Values, t => Assert.True(t.Description!.Length > 100, t.Name));
+        // pack_context writes its bundle under .packer/mcp/ (only there, never replacing what is not its own); the others only read.
+        var pack = tools["pack_context"].Annotations!;
+        Assert.Equal((false, false, true, false), (pack.ReadOnlyHint, pack.DestructiveHint, pack.IdempotentHint, pack.OpenWorldHint));
+        Assert.All(tools.Values.Where(t => t.Name != "pack_context"), t => Assert.True(t.Annotations?.ReadOnlyHint, t.Name));
+        var properties = tools["pack_context"].InputSchema.GetProperty("properties");
+        Assert.Equal(OptionValues.Formats, properties.GetProperty("format").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal((64, 100_000_000), Range(properties.GetProperty("maxTokens")));
+        Assert.Equal((1_000, 100_000_000), Range(properties.GetProperty("inlineMaxTokens")));
+        Assert.Equal((1, 100), Range(tools["rank_files"].InputSchema.GetProperty("properties").GetProperty("top")));
+        Assert.Equal((64, 100_000_000), Range(tools["explain_file"].InputSchema.GetProperty("properties").GetProperty("maxTokens")));
+        Assert.Contains("folder:", properties.GetProperty("targets").GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.All(
+            new[] { "rank_files", "explain_file" },
+            name => Assert.Contains("folder:", tools[name].InputSchema.GetProperty("properties").GetProperty("target").GetProperty("description").GetString(), StringComparison.Ordinal));
     }
 
     [Theory]
@@ -83,6 +96,52 @@ public sealed class McpServerTests(InstalledTool tool, ShopRepository shop, McpS
                 "warning: pack_context: maxTokens must be a whole number from 64 to 100,000,000 (got \"lots\").",
             ],
             lines);
+    }
+
+    [Fact]
+    public async Task Every_answer_stays_within_the_inline_limit_and_says_what_it_left_out()
+    {
+        // Given a bundle of 15 files, whose text and list together are over 2,400 tokens, and alone over 1,000
+        var client = await server.ClientAsync(tool, shop);
+        var whole = Json(await client.CallToolAsync("pack_context", Arguments(("targets", new[] { "OrderService" }), ("maxTokens", 30_000))));
+        var files = whole.GetProperty("files").GetArrayLength();
+
+        // When
+        var inline = await client.CallToolAsync("pack_context", Arguments(("targets", new[] { "OrderService" }), ("maxTokens", 30_000), ("inlineMaxTokens", 2_400)));
+        var listOnly = await client.CallToolAsync("pack_context", Arguments(("targets", new[] { "OrderService" }), ("maxTokens", 30_000), ("inlineMaxTokens", 1_000)));
+
+        // Then each answer, its blocks together, is within its limit; a list cut to fit says by how much
+        var counter = TokenCounter.Create("o200k_base");
+        Assert.Equal(2, inline.Content.Count);
+        Assert.InRange(inline.Content.Sum(c => counter.Count(((TextContentBlock)c).Text)), 1, 2_400);
+        var kept = Json(inline).GetProperty("files").EnumerateArray().Select(f => f.GetProperty("path").GetString()).ToList();
+        Assert.InRange(kept.Count, 1, files - 1);
+        Assert.Equal(
+            $"{files - kept.Count} of the {files} files (the least relevant) are left out of this answer to keep it within the inline limit of 2,400 tokens: the manifest lists them all",
+            Json(inline).GetProperty("leftOut").GetString());
+        Assert.Contains("src/Shop.Application/OrderService.cs", kept); // the target, last in the bundle, first in relevance
+        Assert.Single(listOnly.Content);
+        Assert.InRange(counter.Count(Text(listOnly)), 1, 1_000);
+        Assert.StartsWith("not inline: the bundle's ", Json(listOnly).GetProperty("inline").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rank_files_puts_the_targets_first_marked_and_the_other_files_in_the_order_of_their_scores()
+    {
+        var client = await server.ClientAsync(tool, shop);
+
+        var byTarget = Json(await client.CallToolAsync("rank_files", Arguments(("target", "OrderService"), ("top", 100))));
+        var byTask = Json(await client.CallToolAsync("rank_files", Arguments(("target", "OrderService"), ("task", "Money.Add throws \"currency mismatch\""), ("top", 100))));
+
+        foreach (var ranking in new[] { byTarget, byTask })
+        {
+            var files = ranking.GetProperty("files").EnumerateArray().ToList();
+            Assert.Equal(Enumerable.Range(1, files.Count), files.Select(f => f.GetProperty("rank").GetInt32()));
+            Assert.Equal(["src/Shop.Application/OrderService.cs"], files.TakeWhile(f => f.TryGetProperty("target", out var t) && t.GetBoolean()).Select(f => f.GetProperty("path").GetString()));
+            var scores = files.Skip(1).Select(f => f.GetProperty("score").GetDouble()).ToList();
+            Assert.DoesNotContain(files.Skip(1), f => f.TryGetProperty("target", out _));
+            Assert.Equal(scores.OrderDescending(), scores);
+        }
     }
 
     [Fact]
@@ -281,6 +340,9 @@ public sealed class McpServerTests(InstalledTool tool, ShopRepository shop, McpS
         Assert.NotEqual(true, result.IsError);
         return JsonDocument.Parse(Text(result)).RootElement.Clone();
     }
+
+    private static (int Minimum, int Maximum) Range(JsonElement property) =>
+        (property.GetProperty("minimum").GetInt32(), property.GetProperty("maximum").GetInt32());
 
     /// <summary>One server process for the class, started on first use in the class's Shop repository.</summary>
     public sealed class Server : IAsyncLifetime

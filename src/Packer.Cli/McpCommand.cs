@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using ModelContextProtocol.Protocol;
 using Packer.Core;
 using Packer.Core.Configuration;
@@ -19,7 +20,10 @@ namespace Packer.Cli;
 internal static class McpCommand
 {
     private static readonly Option<int?> InlineTokensOption = PackFlags.WholeNumber(
-        "--inline-tokens", $"The largest bundle or slice a tool returns inline, in tokens (default {ServerOptions.DefaultInlineTokens}).");
+        "--inline-tokens",
+        $"The most tokens a tool's answer holds, a bundle or slice returned inline included ({ServerOptions.MinInlineTokens:N0} to {OptionValues.MaxTokenSetting:N0}; default {ServerOptions.DefaultInlineTokens}).",
+        ServerOptions.MinInlineTokens,
+        OptionValues.MaxTokenSetting);
 
     private const string Instructions =
         "Focused context for this .NET solution. To give a sub-agent the context of one module, call pack_context with the module's "
@@ -48,11 +52,6 @@ internal static class McpCommand
             var workingDirectory = Environment.CurrentDirectory;
             var bound = PackFlags.Bind(parse, workingDirectory, new ConfigFile { StateDirectory = PackFlags.Absolute(parse.GetValue(PackFlags.StateDir), workingDirectory) });
             var inline = parse.GetValue(InlineTokensOption) ?? ServerOptions.DefaultInlineTokens;
-            if (inline < 1)
-            {
-                throw new UsageException("--inline-tokens must be at least 1.");
-            }
-
             settings = new ServerOptions(bound.Pack, SessionOptions.Merge(bound.File, bound.Flags, bound.Pack).StateDirectory, workingDirectory, inline);
         }
         catch (PackerException e)
@@ -62,7 +61,9 @@ internal static class McpCommand
         }
 
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging
+            .AddConsole(console => (console.LogToStandardErrorThreshold, console.FormatterName) = (LogLevel.Trace, LogLines.FormatterName))
+            .AddConsoleFormatter<LogLines, ConsoleFormatterOptions>();
         builder.Logging.SetMinimumLevel(parse.GetValue(PackFlags.Verbose) ? LogLevel.Information : parse.GetValue(PackFlags.Quiet) ? LogLevel.Error : LogLevel.Warning);
         builder.Services.AddSingleton(services =>
         {
@@ -76,7 +77,8 @@ internal static class McpCommand
                 server.ServerInstructions = Instructions;
             })
             .WithStdioServerTransport()
-            .WithTools([typeof(McpTools)]);
+            .WithTools([typeof(McpTools)])
+            .WithRequestFilters(filters => filters.AddCallToolFilter(ToolCalls.Filter));
         await builder.Build().RunAsync(cancellationToken);
         return ExitCodes.Success;
     }

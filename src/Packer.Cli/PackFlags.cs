@@ -32,7 +32,11 @@ internal static class PackFlags
         Description = "Read the task from this file ('-': standard input).",
     };
 
-    public static readonly Option<int?> MaxTokens = WholeNumber("--max-tokens", $"Cap on the whole rendered bundle, in tokens (default {PackOptions.DefaultMaxTokens}).");
+    public static readonly Option<int?> MaxTokens = WholeNumber(
+        "--max-tokens",
+        $"Cap on the whole rendered bundle, in tokens: {OptionValues.MinMaxTokens} to {OptionValues.MaxTokenSetting:N0} (default {PackOptions.DefaultMaxTokens}).",
+        OptionValues.MinMaxTokens,
+        OptionValues.MaxTokenSetting);
 
     public static readonly Option<string?> Tokenizer = new("--tokenizer") { Description = $"Tokenizer encoding (default {PackOptions.DefaultTokenizer})." };
 
@@ -42,11 +46,17 @@ internal static class PackFlags
     };
 
     public static readonly Option<int?> CacheMinTokens = WholeNumber(
-        "--cache-min-tokens", $"anthropic format: smallest segment, in tokens, that gets a cache breakpoint (default {PackOptions.DefaultCacheMinTokens}).");
+        "--cache-min-tokens",
+        $"anthropic format: smallest segment, in tokens, that gets a cache breakpoint (default {PackOptions.DefaultCacheMinTokens}).",
+        0,
+        OptionValues.MaxTokenSetting);
 
     public static readonly Option<int?> EditRoom = WholeNumber(
         "--edit-room",
-        $"With --previous (and in session): percent of the cap a bundle leaves free for the edits later runs append (default {PackOptions.DefaultEditRoom}; 0 turns appending off).");
+        $"With --previous (and in session): percent of the cap a bundle leaves free for the edits later runs append (default {PackOptions.DefaultEditRoom}; 0 turns appending off).",
+        0,
+        50,
+        OptionValues.EditRoomExpected);
 
     public static readonly Option<string?> Config = new("--config") { Description = $"Config file (default: {ConfigLoader.DefaultFileName} in the current folder, if present)." };
     public static readonly Option<bool> NoCache = new("--no-cache") { Description = "Neither read nor write the analysis cache (a cold run)." };
@@ -122,22 +132,34 @@ internal static class PackFlags
         }
     }
 
-    /// <summary>A number option whose bad value is reported in the user's words, not as a .NET type's name.</summary>
-    public static Option<int?> WholeNumber(string name, string description) => new(name)
+    /// <summary>
+    /// A number option whose bad value, or one out of its range, is reported in the user's words with the range it takes
+    /// (the words packer.yaml and the MCP tools use), not as a .NET type's name.
+    /// </summary>
+    /// <param name="name">The flag.</param>
+    /// <param name="description">Its help text.</param>
+    /// <param name="minimum">The smallest value taken.</param>
+    /// <param name="maximum">The largest value taken (<see cref="int.MaxValue"/>: no other limit).</param>
+    /// <param name="expected">What the value must be, when the range alone does not say it well.</param>
+    public static Option<int?> WholeNumber(string name, string description, int minimum = 0, int maximum = int.MaxValue, string? expected = null)
     {
-        Description = description,
-        CustomParser = result =>
+        var must = expected ?? (maximum == int.MaxValue ? $"a whole number, at least {minimum:N0}" : OptionValues.WholeNumberFrom(minimum, maximum));
+        return new(name)
         {
-            var token = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
-            if (int.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value))
+            Description = description,
+            CustomParser = result =>
             {
-                return value;
-            }
+                var token = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
+                if (int.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= minimum && value <= maximum)
+                {
+                    return value;
+                }
 
-            result.AddError($"{name} must be a whole number (got '{token}').");
-            return null;
-        },
-    };
+                result.AddError($"{name} must be {must} (got '{token}').");
+                return null;
+            },
+        };
+    }
 
     /// <summary>The error for a PATH that looks like an option: a mistyped one (PATH would have taken it).</summary>
     /// <param name="given">What was given.</param>
@@ -160,21 +182,6 @@ internal static class PackFlags
             ? System.IO.Path.GetFullPath(explicitPath, workingDirectory)
             : System.IO.Path.Combine(workingDirectory, ConfigLoader.DefaultFileName);
         var file = parse.GetValue(Config) is not null || File.Exists(configPath) ? ConfigLoader.Load(configPath) : null;
-
-        if (parse.GetValue(MaxTokens) is { } cap && !OptionValues.IsMaxTokens(cap))
-        {
-            throw new UsageException($"--max-tokens must be at least {OptionValues.MinMaxTokens} (got {cap}).");
-        }
-
-        if (parse.GetValue(CacheMinTokens) is < 0)
-        {
-            throw new UsageException("--cache-min-tokens must not be negative.");
-        }
-
-        if (parse.GetValue(EditRoom) is { } room && !OptionValues.IsEditRoom(room))
-        {
-            throw new UsageException($"--edit-room must be {OptionValues.EditRoomExpected} (got {room}).");
-        }
 
         var flags = (extra ?? new ConfigFile()) with
         {

@@ -7,6 +7,7 @@ var root = PackCommand.Create();
 root.Subcommands.Add(SessionCommand.Create());
 root.Subcommands.Add(InitCommand.Create());
 root.Subcommands.Add(McpCommand.Create());
+SubcommandHelp.Use(root);
 
 var parsed = root.Parse(args);
 var errors = parsed.Errors.Select(e => e.Message).ToList();

@@ -16,7 +16,9 @@ internal static class SessionCommand
 {
     private static readonly Option<int?> SplitTokensOption = PackFlags.WholeNumber(
         "--split-tokens",
-        $"Also write the bundle in parts context.1.xml, context.2.xml, ... of at most N tokens each, so that each fits one file read (xml or markdown; at least {OptionValues.MinSplitTokens}).");
+        $"Also write the bundle in parts context.1.xml, context.2.xml, ... of at most N tokens each, so that each fits one file read (xml or markdown; at least {OptionValues.MinSplitTokens}).",
+        OptionValues.MinSplitTokens,
+        OptionValues.MaxTokenSetting);
 
     private static readonly Option<string?> AgentOption = new("--agent")
     {
@@ -24,10 +26,13 @@ internal static class SessionCommand
     };
 
     private static readonly Option<int?> MaxCharsOption = PackFlags.WholeNumber(
-        "--max-chars", $"Cap on what is printed for the agent, in characters (default {SessionOptions.DefaultMaxChars}: Claude Code adds at most 10,000 characters of a hook's output).");
+        "--max-chars",
+        $"Cap on what is printed for the agent, in characters (default {SessionOptions.DefaultMaxChars}; with --agent claude at most {ClaudeHook.MaxContextChars:N0}, all of a hook's output Claude Code adds to the context).",
+        SessionOptions.MinMaxChars);
 
     private static readonly Option<int?> PromptCharsOption = PackFlags.WholeNumber(
-        "--prompt-chars", $"With --agent claude, for a UserPromptSubmit hook: cap on the map of the files the prompt points at, in characters (default {PromptMap.DefaultMaxChars}).");
+        "--prompt-chars",
+        $"With --agent claude, for a UserPromptSubmit hook: cap on the map of the files the prompt points at, in characters (default {PromptMap.DefaultMaxChars}; at most {ClaudeHook.MaxContextChars:N0}).");
 
     private static readonly Option<int?> PromptDeadlineOption = PackFlags.WholeNumber(
         "--prompt-deadline", $"With --agent claude, for a UserPromptSubmit hook: milliseconds the whole run may take before it gives up the map and adds nothing (default {PromptMap.DefaultDeadlineMilliseconds}).");
@@ -56,16 +61,6 @@ internal static class SessionCommand
                 ? ClaudeHook.Read(Console.IsInputRedirected ? await Console.In.ReadToEndAsync(cancellationToken) : string.Empty)
                 : new HookInput(null, HookSource.Unknown);
             var workingDirectory = hook.WorkingDirectory ?? Environment.CurrentDirectory;
-            if (parse.GetValue(SplitTokensOption) is { } size && !OptionValues.IsSplitTokens(size))
-            {
-                throw new UsageException($"--split-tokens must be at least {OptionValues.MinSplitTokens} (got {size}).");
-            }
-
-            if (parse.GetValue(MaxCharsOption) is < SessionOptions.MinMaxChars)
-            {
-                throw new UsageException($"--max-chars must be at least {SessionOptions.MinMaxChars}.");
-            }
-
             var bound = PackFlags.Bind(parse, workingDirectory, new ConfigFile
             {
                 StateDirectory = PackFlags.Absolute(parse.GetValue(PackFlags.StateDir), workingDirectory),
@@ -74,11 +69,12 @@ internal static class SessionCommand
             var pack = bound.Pack with { Force = parse.GetValue(PackFlags.Force), Task = await PackFlags.ReadTaskAsync(parse, workingDirectory, cancellationToken) };
             var session = SessionOptions.Merge(bound.File, bound.Flags, pack) with
             {
-                MaxChars = parse.GetValue(MaxCharsOption) ?? SessionOptions.DefaultMaxChars,
+                MaxChars = parse.GetValue(MaxCharsOption) is not { } maxChars ? SessionOptions.DefaultMaxChars
+                    : hookMode ? HookCapped("--max-chars", maxChars, warn: hook.Prompt is null && !parse.GetValue(PackFlags.Quiet)) : maxChars,
             };
             if (hook.Prompt is { } prompt)
             {
-                var cap = Math.Max(PromptMap.MinMaxChars, parse.GetValue(PromptCharsOption) ?? PromptMap.DefaultMaxChars);
+                var cap = HookCapped("--prompt-chars", Math.Max(PromptMap.MinMaxChars, parse.GetValue(PromptCharsOption) ?? PromptMap.DefaultMaxChars), !parse.GetValue(PackFlags.Quiet));
                 var deadline = TimeSpan.FromMilliseconds(parse.GetValue(PromptDeadlineOption) ?? PromptMap.DefaultDeadlineMilliseconds);
                 return await AnswerPromptAsync(pack, session, prompt, (cap, deadline - Running() - AnswerMargin), workingDirectory, cancellationToken);
             }
@@ -133,6 +129,24 @@ internal static class SessionCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    // A hook's map within what Claude Code adds of a hook's answer to the context (it saves a longer one to a file and
+    // shows the model a preview of it): a larger cap would only lose the map, so it is capped, and said so once.
+    private static int HookCapped(string flag, int chars, bool warn)
+    {
+        if (chars <= ClaudeHook.MaxContextChars)
+        {
+            return chars;
+        }
+
+        if (warn)
+        {
+            Console.Error.WriteLine(
+                $"warning: {flag} {chars:N0} is over the {ClaudeHook.MaxContextChars:N0} characters of a hook's answer that Claude Code adds to the context (it saves a longer one to a file and shows the model a short preview); the map is capped at {ClaudeHook.MaxContextChars:N0} characters.");
+        }
+
+        return ClaudeHook.MaxContextChars;
     }
 
     // What writing the answer and exiting take after the map is made, kept free of the prompt's deadline.

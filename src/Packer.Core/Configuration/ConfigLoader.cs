@@ -107,7 +107,7 @@ public static class ConfigLoader
                 "cache" => config with { Cache = Boolean(display, key, value) },
                 "cacheDirectory" => config with { CacheDirectory = ResolvePath(folder, Scalar(display, key, value)) },
                 "redact" => Redact(config, display, value),
-                "maxFileBytes" => config with { MaxFileBytes = WholeNumber(display, key, value, 1, "a whole number of bytes, at least 1") },
+                "maxFileBytes" => config with { MaxFileBytes = WholeNumber(display, key, value, 1) },
                 "stateDirectory" => config with { StateDirectory = ResolvePath(folder, Scalar(display, key, value)) },
                 "splitTokens" => config with { SplitTokens = SplitTokens(display, key, value) },
                 _ => throw new UsageException(UnknownKey(key), DiagnosticCodes.ConfigUnknownKey, At(display, keyNode)),
@@ -175,13 +175,11 @@ public static class ConfigLoader
         return globs;
     }
 
-    private static int MaxTokens(string file, string key, YamlNode node) =>
-        WholeNumber(file, key, node, OptionValues.MinMaxTokens, $"a whole number of tokens, at least {OptionValues.MinMaxTokens}");
+    private static int MaxTokens(string file, string key, YamlNode node) => WholeNumber(file, key, node, OptionValues.MinMaxTokens);
 
-    private static int SplitTokens(string file, string key, YamlNode node) =>
-        WholeNumber(file, key, node, OptionValues.MinSplitTokens, $"a whole number of tokens, at least {OptionValues.MinSplitTokens}");
+    private static int SplitTokens(string file, string key, YamlNode node) => WholeNumber(file, key, node, OptionValues.MinSplitTokens);
 
-    private static int CacheMinTokens(string file, string key, YamlNode node) => WholeNumber(file, key, node, 0, "a whole number of tokens");
+    private static int CacheMinTokens(string file, string key, YamlNode node) => WholeNumber(file, key, node, 0);
 
     private static int EditRoom(string file, string key, YamlNode node)
     {
@@ -189,8 +187,10 @@ public static class ConfigLoader
         return OptionValues.IsEditRoom(percent) ? percent : throw Error(file, node, $"'{key}' must be {OptionValues.EditRoomExpected} (got '{percent}').");
     }
 
-    private static int WholeNumber(string file, string key, YamlNode node, int minimum, string expected)
+    // Every number packer.yaml takes is at most OptionValues.MaxTokenSetting; the message says the range, as the flags' do.
+    private static int WholeNumber(string file, string key, YamlNode node, int minimum, string? expected = null)
     {
+        expected ??= OptionValues.WholeNumberFrom(minimum, OptionValues.MaxTokenSetting);
         var text = Scalar(file, key, node).Replace("_", string.Empty, StringComparison.Ordinal);
         if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < minimum || value > OptionValues.MaxTokenSetting)
         {

@@ -48,4 +48,13 @@ public static class OptionValues
 
     /// <summary>Tells whether a token cap is usable.</summary>
     public static bool IsMaxTokens(long value) => value >= MinMaxTokens && value <= MaxTokenSetting;
+
+    /// <summary>What a token cap must be, for error messages: the same words from a flag, packer.yaml and an MCP argument.</summary>
+    public static string MaxTokensExpected => WholeNumberFrom(MinMaxTokens, MaxTokenSetting);
+
+    /// <summary>What a whole number in a range must be, for error messages ("a whole number from 64 to 100,000,000").</summary>
+    /// <param name="minimum">The smallest value taken.</param>
+    /// <param name="maximum">The largest value taken.</param>
+    public static string WholeNumberFrom(long minimum, long maximum) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"a whole number from {minimum:N0} to {maximum:N0}");
 }

@@ -7,8 +7,8 @@ namespace Packer.Core.Session;
 /// <summary>
 /// Claude Code's hook protocol, for SessionStart and UserPromptSubmit: the hook reads a JSON object on standard
 /// input (<c>hook_event_name</c>, <c>cwd</c>, and <c>source</c> or <c>prompt</c>) and answers with one JSON object
-/// whose <c>hookSpecificOutput.additionalContext</c> Claude Code adds to the model's context (at most 10,000
-/// characters of it; longer text is replaced by a preview and a file path). A hook that exits 0 never stops the
+/// whose <c>hookSpecificOutput.additionalContext</c> Claude Code adds to the model's context (at most
+/// <see cref="MaxContextChars"/> characters of it; longer text is replaced by a preview and a file path). A hook that exits 0 never stops the
 /// session nor blocks the prompt; one that prints nothing adds nothing.
 /// </summary>
 public static class ClaudeHook
@@ -37,6 +37,12 @@ public static class ClaudeHook
             return new HookInput(null, HookSource.Unknown);
         }
     }
+
+    /// <summary>
+    /// The most characters of a hook's <c>additionalContext</c> Claude Code adds to the context: a longer value is saved to a
+    /// file and the model is shown a preview of about 2,000 characters and the file's path.
+    /// </summary>
+    public const int MaxContextChars = 10_000;
 
     /// <summary>The name of the event a prompt's hook is run for.</summary>
     public const string PromptEvent = "UserPromptSubmit";

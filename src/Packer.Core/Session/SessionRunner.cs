@@ -37,6 +37,7 @@ public static class SessionRunner
 
         var state = new StateFolder(session.StateDirectory, pack.Format);
         var root = RepositoryRoot.For(SolutionFinder.Find(pack.SolutionPath));
+        StateFolder.Create(state.Directory);
         OutputGuard.Check(state.OwnFiles(0), root, pack.Force); // before the slow load, as the pipeline checks the bundle and manifest
         using var held = state.Lock(LockWait);
         var options = StateFolder.Writing(pack, state.Bundle, state.Manifest, state.Manifest, "the session's");

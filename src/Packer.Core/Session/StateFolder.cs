@@ -51,6 +51,39 @@ internal sealed class StateFolder
     /// <summary>Gets the folder.</summary>
     public string Directory { get; }
 
+    /// <summary>What the <c>.gitignore</c> written into a state folder this tool creates says: everything in it is the tool's own state.</summary>
+    public const string GitIgnore = "# Written by dotnet pack-context: this folder holds its bundles and state, not sources.\n*\n";
+
+    /// <summary>
+    /// Creates the state folder if it does not exist yet, with a <c>.gitignore</c> that ignores everything in it (as other
+    /// tools do with theirs), so that a repository where <c>init</c> never ran is not left with an untracked folder. A folder
+    /// that exists is left as it is, and so is a <c>.gitignore</c> already in it.
+    /// </summary>
+    /// <param name="directory">The state folder.</param>
+    /// <exception cref="FileAccessException">It cannot be created.</exception>
+    public static void Create(string directory)
+    {
+        if (PathKinds.Of(directory) != PathKind.Missing)
+        {
+            return;
+        }
+
+        try
+        {
+            System.IO.Directory.CreateDirectory(directory);
+            using var ignore = new FileStream(Path.Combine(directory, ".gitignore"), FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            ignore.Write(System.Text.Encoding.UTF8.GetBytes(GitIgnore));
+        }
+        catch (IOException) when (File.Exists(Path.Combine(directory, ".gitignore")))
+        {
+            // Another run that created the folder at the same moment wrote it.
+        }
+        catch (Exception e) when (FileAccessException.Covers(e))
+        {
+            throw FileAccessException.From(e, directory);
+        }
+    }
+
     /// <summary>Gets the bundle's path.</summary>
     public string Bundle => Path.Combine(Directory, "context" + extension);
 

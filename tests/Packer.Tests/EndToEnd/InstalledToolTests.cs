@@ -127,13 +127,15 @@ public sealed class InstalledToolTests(InstalledTool tool) : IClassFixture<Insta
 
     [Theory]
     [InlineData("Shop.sln --target NoSuchThing", "target 'NoSuchThing' matches no project, file, type, namespace or folder in Shop.sln.")]
-    [InlineData("Shop.sln --target Money --max-tokens 10", "--max-tokens must be at least 64 (got 10).")]
+    [InlineData("Shop.sln --target Money --max-tokens 10", "--max-tokens must be a whole number from 64 to 100,000,000 (got '10').")]
+    [InlineData("Shop.sln --target Money --max-tokens 1000000000", "--max-tokens must be a whole number from 64 to 100,000,000 (got '1000000000').")]
+    [InlineData("Shop.sln --target Money --max-tokens -5", "--max-tokens must be a whole number from 64 to 100,000,000 (got '-5').")]
     [InlineData("Shop.sln --target Money --format html", "Argument 'html' not recognized.")]
     [InlineData("Nothing.sln --target Money", "Nothing.sln: no such file or folder.")]
     [InlineData("Shop.sln --target Money --config bad.yaml", "bad.yaml:3: unknown key 'maxtokens'. Did you mean 'maxTokens'?")]
     [InlineData("Shop.sln --target Money --no-such-flag", "Unrecognized command or argument '--no-such-flag'.")]
     [InlineData("--target Money --verbos", "unknown option '--verbos'. Did you mean '--verbose'?")]
-    [InlineData("Shop.sln --target Money --max-tokens abc", "--max-tokens must be a whole number (got 'abc').")]
+    [InlineData("Shop.sln --target Money --max-tokens abc", "--max-tokens must be a whole number from 64 to 100,000,000 (got 'abc').")]
     [InlineData("Shop.sln --target file:Nope.cs", "target 'file:Nope.cs': no such file under ")]
     [InlineData("Shop.sln --target folder:src/Nope", "target 'folder:src/Nope': no such folder under ")]
     [InlineData("Shop.sln --target Money --config tabbed.yaml", "tabbed.yaml:3: invalid YAML: ")]
@@ -212,6 +214,20 @@ public sealed class InstalledToolTests(InstalledTool tool) : IClassFixture<Insta
 
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         Assert.Contains("--max-tokens", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("\nUsage:\n  dotnet-pack-context [<PATH>] [command] [options]\n", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("mcp")]
+    [InlineData("session")]
+    [InlineData("init")]
+    public async Task A_subcommand_s_help_shows_its_usage_as_it_is_typed_with_its_own_PATH_once(string command)
+    {
+        var result = await tool.RunAsync(Fixtures.Source, [command, "--help"]);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains($"\nUsage:\n  dotnet-pack-context {command} [<PATH>] [options]\n", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Single(result.StandardOutput.Split('\n'), line => line.StartsWith("  <PATH>", StringComparison.Ordinal));
     }
 
     // A .NET root beside the one running the tests: its own copy of the muxer, links to the runtimes and packs,

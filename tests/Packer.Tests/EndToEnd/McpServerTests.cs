@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
+using Packer.Core.Configuration;
 using Packer.Core.Ranking;
 using Packer.Core.Tokenization;
 using Packer.Tests.Infrastructure;
@@ -20,16 +21,142 @@ public sealed class McpServerTests(InstalledTool tool, ShopRepository shop, McpS
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
-    public async Task Lists_the_four_read_only_tools_with_descriptions()
+    public async Task Lists_the_four_tools_with_honest_annotations_and_schemas_that_say_what_each_argument_takes()
     {
         var client = await server.ClientAsync(tool, shop);
 
-        var tools = await client.ListToolsAsync();
+        var tools = (await client.ListToolsAsync()).ToDictionary(t => t.Name, t => t.ProtocolTool);
 
-        Assert.Equal(["explain_file", "pack_context", "rank_files", "read_bundle"], tools.Select(t => t.Name).Order(StringComparer.Ordinal));
-        Assert.All(tools, t => Assert.True(t.Description.Length > 100, t.Name));
-        Assert.All(tools, t => Assert.True(t.ProtocolTool.Annotations?.ReadOnlyHint, t.Name));
-        Assert.Contains("\"targets\"", tools.Single(t => t.Name == "pack_context").JsonSchema.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal(["explain_file", "pack_context", "rank_files", "read_bundle"], tools.Keys.Order(StringComparer.Ordinal));
+        Assert.All(tools.Values, t => Assert.True(t.Description!.Length > 100, t.Name));
+        // pack_context writes its bundle under .packer/mcp/ (only there, never replacing what is not its own); the others only read.
+        var pack = tools["pack_context"].Annotations!;
+        Assert.Equal((false, false, true, false), (pack.ReadOnlyHint, pack.DestructiveHint, pack.IdempotentHint, pack.OpenWorldHint));
+        Assert.All(tools.Values.Where(t => t.Name != "pack_context"), t => Assert.True(t.Annotations?.ReadOnlyHint, t.Name));
+        var properties = tools["pack_context"].InputSchema.GetProperty("properties");
+        Assert.Equal(OptionValues.Formats, properties.GetProperty("format").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal((64, 100_000_000), Range(properties.GetProperty("maxTokens")));
+        Assert.Equal((1_000, 100_000_000), Range(properties.GetProperty("inlineMaxTokens")));
+        Assert.Equal((1, 100), Range(tools["rank_files"].InputSchema.GetProperty("properties").GetProperty("top")));
+        Assert.Equal((64, 100_000_000), Range(tools["explain_file"].InputSchema.GetProperty("properties").GetProperty("maxTokens")));
+        Assert.Contains("folder:", properties.GetProperty("targets").GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.All(
+            new[] { "rank_files", "explain_file" },
+            name => Assert.Contains("folder:", tools[name].InputSchema.GetProperty("properties").GetProperty("target").GetProperty("description").GetString(), StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("pack_context", """{"targets": 42}""", "targets must be a list of text values, or one text value (got 42).")]
+    [InlineData("pack_context", """{"targets": ["OrderService"], "maxTokens": "lots"}""", "maxTokens must be a whole number from 64 to 100,000,000 (got \"lots\").")]
+    [InlineData("pack_context", """{"targets": ["OrderService"], "maxTokens": 1e12}""", "maxTokens must be a whole number from 64 to 100,000,000 (got 1e12).")]
+    [InlineData("pack_context", """{"targets": ["OrderService"], "maxTokens": 1000.5}""", "maxTokens must be a whole number from 64 to 100,000,000 (got 1000.5).")]
+    [InlineData("pack_context", """{"targets": ["OrderService"], "format": "yaml"}""", "format must be one of xml, markdown, json, anthropic (got \"yaml\").")]
+    [InlineData("pack_context", """{"targets": ["OrderService"], "inlineMaxTokens": -1}""", "inlineMaxTokens must be a whole number from 1,000 to 100,000,000 (got -1).")]
+    [InlineData("pack_context", """{"target": "OrderService"}""", "unknown argument 'target' (did you mean 'targets'?); pack_context takes task, targets, maxTokens, format, output, inlineMaxTokens.")]
+    [InlineData("rank_files", """{"target": "OrderService", "top": 1e9}""", "top must be a whole number from 1 to 100 (got 1e9).")]
+    [InlineData("explain_file", """{"target": "OrderService"}""", "path is required (a text value): The file to explain: repository-relative (or absolute) path.")]
+    [InlineData("read_bundle", "{}", "bundle is required (a text value): The id pack_context returned, or a bundle file's path (e.g. .packer/context.xml).")]
+    [InlineData("read_bundle", """{"bundle": "x", "tokenEnd": 1e12}""", "tokenEnd must be a whole number from 1 to 100,000,000 (got 1e12).")]
+    public async Task A_wrong_argument_is_a_tool_error_naming_the_argument_what_it_got_and_what_it_takes(string name, string arguments, string message)
+    {
+        var client = await server.ClientAsync(tool, shop);
+
+        var result = await client.CallToolAsync(name, JsonSerializer.Deserialize<Dictionary<string, object?>>(arguments)!);
+
+        Assert.True(result.IsError);
+        Assert.Equal(message, Text(result));
+    }
+
+    [Fact]
+    public async Task One_text_where_a_list_is_asked_for_is_a_list_of_one()
+    {
+        var client = await server.ClientAsync(tool, shop);
+
+        var one = await client.CallToolAsync("pack_context", Arguments(("targets", "OrderService"), ("maxTokens", 3000)));
+        var list = await PackAsync(client);
+
+        Assert.NotEqual(true, one.IsError);
+        Assert.Equal(list.Summary.GetProperty("id").GetString(), Json(one).GetProperty("id").GetString());
+        Assert.Equal(list.Bundle, ((TextContentBlock)one.Content[1]).Text);
+    }
+
+    [Fact]
+    public async Task An_expected_error_is_one_line_on_standard_error_without_a_stack_trace()
+    {
+        var client = await server.ClientAsync(tool, shop);
+        var before = server.ErrorLines.Count;
+
+        await client.CallToolAsync("pack_context", Arguments(("targets", new[] { "NoSuchThing" })));
+        await client.CallToolAsync("pack_context", Arguments(("targets", new[] { "OrderService" }), ("maxTokens", "lots")));
+
+        var lines = await server.ErrorLinesAfterAsync(before, 2);
+        Assert.Equal(
+            [
+                "warning: pack_context: target 'NoSuchThing' matches no project, file, type, namespace or folder in Shop.sln.",
+                "warning: pack_context: maxTokens must be a whole number from 64 to 100,000,000 (got \"lots\").",
+            ],
+            lines);
+    }
+
+    [Fact]
+    public async Task Every_answer_stays_within_the_inline_limit_and_says_what_it_left_out()
+    {
+        // Given a bundle of 15 files, whose text and list together are over 2,400 tokens, and alone over 1,000
+        var client = await server.ClientAsync(tool, shop);
+        var whole = Json(await client.CallToolAsync("pack_context", Arguments(("targets", new[] { "OrderService" }), ("maxTokens", 30_000))));
+        var files = whole.GetProperty("files").GetArrayLength();
+
+        // When
+        var inline = await client.CallToolAsync("pack_context", Arguments(("targets", new[] { "OrderService" }), ("maxTokens", 30_000), ("inlineMaxTokens", 2_400)));
+        var listOnly = await client.CallToolAsync("pack_context", Arguments(("targets", new[] { "OrderService" }), ("maxTokens", 30_000), ("inlineMaxTokens", 1_000)));
+
+        // Then each answer, its blocks together, is within its limit; a list cut to fit says by how much
+        var counter = TokenCounter.Create("o200k_base");
+        Assert.Equal(2, inline.Content.Count);
+        Assert.InRange(inline.Content.Sum(c => counter.Count(((TextContentBlock)c).Text)), 1, 2_400);
+        var kept = Json(inline).GetProperty("files").EnumerateArray().Select(f => f.GetProperty("path").GetString()).ToList();
+        Assert.InRange(kept.Count, 1, files - 1);
+        Assert.Equal(
+            $"{files - kept.Count} of the {files} files (the least relevant) are left out of this answer to keep it within the inline limit of 2,400 tokens: the manifest lists them all",
+            Json(inline).GetProperty("leftOut").GetString());
+        Assert.Contains("src/Shop.Application/OrderService.cs", kept); // the target, last in the bundle, first in relevance
+        Assert.Single(listOnly.Content);
+        Assert.InRange(counter.Count(Text(listOnly)), 1, 1_000);
+        Assert.StartsWith("not inline: the bundle's ", Json(listOnly).GetProperty("inline").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rank_files_puts_the_targets_first_marked_and_the_other_files_in_the_order_of_their_scores()
+    {
+        var client = await server.ClientAsync(tool, shop);
+
+        var byTarget = Json(await client.CallToolAsync("rank_files", Arguments(("target", "OrderService"), ("top", 100))));
+        var byTask = Json(await client.CallToolAsync("rank_files", Arguments(("target", "OrderService"), ("task", "Money.Add throws \"currency mismatch\""), ("top", 100))));
+
+        foreach (var ranking in new[] { byTarget, byTask })
+        {
+            var files = ranking.GetProperty("files").EnumerateArray().ToList();
+            Assert.Equal(Enumerable.Range(1, files.Count), files.Select(f => f.GetProperty("rank").GetInt32()));
+            Assert.Equal(["src/Shop.Application/OrderService.cs"], files.TakeWhile(f => f.TryGetProperty("target", out var t) && t.GetBoolean()).Select(f => f.GetProperty("path").GetString()));
+            var scores = files.Skip(1).Select(f => f.GetProperty("score").GetDouble()).ToList();
+            Assert.DoesNotContain(files.Skip(1), f => f.TryGetProperty("target", out _));
+            Assert.Equal(scores.OrderDescending(), scores);
+        }
+    }
+
+    [Fact]
+    public async Task A_pack_in_a_repository_without_init_leaves_git_status_clean()
+    {
+        // Given the Shop repository, never set up with init: no .packer/, nothing about it in .gitignore
+        var client = await server.ClientAsync(tool, shop);
+        Assert.False(Directory.Exists(shop.PathOf(".packer")));
+
+        // When
+        await PackAsync(client);
+
+        // Then the state folder it created ignores itself
+        Assert.Equal(string.Empty, (await ProcessResult.RunCheckedAsync("git", ["status", "--porcelain"], shop.Root)).StandardOutput);
+        Assert.Equal("*", File.ReadAllLines(shop.PathOf(".packer/.gitignore")).Last());
     }
 
     [Fact]
@@ -123,7 +250,7 @@ public sealed class McpServerTests(InstalledTool tool, ShopRepository shop, McpS
         Assert.True(unknown.IsError);
         Assert.Contains("target 'NoSuchThing' matches no project, file, type, namespace or folder in Shop.sln.", Text(unknown), StringComparison.Ordinal);
         Assert.True(tooSmall.IsError);
-        Assert.Contains("top must be at least 1 (got 0).", Text(tooSmall), StringComparison.Ordinal);
+        Assert.Contains("top must be a whole number from 1 to 100 (got 0).", Text(tooSmall), StringComparison.Ordinal);
         Assert.All(parallel, r => Assert.NotEqual(true, r.IsError));
         Assert.Equal("src/Shop.Domain/Orders/Money.cs", JsonDocument.Parse(Text(parallel[0])).RootElement.GetProperty("files")[0].GetProperty("path").GetString());
         Assert.True(JsonDocument.Parse(Text(parallel[1])).RootElement.GetProperty("totalTokens").GetInt32() <= 2000);
@@ -214,11 +341,39 @@ public sealed class McpServerTests(InstalledTool tool, ShopRepository shop, McpS
         return JsonDocument.Parse(Text(result)).RootElement.Clone();
     }
 
+    private static (int Minimum, int Maximum) Range(JsonElement property) =>
+        (property.GetProperty("minimum").GetInt32(), property.GetProperty("maximum").GetInt32());
+
     /// <summary>One server process for the class, started on first use in the class's Shop repository.</summary>
     public sealed class Server : IAsyncLifetime
     {
         private readonly SemaphoreSlim gate = new(1, 1);
+        private readonly List<string> errorLines = [];
         private McpClient? client;
+
+        /// <summary>Gets the lines the server wrote on standard error so far.</summary>
+        public IReadOnlyList<string> ErrorLines
+        {
+            get
+            {
+                lock (errorLines)
+                {
+                    return [.. errorLines];
+                }
+            }
+        }
+
+        /// <summary>The lines written after the first <paramref name="skip"/>, once there are at least <paramref name="count"/> of them (and a moment for any more).</summary>
+        public async Task<IReadOnlyList<string>> ErrorLinesAfterAsync(int skip, int count)
+        {
+            for (var waited = 0; ErrorLines.Count < skip + count && waited < 100; waited++)
+            {
+                await Task.Delay(100);
+            }
+
+            await Task.Delay(300);
+            return [.. ErrorLines.Skip(skip)];
+        }
 
         public async Task<McpClient> ClientAsync(InstalledTool tool, ShopRepository shop)
         {
@@ -232,6 +387,13 @@ public sealed class McpServerTests(InstalledTool tool, ShopRepository shop, McpS
                     Arguments = ["mcp", "Shop.sln", "--cache-dir", shop.CacheDirectory],
                     WorkingDirectory = shop.Root,
                     EnvironmentVariables = new Dictionary<string, string?> { ["XDG_CACHE_HOME"] = tool.CacheHome },
+                    StandardErrorLines = line =>
+                    {
+                        lock (errorLines)
+                        {
+                            errorLines.Add(line);
+                        }
+                    },
                 }));
             }
             finally

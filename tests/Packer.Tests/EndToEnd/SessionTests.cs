@@ -148,6 +148,52 @@ public sealed class SessionTests(InstalledTool tool, ShopRepository shop) : ICla
     }
 
     [Fact]
+    public async Task In_hook_mode_a_max_chars_over_what_Claude_Code_adds_to_the_context_is_capped_with_one_warning()
+    {
+        // Given a project of 500 files, whose map at 50,000 characters would be over 10,000
+        var folder = TempFolder.Create();
+        var project = SyntheticSolution.Write(folder, projects: 1, filesPerProject: 500);
+        string[] session = ["session", project, "--target", "src/P0/Area0/Widget0x000.cs", "--max-tokens", "150000", "--cache-dir", shop.CacheDirectory, "--state-dir", Path.Combine(TempFolder.Create(), "state"), "--max-chars", "50000"];
+        var hook = JsonSerializer.Serialize(new { cwd = folder, source = "startup" });
+
+        // When
+        var hooked = await tool.RunWithInputAsync(folder, [.. session, "--agent", "claude"], hook);
+        var plain = await tool.RunAsync(folder, session);
+
+        // Then the hook's map is within the 10,000 characters, and says why once; printed for a script, it is not capped
+        Assert.InRange(Context(hooked).Length, 9_501, 10_000);
+        Assert.Single(hooked.StandardError.Split('\n'), line => line.Contains("--max-chars", StringComparison.Ordinal));
+        Assert.Contains(
+            "warning: --max-chars 50,000 is over the 10,000 characters of a hook's answer that Claude Code adds to the context (it saves a longer one to a file and shows the model a short preview); the map is capped at 10,000 characters.\n",
+            hooked.StandardError,
+            StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Success, plain.ExitCode);
+        Assert.True(plain.StandardOutput.Length > 10_000, plain.StandardOutput.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.DoesNotContain("--max-chars", plain.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_session_in_a_repository_without_init_leaves_git_status_clean_and_keeps_a_gitignore_of_its_own()
+    {
+        // Given the Shop repository, never set up with init, and another whose state folder already has a .gitignore
+        string[] session = ["session", "Shop.sln", "--target", "OrderService", "--max-tokens", "2000", "--cache-dir", shop.CacheDirectory, "-q"];
+        var other = Path.Combine(TempFolder.Create(), "state");
+        Directory.CreateDirectory(other);
+        File.WriteAllText(Path.Combine(other, ".gitignore"), "context.xml\n");
+
+        // When
+        var first = await tool.RunAsync(shop.Root, session);
+        var second = await tool.RunAsync(shop.Root, [.. session, "--state-dir", other]);
+
+        // Then
+        Assert.Equal(ExitCodes.Success, first.ExitCode);
+        Assert.Equal(string.Empty, (await ProcessResult.RunCheckedAsync("git", ["status", "--porcelain"], shop.Root)).StandardOutput);
+        Assert.Equal("*", File.ReadAllLines(shop.PathOf(".packer/.gitignore")).Last());
+        Assert.Equal(ExitCodes.Success, second.ExitCode);
+        Assert.Equal("context.xml\n", File.ReadAllText(Path.Combine(other, ".gitignore")));
+    }
+
+    [Fact]
     public async Task A_file_in_the_state_folder_that_is_not_the_tools_own_is_refused_before_the_load_and_replaced_only_with_force()
     {
         // Given notes of the user's where the default state folder keeps the session's map
@@ -204,10 +250,10 @@ public sealed class SessionTests(InstalledTool tool, ShopRepository shop) : ICla
 
         Assert.Equal(ExitCodes.Success, hooked.ExitCode);
         Assert.Equal(
-            "dotnet pack-context could not pack this session's context bundle: the hook's command line is wrong: --max-tokens must be a whole number (got 'lots'). The session starts without it.",
+            "dotnet pack-context could not pack this session's context bundle: the hook's command line is wrong: --max-tokens must be a whole number from 64 to 100,000,000 (got 'lots'). The session starts without it.",
             Failure(hooked));
         Assert.Equal(ExitCodes.Usage, plain.ExitCode);
-        Assert.StartsWith("error: --max-tokens must be a whole number (got 'lots').\n", plain.StandardError, StringComparison.Ordinal);
+        Assert.StartsWith("error: --max-tokens must be a whole number from 64 to 100,000,000 (got 'lots').\n", plain.StandardError, StringComparison.Ordinal);
     }
 
     // The one line a failed hook answers with, for the model and the user alike.

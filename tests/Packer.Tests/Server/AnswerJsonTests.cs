@@ -13,7 +13,7 @@ public sealed class AnswerJsonTests
         // Given an answer whose reason and warning hold secrets, one of them beside JSON's own quote
         var token = FakeSecrets.GitHubToken("p");
         var key = FakeSecrets.AwsAccessKeyId;
-        var answer = new RankAnswer("OrderService", 2, [new RankedAnswer(1, "src/A.cs", "App", 0.5, "full", $"uses {token}\"", [])])
+        var answer = new RankAnswer("OrderService", 2, [new RankedAnswer(1, null, "src/A.cs", "App", 0.5, "full", $"uses {token}\"", [])])
             with { Target = $"key={key}" };
 
         // When

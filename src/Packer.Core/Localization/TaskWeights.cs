@@ -5,7 +5,7 @@ namespace Packer.Core.Localization;
 /// These weights were set before any task was scored, and checked against fits on the task set (bench/tasks/, 213
 /// issues of the ten tuning repositories) left one repository out: bench/taskfit.py's logistic fit simulates 0.508 at
 /// 8k and 0.719 at 32k against these weights' 0.503 and 0.738 (and its climb on the simulated recall itself did no
-/// better), so these stay until a fit beats them (README, "Measured"; bench/recorded/task-features.tsv.gz re-runs it).
+/// better), so these stay until a fit beats them (docs/measurements.md; bench/recorded/task-features.tsv.gz re-runs it).
 /// </summary>
 internal sealed record TaskWeights
 {

@@ -6,7 +6,7 @@ using Packer.Core.Targeting;
 namespace Packer.Core.Manifest;
 
 /// <summary>
-/// The manifest: what a run packed, why, and at what cost (README, "Manifest"). The one model of the format:
+/// The manifest: what a run packed, why, and at what cost (docs/output.md, "Manifest"). The one model of the format:
 /// <see cref="ManifestJson"/> writes and reads it, <see cref="ManifestBuilder"/> makes it from a run, and
 /// <see cref="PreviousManifest"/> reads an earlier one back for <c>--previous</c>. Properties are written in
 /// declaration order.

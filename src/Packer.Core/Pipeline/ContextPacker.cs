@@ -125,7 +125,7 @@ public static class ContextPacker
         // read every file again for it (only looks each up: a missing or too large one still says why it is left out).
         int Length(string path) => (int)Math.Min(int.MaxValue, texts.Length(path, index[path]?.Length ?? -1));
 
-        // The one place where targets larger than the cap part ways (README, "Targets larger than the cap"): null when they fit.
+        // The one place where targets larger than the cap part ways (docs/output.md, "Targets larger than the cap"): null when they fit.
         var modules = new ModuleStages(renderer, counter, texts);
         var module = modules.Measure(withLoose, index, targets, options, header, Length);
 

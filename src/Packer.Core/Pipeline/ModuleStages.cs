@@ -14,7 +14,7 @@ using Packer.Core.Tokenization;
 namespace Packer.Core.Pipeline;
 
 /// <summary>
-/// The stages that differ for targets whose files do not fit the cap (README, "Targets larger than the cap").
+/// The stages that differ for targets whose files do not fit the cap (docs/output.md, "Targets larger than the cap").
 /// <see cref="Measure"/> is the one place that tells them apart: it returns null when the targets fit, and then
 /// the run is what it always was. Otherwise only the targets' most central files are bound
 /// (<see cref="CentralBinding"/>), the targets are ranked within themselves (<see cref="WithinTargetRanking"/>),

@@ -1,6 +1,6 @@
 namespace Packer.Core.Ranking;
 
-/// <summary>The knobs of the ranking. The defaults were fitted on real commit history (see README, "Measured").</summary>
+/// <summary>The knobs of the ranking. The defaults were fitted on real commit history (see docs/measurements.md).</summary>
 internal sealed record RankingWeights
 {
     /// <summary>Gets the restart probability of the personalized PageRank: higher keeps the score closer to the targets.</summary>
@@ -18,7 +18,7 @@ internal sealed record RankingWeights
     // The score is a logistic model of "this file is changed in the same commit as the targets" over
     // FileFeatures, divided by a power of the file's size. Its weights were fitted offline by bench/fit.py
     // (`fit.py weights --derived /work/bench-results/merged`, the ten tuning repositories' 200 mined commits)
-    // and checked leave one repository out against the lexical baseline (README, "Measured").
+    // and checked leave one repository out against the lexical baseline (docs/measurements.md).
     // CommittedWeightsTests refits them from bench/recorded/model-features.tsv.gz: do not edit them by hand.
     // Read as log-odds: +1 multiplies a file's odds by e. What they say: identifier similarity weighs most,
     // then having changed more recently than the other files (recencyRank), co-change and how often a file

@@ -1,6 +1,6 @@
 namespace Packer.Core.Ranking;
 
-/// <summary>The evidence behind a file's score (see README, "How it works").</summary>
+/// <summary>The evidence behind a file's score (see docs/architecture.md).</summary>
 public sealed record Signals
 {
     /// <summary>Gets personalized PageRank over the semantic dependency graph, scaled so the best non-target file is 1.</summary>

@@ -9,7 +9,7 @@ internal static class PackerYamlTemplate
     {
         var text = new StringBuilder();
         text.Append("# What `dotnet pack-context` packs in this folder (written by `dotnet pack-context init`).\n");
-        text.Append("# Every key is described in the tool's README (\"packer.yaml\"); flags override them.\n\n");
+        text.Append("# Every key is described in the tool's docs/configuration.md; flags override them.\n\n");
         text.Append("# The solution (.sln, .slnx or .csproj), relative to this file.\n");
         text.Append($"solution: {Quoted(solution)}\n");
         text.Append("# What the bundle is about: projects, files (repository-relative), types or namespaces.\n");

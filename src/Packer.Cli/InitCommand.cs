@@ -63,7 +63,12 @@ internal static class InitCommand
                 parse.GetValue(CommandOption) is { } given ? [ToolCommand.Split(given)] : Candidates(),
                 Version(),
                 Check: !parse.GetValue(NoCheckOption));
-            var outcome = await ProjectSetup.RunAsync(request, cancellationToken);
+            SetupOutcome outcome;
+            using (var progress = new ProgressLine(parse.GetValue(PackFlags.Quiet)))
+            {
+                outcome = await ProjectSetup.RunAsync(request, progress, cancellationToken);
+            }
+
             log.Report(outcome, folder);
             return ExitCodes.Success;
         }

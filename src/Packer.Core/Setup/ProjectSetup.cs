@@ -16,9 +16,12 @@ namespace Packer.Core.Setup;
 public static class ProjectSetup
 {
     /// <summary>Sets a folder up.</summary>
+    /// <param name="request">What to set up.</param>
+    /// <param name="progress">Told what is running when it may take a while (the trial of the command: a cold pack).</param>
+    /// <param name="cancellationToken">Cancels it; nothing is written then.</param>
     /// <exception cref="UsageException">No target for a new packer.yaml, or an existing file cannot be read.</exception>
     /// <exception cref="FileAccessException">A file cannot be written (then none is: they are committed together).</exception>
-    public static async Task<SetupOutcome> RunAsync(SetupRequest request, CancellationToken cancellationToken)
+    public static async Task<SetupOutcome> RunAsync(SetupRequest request, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var yamlPath = Path.Combine(request.Folder, ConfigLoader.DefaultFileName);
         string[] agentFiles = [.. request.Agents.SelectMany(AgentFiles.Of).Select(p => Path.Combine(request.Folder, p))];
@@ -69,7 +72,7 @@ public static class ProjectSetup
             // The command is tried (and a cold pack timed) only when a file would name it.
             var draft = Plan(request.Agents, request.Folder, request.Commands[0], SetupRequest.DefaultHookTimeout);
             var (command, timeout) = draft.Any(p => p.Text is not null && p.NamesCommand)
-                ? await CommandAsync(request, solution, File.Exists(yamlPath) ? yamlPath : null, notes, cancellationToken).ConfigureAwait(false)
+                ? await CommandAsync(request, solution, File.Exists(yamlPath) ? yamlPath : null, notes, progress, cancellationToken).ConfigureAwait(false)
                 : (request.Commands[0], SetupRequest.DefaultHookTimeout);
             planned.AddRange(Plan(request.Agents, request.Folder, command, timeout).Select(p => (p.Path, p.Text)));
         }
@@ -90,7 +93,7 @@ public static class ProjectSetup
     // timed, gives the session hook's timeout (three times the cold pack, in tens of seconds, at least Claude Code's
     // default). Without the check the first command is written as it is.
     private static async Task<(IReadOnlyList<string> Command, int Timeout)> CommandAsync(
-        SetupRequest request, string solution, string? config, List<string> notes, CancellationToken cancellationToken)
+        SetupRequest request, string solution, string? config, List<string> notes, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         if (!request.Check)
         {
@@ -101,12 +104,14 @@ public static class ProjectSetup
         var failures = new List<string>();
         foreach (var command in request.Commands)
         {
+            progress?.Report($"trying {ToolCommand.Join(command)}");
             if (await ToolCommand.VersionFailureAsync(command, request.Folder, request.Version, cancellationToken).ConfigureAwait(false) is { } failure)
             {
                 failures.Add($"{ToolCommand.Join(command)}: {failure}");
                 continue;
             }
 
+            progress?.Report($"a cold pack with {ToolCommand.Join(command)}, to set the hook's timeout");
             var scratch = Directory.CreateTempSubdirectory("pack-context-init-");
             try
             {

@@ -25,7 +25,7 @@ public static class OutputGuard
     // Keys a session's state file has besides "bundle" (whatever their values: a state file gone bad is still the tool's to replace).
     private static readonly string[] SessionStateKeys = ["\"parts\":", "\"tokens\":"];
 
-    /// <summary>How a dependency file begins (<c>--depfile</c>).</summary>
+    /// <summary>How a dependency file begins (<c>--depfile</c>): the line that says what it is, and marks it as the tool's own.</summary>
     public const string DepFileHeading = "# dotnet-pack-context: the files this bundle was packed from";
 
     /// <summary>How a session's map begins.</summary>

@@ -13,9 +13,6 @@ namespace Packer.Core.Pipeline;
 /// </summary>
 public static class DependencyFile
 {
-    /// <summary>The first line, which says what the file is (and marks it as the tool's own).</summary>
-    public const string Heading = Output.OutputGuard.DepFileHeading;
-
     /// <summary>The file's text for a run.</summary>
     /// <param name="options">The run's options.</param>
     /// <param name="result">What it packed.</param>
@@ -30,6 +27,6 @@ public static class DependencyFile
             .Where(File.Exists)
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal);
-        return string.Join('\n', [Heading, .. paths]) + "\n";
+        return string.Join('\n', [Output.OutputGuard.DepFileHeading, .. paths]) + "\n";
     }
 }

@@ -59,7 +59,7 @@ internal static class Preflight
         if (options.ConfigLocations.TryGetValue("solution", out var named))
         {
             var root = RepositoryRoot.For(named.Path);
-            if (RepoPath.Relative(root, solution) is null || new RealPaths(root).LeavesRoot(solution))
+            if (!new RealPaths(root).Holds(solution))
             {
                 throw new UsageException(
                     $"'solution' names {solution}, outside this file's repository ({root}). A packer.yaml may only name a solution in its own "
@@ -83,7 +83,7 @@ internal static class Preflight
                 continue;
             }
 
-            var inside = RepoPath.Relative(root, path) is not null && !realPaths.LeavesRoot(path);
+            var inside = realPaths.Holds(path);
             var inCache = key == "cacheDirectory" && RepoPath.Relative(SolutionCache.DefaultDirectory, path) is not null;
             if (!inside && !inCache)
             {

@@ -41,7 +41,7 @@ public sealed record SessionOptions
         var root = RepositoryRoot.For(SolutionFinder.Find(pack.SolutionPath));
         var fallback = Path.Combine(root, DefaultStateFolder);
         var named = flags.StateDirectory is null ? file?.StateDirectory ?? fallback : null;
-        if (named is not null && (RepoPath.Relative(root, named) is null || new RealPaths(root).LeavesRoot(named)))
+        if (named is not null && !new RealPaths(root).Holds(named))
         {
             // A repository's packer.yaml, or a link committed as .packer, must not send the state folder's writes elsewhere.
             var fromFile = file?.StateDirectory is not null;

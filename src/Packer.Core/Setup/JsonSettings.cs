@@ -55,11 +55,6 @@ internal static class JsonSettings
     private static JsonObject Hook(IReadOnlyList<string> command, int timeout) =>
         new() { ["type"] = "command", ["command"] = ToolCommand.Join([.. command, "session", "--agent", "claude"]), ["timeout"] = timeout };
 
-    private static bool HasHook(JsonEdit settings, string hookEvent) =>
-        (settings.Tree as JsonObject)?["hooks"]?[hookEvent] is JsonArray groups
-        && groups.OfType<JsonObject>().SelectMany(g => (g["hooks"] as JsonArray)?.OfType<JsonObject>() ?? [])
-            .Any(h => h["command"]?.GetValueKind() == JsonValueKind.String && IsOurs(h["command"]!.GetValue<string>()));
-
     private static bool AddHook(JsonEdit settings, string hookEvent, JsonObject group, JsonObject hook, string file)
     {
         var hooks = Member(settings.Tree!.AsObject(), "hooks", file);
@@ -76,7 +71,10 @@ internal static class JsonSettings
             throw new UsageException($"{file}: hooks.{hookEvent} is not a list; fix it. Nothing was written.");
         }
 
-        if (HasHook(settings, hookEvent))
+        var existing = groups?.OfType<JsonObject>()
+            .SelectMany(g => (g["hooks"] as JsonArray)?.OfType<JsonObject>() ?? [])
+            .Any(h => h["command"]?.GetValueKind() == JsonValueKind.String && IsOurs(h["command"]!.GetValue<string>()));
+        if (existing == true)
         {
             return false;
         }

@@ -20,6 +20,10 @@ internal sealed class RealPaths(string root)
         return RepoPath.Relative(realRoot, Resolve(Path.GetFullPath(fullPath))) is null;
     }
 
+    /// <summary>Tells whether a path lies under the root and stays there once its links are followed.</summary>
+    /// <param name="fullPath">An absolute path.</param>
+    public bool Holds(string fullPath) => RepoPath.Relative(root, fullPath) is not null && !LeavesRoot(fullPath);
+
     /// <summary>Where a path really leads, every symbolic link on it followed (as far as it exists).</summary>
     /// <param name="path">A path, relative to the current folder or absolute.</param>
     public static string Of(string path) => new RealPaths(Path.GetPathRoot(Path.GetFullPath(path))!).Resolve(Path.GetFullPath(path));

@@ -67,6 +67,9 @@ public sealed record PackOptions
     /// </summary>
     public int EditRoom { get; init; } = DefaultEditRoom;
 
+    /// <summary>Gets the tokens of the cap kept free for appended edits: <see cref="EditRoom"/> percent of it with <see cref="Previous"/>, else none.</summary>
+    public int EditRoomTokens => Previous is null ? 0 : (int)((long)MaxTokens * EditRoom / 100);
+
     /// <summary>Gets globs (repository-relative) of extra non-C# files to rank and include.</summary>
     public IReadOnlyList<string> Include { get; init; } = [];
 

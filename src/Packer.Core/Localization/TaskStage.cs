@@ -45,18 +45,6 @@ internal static class TaskStage
         return (null, "the task matched no file of the solution; the bundle is packed around the targets alone.");
     }
 
-    /// <summary>
-    /// With a task that matched, targets larger than the cap become the scope the task ranks in (their files are not
-    /// packed first, and the graph is not walked from them): the files of the targets, and the warning that says so;
-    /// (null, null) otherwise.
-    /// </summary>
-    /// <param name="task">The task's match, or null.</param>
-    /// <param name="module">The targets measured, when they do not fit the cap (null when they do).</param>
-    public static (IReadOnlySet<string>? Scope, string? Warning) Scope(TaskMatch? task, ModuleScope? module) =>
-        task is null || module is null ? (null, null)
-        : (module.Files.ToHashSet(StringComparer.Ordinal),
-            $"the targets ({module.Files.Count} files) do not fit the cap; with a task they narrow the ranking instead: the task chooses the files, those of the targets weigh more.");
-
     /// <summary>What the manifest says of the run's task; null without one.</summary>
     public static ManifestTask? Summary(PackOptions options, TaskMatch? match) =>
         options.Task is not { } text ? null : new ManifestTask(ContentHash.Of(text), match?.Anchors ?? [], TaskFeatures.Names);

@@ -19,7 +19,7 @@ internal static class TargetFit
     /// <param name="header">The bundle's header.</param>
     public static int Room(PackOptions options, BundleFitter fitter, BundleHeader header)
     {
-        var edits = options.Previous is null ? 0 : (int)((long)options.MaxTokens * options.EditRoom / 100);
+        var edits = options.EditRoomTokens;
         var remaining = options.MaxTokens - fitter.Frame(header);
         return remaining - Math.Clamp(edits, 0, Math.Max(0, remaining));
     }

@@ -125,44 +125,31 @@ public static class ContextPacker
         // read every file again for it (only looks each up: a missing or too large one still says why it is left out).
         int Length(string path) => (int)Math.Min(int.MaxValue, texts.Length(path, index[path]?.Length ?? -1));
 
-        // The one place where targets larger than the cap part ways (docs/output.md, "Targets larger than the cap"): null when they fit.
-        var modules = new ModuleStages(renderer, counter, texts);
-        var module = modules.Measure(withLoose, index, targets, options, header, Length);
-
-        // With a task, targets larger than the cap say where to look, not what to pack: the task ranks the files, those
-        // of the targets a little higher (TaskStage.Scope), rather than the targets' most central files filling the cap.
         var (task, taskWarning) = TaskStage.Match(options, withLoose, index, texts, targets);
-        var (scope, scopeWarning) = TaskStage.Scope(task, module);
-        module = scope is null ? module : null;
-        header = module?.Header ?? header;
+        var (plan, scopeWarning) = PackPlans.Choose(renderer, counter, texts, withLoose, index, targets, options, header, Length, task);
         Lap("index", "binding");
 
         var history = Task.Run(() => GitHistory.Read(withLoose.Root, known.History), cancellationToken);
-        var targetFiles = scope is not null ? [] : targets.SelectMany(t => t.Files).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var anchors = task is null || !options.WalkFromTask ? targetFiles : [.. targetFiles.Union(task.Anchors, StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        var anchors = task is null || !options.WalkFromTask ? plan.TargetFiles : [.. plan.TargetFiles.Union(task.Anchors, StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         var stillValid = known.FactsStillValid(index);
         var usages = new UsageCollector(withLoose, index, stillValid);
-        var graph = module is null
-            ? await GraphBuilder.BuildAsync(index, usages, anchors, new GraphOptions(), cancellationToken).ConfigureAwait(false)
-            : await CentralBinding.BindAsync(module, usages, cancellationToken).ConfigureAwait(false);
+        var graph = await plan.BindAsync(index, usages, anchors, cancellationToken).ConfigureAwait(false);
         Lap("graph", "ranking");
 
         var (git, log) = await history.ConfigureAwait(false);
         IReadOnlyList<RankedFile> ranked = Ranker.Rank(withLoose, index, graph, git, Length, new RankingWeights());
-        ranked = task is null ? ranked : TaskRanking.Rerank(ranked, task, targetFiles.ToHashSet(StringComparer.Ordinal), scope ?? new HashSet<string>(), TaskStage.Weights);
+        ranked = task is null ? ranked : TaskRanking.Rerank(ranked, task, plan.TargetFiles.ToHashSet(StringComparer.Ordinal), plan.Scope, TaskStage.Weights);
         ranked = [.. ranked.Select(f => texts.SkipReason(f.Path) is { } why ? f with { Reason = why } : f)];
-        ranked = module is null ? ranked : WithinTargetRanking.Rerank(module, ranked, graph);
+        ranked = plan.Order(ranked, graph);
         Lap("rank", "rendering");
 
         var previous = options.Previous is null
             ? new PreviousRead(null, PreviousOutcome.Off, null)
             : PreviousManifest.Read(options.Previous, options, withLoose.SolutionPath, targets);
-        var (selection, previousOutcome) = module is null
-            ? new BudgetStages(renderer, counter, texts, git).Select(options, header, ranked, previous)
-            : modules.Select(module, options, ranked, previous, git);
+        var (selection, previousOutcome) = plan.Select(options, ranked, previous, git);
         var warnings = withLoose.Warnings.Concat(texts.Warnings).Concat(new[] { scopeWarning, taskWarning }.OfType<string>())
             .Concat(previous.Warning is null ? [] : [previous.Warning]).Concat(selection.Warnings).ToList();
-        var manifest = ManifestBuilder.Build(options, withLoose.SolutionPath, targets, ranked, selection, warnings, renderer.Begin(header), texts, TaskStage.Summary(options, task));
+        var manifest = ManifestBuilder.Build(options, withLoose.SolutionPath, targets, ranked, selection, warnings, renderer.Begin(plan.Header), texts, TaskStage.Summary(options, task));
         Lap("render", null);
 
         var stats = new RunStats(

@@ -186,7 +186,7 @@ internal static class PackFlags
         var flags = (extra ?? new ConfigFile()) with
         {
             Solution = Absolute(parse.GetValue(Path), workingDirectory),
-            Targets = parse.GetValue(Target),
+            Targets = parse.GetValue(Target) is { } targets ? TargetSpec.ParseAll(targets) : null,
             MaxTokens = parse.GetValue(MaxTokens),
             Tokenizer = parse.GetValue(Tokenizer),
             Format = parse.GetValue(Format) is { } format ? OptionValues.ParseFormat(format) : null,

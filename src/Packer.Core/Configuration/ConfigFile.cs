@@ -13,7 +13,7 @@ public sealed record ConfigFile
     public string? Solution { get; init; }
 
     /// <summary>Gets the target specs.</summary>
-    public IReadOnlyList<string>? Targets { get; init; }
+    public IReadOnlyList<TargetSpec>? Targets { get; init; }
 
     /// <summary>Gets the token cap.</summary>
     public int? MaxTokens { get; init; }

@@ -93,7 +93,7 @@ public static class ConfigLoader
             config = key switch
             {
                 "solution" => config with { Solution = ResolvePath(folder, Scalar(display, key, value)) },
-                "targets" => config with { Targets = List(display, key, value) },
+                "targets" => config with { Targets = TargetSpec.ParseAll(List(display, key, value)) },
                 "maxTokens" => config with { MaxTokens = MaxTokens(display, key, value) },
                 "tokenizer" => config with { Tokenizer = Tokenizer(display, key, value) },
                 "format" => config with { Format = Format(display, key, value) },

@@ -55,5 +55,5 @@ public static class OptionsMerger
         return file.Locations.Where(l => !overridden.GetValueOrDefault(l.Key)).ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal);
     }
 
-    private static IReadOnlyList<string>? NonEmpty(IReadOnlyList<string>? list) => list is { Count: > 0 } ? list : null;
+    private static IReadOnlyList<T>? NonEmpty<T>(IReadOnlyList<T>? list) => list is { Count: > 0 } ? list : null;
 }

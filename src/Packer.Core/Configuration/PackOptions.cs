@@ -16,7 +16,7 @@ public sealed record PackOptions
     public required string SolutionPath { get; init; }
 
     /// <summary>Gets the target specs, in the order given.</summary>
-    public IReadOnlyList<string> Targets { get; init; } = [];
+    public IReadOnlyList<TargetSpec> Targets { get; init; } = [];
 
     /// <summary>
     /// Gets the task the bundle is for (an issue, a brief, a prompt, a stack trace), or null for none: files are then

@@ -15,11 +15,10 @@ internal static class LooseFiles
 {
     public const string ProjectName = "(loose files)";
 
-    public static LoadedSolution AddTargets(LoadedSolution loaded, IReadOnlyList<string> specs, string workingDirectory)
+    public static LoadedSolution AddTargets(LoadedSolution loaded, IReadOnlyList<TargetSpec> specs, string workingDirectory)
     {
         var known = loaded.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         var loose = specs
-            .Select(TargetSpec.Parse)
             .Where(s => s.MayBeFile && s.Name.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
             .Select(s => s.Name)
             .SelectMany(s => new[] { Path.GetFullPath(s, loaded.Root), Path.GetFullPath(s, workingDirectory) })

@@ -28,7 +28,7 @@ public static class ProjectFocus
     /// <param name="workingDirectory">Where relative target paths are also looked up.</param>
     /// <param name="cancellationToken">Cancels the reading.</param>
     public static async Task<IReadOnlySet<string>?> ForAsync(
-        string solutionPath, IReadOnlyList<string> specs, int maxTokens, string workingDirectory, CancellationToken cancellationToken)
+        string solutionPath, IReadOnlyList<TargetSpec> specs, int maxTokens, string workingDirectory, CancellationToken cancellationToken)
     {
         if (solutionPath.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || specs.Count == 0)
         {
@@ -102,9 +102,9 @@ public static class ProjectFocus
     // does a folder spec the project whose folder holds it (a spec spelt with a slash, or "folder:": one without
     // could still be a namespace, whose files may lie anywhere). Within: the file or folder of the project that
     // the spec names, null for all of it.
-    private static (string Project, string? Within)? TargetProject(string spec, List<string> projects, string root, string workingDirectory)
+    private static (string Project, string? Within)? TargetProject(TargetSpec spec, List<string> projects, string root, string workingDirectory)
     {
-        var (kind, name) = TargetSpec.Parse(spec);
+        var (kind, name) = spec;
         if (kind is TargetKind.Type or TargetKind.Namespace)
         {
             return null;

@@ -99,7 +99,7 @@ internal static class Preflight
     // A file or folder target must exist; a project target must be one of the solution's projects.
     private static async Task CheckTargetsAsync(PackOptions options, string solution, string root, string workingDirectory, CancellationToken cancellationToken)
     {
-        var specs = options.Targets.Select(TargetSpec.Parse).ToList();
+        var specs = options.Targets;
         foreach (var spec in specs.Where(s => s.Kind == TargetKind.File))
         {
             if (!File.Exists(Path.Combine(root, spec.Name)) && !File.Exists(Path.Combine(workingDirectory, spec.Name)))

@@ -48,7 +48,7 @@ public sealed class ContextServer(ServerOptions settings, Action<string>? log = 
         var output = request.Output;
         var limit = InlineLimit(request.InlineTokens);
         var options = Options(request.Targets, request.Task, request.MaxTokens, request.Format);
-        var aim = options.Task is { } task ? [.. options.Targets, "task " + ContentHash.Of(task)] : options.Targets;
+        IEnumerable<string> aim = options.Task is { } task ? [.. options.Targets.Select(t => t.Text), "task " + ContentHash.Of(task)] : options.Targets.Select(t => t.Text);
         var id = ContentHash.Of(string.Join('\n', [.. aim, options.MaxTokens.ToString(), options.Tokenizer, Names.Of(options.Format)]))[..12];
         var path = output is null ? Unlinked(Path.Combine(BundleDirectory, id + StateFolder.ExtensionOf(options.Format))) : Inside(output);
         var manifestPath = BundleFiles.ManifestOf(path);
@@ -124,7 +124,7 @@ public sealed class ContextServer(ServerOptions settings, Action<string>? log = 
         return Fit(
             limit,
             (kept, _) => new RankAnswer(
-                string.Join(' ', options.Targets),
+                string.Join(' ', options.Targets.Select(t => t.Text)),
                 result.Manifest.Files.Count,
                 [.. files.Take(kept)],
                 kept == files.Count ? null
@@ -163,7 +163,7 @@ public sealed class ContextServer(ServerOptions settings, Action<string>? log = 
 
     private PackOptions Options(IReadOnlyList<string>? targets, string? task, int? maxTokens, string? format)
     {
-        var specs = targets?.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).ToList() is { Count: > 0 } given ? given : settings.Pack.Targets;
+        var specs = targets?.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => TargetSpec.Parse(t.Trim())).ToList() is { Count: > 0 } given ? given : settings.Pack.Targets;
         task = string.IsNullOrWhiteSpace(task) ? null : task;
         if (specs.Count == 0 && task is null)
         {
@@ -220,7 +220,7 @@ public sealed class ContextServer(ServerOptions settings, Action<string>? log = 
             var result = await ContextPacker.PackAsync(options, settings.WorkingDirectory, memory, null, cancellationToken).ConfigureAwait(false);
             write?.Invoke(result);
             log?.Invoke(
-                $"packed {string.Join(' ', options.Targets)}{(options.Task is null ? string.Empty : " for a task")} ({options.MaxTokens} tokens) in {result.Timings.Sum(t => t.Elapsed.TotalSeconds):F3} s "
+                $"packed {string.Join(' ', options.Targets.Select(t => t.Text))}{(options.Task is null ? string.Empty : " for a task")} ({options.MaxTokens} tokens) in {result.Timings.Sum(t => t.Elapsed.TotalSeconds):F3} s "
                 + $"({string.Join(", ", result.Timings.Select(t => $"{t.Phase} {t.Elapsed.TotalSeconds:F3}"))}); cache {result.Cache}");
             return result;
         }

@@ -57,9 +57,10 @@ public static class ProjectSetup
         else
         {
             planned.Add((yamlPath, null));
-            if (request.Targets.Count > 0 && !request.Targets.SequenceEqual(config.Targets ?? [], StringComparer.Ordinal))
+            var kept = config.Targets?.Select(t => t.Text).ToList() ?? [];
+            if (request.Targets.Count > 0 && !request.Targets.SequenceEqual(kept, StringComparer.Ordinal))
             {
-                notes.Add($"packer.yaml is kept as it is: its targets are {Listed(config.Targets ?? [])}, and --target {string.Join(" --target ", request.Targets)} was not applied. "
+                notes.Add($"packer.yaml is kept as it is: its targets are {Listed(kept)}, and --target {string.Join(" --target ", request.Targets)} was not applied. "
                     + "Edit 'targets' in packer.yaml to change them.");
             }
         }

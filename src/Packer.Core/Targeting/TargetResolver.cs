@@ -18,7 +18,7 @@ internal sealed class TargetResolver(LoadedSolution loaded, SyntaxIndex index, s
 
     private readonly Dictionary<string, SourceFile> filesByPath = loaded.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
 
-    public IReadOnlyList<ResolvedTarget> ResolveAll(IReadOnlyList<string> specs)
+    public IReadOnlyList<ResolvedTarget> ResolveAll(IReadOnlyList<TargetSpec> specs)
     {
         if (specs.Count == 0)
         {
@@ -28,21 +28,21 @@ internal sealed class TargetResolver(LoadedSolution loaded, SyntaxIndex index, s
         return specs.Select(Resolve).ToList();
     }
 
-    public ResolvedTarget Resolve(string spec)
+    public ResolvedTarget Resolve(TargetSpec spec)
     {
-        var (kind, name) = TargetSpec.Parse(spec);
+        var (kind, name) = spec;
         var resolved = kind switch
         {
             TargetKind.File => AsFile(name),
             TargetKind.Project => AsProject(name),
-            TargetKind.Type => AsType(spec, name),
+            TargetKind.Type => AsType(spec.Text, name),
             TargetKind.Namespace => AsNamespace(name),
             TargetKind.Folder => AsFolder(name),
-            _ => AsFile(name) ?? AsProject(name) ?? AsType(spec, name) ?? AsNamespace(name) ?? AsFolder(name),
+            _ => AsFile(name) ?? AsProject(name) ?? AsType(spec.Text, name) ?? AsNamespace(name) ?? AsFolder(name),
         };
         return resolved is { Files.Count: > 0 }
-            ? resolved with { Spec = spec }
-            : throw Unknown(spec, kind, name);
+            ? resolved with { Spec = spec.Text }
+            : throw Unknown(spec.Text, kind, name);
     }
 
     private ResolvedTarget? AsFile(string name)

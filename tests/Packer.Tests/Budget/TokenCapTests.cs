@@ -31,7 +31,7 @@ public sealed class TokenCapTests(TokenCapTests.Synthetic synthetic) : IClassFix
             var options = new PackOptions
             {
                 SolutionPath = synthetic.Loaded.SolutionPath,
-                Targets = ["type:Widget1x006", "type:Widget1x010"],
+                Targets = TargetSpec.ParseAll(["type:Widget1x006", "type:Widget1x010"]),
                 MaxTokens = budget,
                 Format = format,
                 Tokenizer = tokenizer,

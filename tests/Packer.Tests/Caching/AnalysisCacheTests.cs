@@ -1,3 +1,4 @@
+using Packer.Core.Configuration;
 using Packer.Tests.Infrastructure;
 
 namespace Packer.Tests.Caching;
@@ -69,7 +70,7 @@ public sealed class AnalysisCacheTests(ShopRepository shop) : IClassFixture<Shop
         File.WriteAllText(
             shop.PathOf("samples/Demo.cs"),
             "using Shop.Application;\nusing Shop.Domain.Orders;\n\npublic static class Demo\n{\n    public static Money Total(OrderService service) => Money.Zero(\"EUR\");\n}\n");
-        var options = Options() with { Targets = ["samples/Demo.cs"] };
+        var options = Options() with { Targets = [TargetSpec.Parse("samples/Demo.cs")] };
 
         // When
         var warm = await shop.PackAsync(options);

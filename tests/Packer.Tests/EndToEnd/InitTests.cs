@@ -37,7 +37,7 @@ public sealed class InitTests(InstalledTool tool) : IClassFixture<InstalledTool>
         // Then
         Assert.Equal(ExitCodes.Success, first.ExitCode);
         var config = ConfigLoader.Load(Path.Combine(root, "packer.yaml"));
-        Assert.Equal(["OrderService"], config.Targets);
+        Assert.Equal(["OrderService"], config.Targets?.Select(t => t.Text));
         Assert.Equal(Path.Combine(root, "Shop.sln"), config.Solution);
         Assert.Equal(16000, config.SplitTokens);
 
@@ -234,7 +234,7 @@ public sealed class InitTests(InstalledTool tool) : IClassFixture<InstalledTool>
 
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         Assert.Contains("packer.yaml is kept as it is: its targets are OrderService, and --target Money was not applied. Edit 'targets' in packer.yaml to change them.", result.StandardError, StringComparison.Ordinal);
-        Assert.Equal(["OrderService"], ConfigLoader.Load(Path.Combine(root, "packer.yaml")).Targets);
+        Assert.Equal(["OrderService"], ConfigLoader.Load(Path.Combine(root, "packer.yaml")).Targets?.Select(t => t.Text));
     }
 
     private static Dictionary<string, string> Snapshot(string root) => new[] { "packer.yaml", ".gitignore", ".mcp.json", ".claude/settings.json" }

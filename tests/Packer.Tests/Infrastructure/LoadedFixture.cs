@@ -40,7 +40,7 @@ public sealed class LoadedFixture : IAsyncLifetime
     }
 
     /// <summary>Options for the Shop fixture.</summary>
-    internal PackOptions ShopOptions(params string[] targets) => new() { SolutionPath = Path.Combine(ShopRoot, "Shop.sln"), Targets = targets };
+    internal PackOptions ShopOptions(params string[] targets) => new() { SolutionPath = Path.Combine(ShopRoot, "Shop.sln"), Targets = TargetSpec.ParseAll(targets) };
 }
 
 /// <summary>Tests that pack the Shop fixture in process share one load of it (and run one at a time, beside other collections).</summary>

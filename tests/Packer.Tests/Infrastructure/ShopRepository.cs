@@ -49,7 +49,7 @@ public sealed class ShopRepository : IAsyncLifetime
     public PackOptions Options(params string[] targets) => new()
     {
         SolutionPath = SolutionPath,
-        Targets = targets,
+        Targets = TargetSpec.ParseAll(targets),
         CacheDirectory = CacheDirectory,
         ConfigFile = ConfigFile,
     };

@@ -1,3 +1,4 @@
+using Packer.Core.Configuration;
 using Packer.Core.Loading;
 using Packer.Tests.Infrastructure;
 
@@ -13,7 +14,7 @@ public sealed class ProjectFocusTests
         var root = Solution(45, out var project);
 
         // When
-        var focus = await ProjectFocus.ForAsync(Path.Combine(root, "All.slnx"), ["src/Feature/Widget.cs"], 32_000, root, CancellationToken.None);
+        var focus = await ProjectFocus.ForAsync(Path.Combine(root, "All.slnx"), [TargetSpec.Parse("src/Feature/Widget.cs")], 32_000, root, CancellationToken.None);
 
         // Then
         Assert.NotNull(focus);
@@ -30,7 +31,7 @@ public sealed class ProjectFocusTests
     {
         var root = Solution(projects, out _);
 
-        var focus = await ProjectFocus.ForAsync(Path.Combine(root, "All.slnx"), [spec], 32_000, root, CancellationToken.None);
+        var focus = await ProjectFocus.ForAsync(Path.Combine(root, "All.slnx"), [TargetSpec.Parse(spec)], 32_000, root, CancellationToken.None);
 
         Assert.Null(focus);
     }
@@ -40,7 +41,7 @@ public sealed class ProjectFocusTests
     {
         var root = Solution(45, out var project);
 
-        var focus = await ProjectFocus.ForAsync(Path.Combine(root, "All.slnx"), ["project:Feature.Tests"], 32_000, root, CancellationToken.None);
+        var focus = await ProjectFocus.ForAsync(Path.Combine(root, "All.slnx"), [TargetSpec.Parse("project:Feature.Tests")], 32_000, root, CancellationToken.None);
 
         Assert.Equal(new[] { "Core", "Feature", "Feature.Tests" }.Select(project).Order(StringComparer.Ordinal), focus!.Order(StringComparer.Ordinal));
     }
@@ -53,9 +54,9 @@ public sealed class ProjectFocusTests
         File.WriteAllText(Path.Combine(root, "src", "Feature", "Gadget.cs"), "namespace Shop;\n\n" + new string('/', 2_000) + "\n");
 
         // When
-        var big = await ProjectFocus.ForAsync(Path.Combine(root, "All.slnx"), ["project:Feature"], 100, root, CancellationToken.None);
-        var file = await ProjectFocus.ForAsync(Path.Combine(root, "All.slnx"), ["src/Feature/Widget.cs"], 100, root, CancellationToken.None);
-        var folder = await ProjectFocus.ForAsync(Path.Combine(root, "All.slnx"), ["folder:src/Feature"], 100, root, CancellationToken.None);
+        var big = await ProjectFocus.ForAsync(Path.Combine(root, "All.slnx"), [TargetSpec.Parse("project:Feature")], 100, root, CancellationToken.None);
+        var file = await ProjectFocus.ForAsync(Path.Combine(root, "All.slnx"), [TargetSpec.Parse("src/Feature/Widget.cs")], 100, root, CancellationToken.None);
+        var folder = await ProjectFocus.ForAsync(Path.Combine(root, "All.slnx"), [TargetSpec.Parse("folder:src/Feature")], 100, root, CancellationToken.None);
 
         // Then the project and its folder leave out App and the tests; its small file does not
         Assert.Equal(new[] { "Core", "Feature" }.Select(project).Order(StringComparer.Ordinal), big!.Order(StringComparer.Ordinal));

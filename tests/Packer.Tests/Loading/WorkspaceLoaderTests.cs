@@ -1,3 +1,4 @@
+using Packer.Core.Configuration;
 using Packer.Core.Loading;
 using Packer.Tests.Infrastructure;
 
@@ -177,7 +178,7 @@ public sealed class WorkspaceLoaderTests(LoadedFixture fixture)
 
         // When
         var solution = await fixture.LoadAsync(sln);
-        var options = new Core.Configuration.PackOptions { SolutionPath = sln, Targets = ["src/Clock/Instant.cs"] };
+        var options = new Core.Configuration.PackOptions { SolutionPath = sln, Targets = [TargetSpec.Parse("src/Clock/Instant.cs")] };
         var result = await Core.Pipeline.ContextPacker.PackAsync(solution, options, root, CancellationToken.None);
 
         // Then both projects are read from their folders and project.json, the tests use Instant through the

@@ -148,7 +148,7 @@ public sealed class BigTargetTests(BigTargetTests.Synthetic synthetic) : IClassF
     {
         // Given a first session's bundle and manifest
         var manifest = Path.Combine(TempFolder.Create(), "context.json");
-        var options = new PackOptions { SolutionPath = synthetic.Loaded.SolutionPath, Targets = ["P1"], MaxTokens = 6_000, Previous = manifest };
+        var options = new PackOptions { SolutionPath = synthetic.Loaded.SolutionPath, Targets = [TargetSpec.Parse("P1")], MaxTokens = 6_000, Previous = manifest };
         var first = await ContextPacker.PackAsync(synthetic.Loaded, options, synthetic.Root, CancellationToken.None);
         File.WriteAllText(manifest, first.ManifestText);
 
@@ -231,7 +231,7 @@ public sealed class BigTargetTests(BigTargetTests.Synthetic synthetic) : IClassF
 
     private Task<PackResult> PackAsync(int cap, BundleFormat format, params string[] targets) => ContextPacker.PackAsync(
         synthetic.Loaded,
-        new PackOptions { SolutionPath = synthetic.Loaded.SolutionPath, Targets = targets, MaxTokens = cap, Format = format },
+        new PackOptions { SolutionPath = synthetic.Loaded.SolutionPath, Targets = TargetSpec.ParseAll(targets), MaxTokens = cap, Format = format },
         synthetic.Root,
         CancellationToken.None);
 

@@ -121,7 +121,7 @@ public sealed partial class CacheStabilityTests
     {
         // Given a cap too small for every file
         var (_, options) = SessionOnOrderService(maxTokens);
-        options = options with { Targets = [target] };
+        options = options with { Targets = [TargetSpec.Parse(target)] };
 
         // When
         var session = await PackAsync(options);

@@ -102,7 +102,7 @@ public sealed class BoundedReadTests
             return;
         }
 
-        var options = new PackOptions { SolutionPath = "App.sln", Targets = ["App"] };
+        var options = new PackOptions { SolutionPath = "App.sln", Targets = [TargetSpec.Parse("App")] };
         var read = await Bounded.RunAsync(() => PreviousManifest.Read(Full, options, "App.sln", []));
 
         Assert.Equal(PreviousUse.Unreadable, read.Outcome.Use);

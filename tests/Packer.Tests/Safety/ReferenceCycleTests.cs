@@ -42,7 +42,7 @@ public sealed class ReferenceCycleTests
         var options = new PackOptions
         {
             SolutionPath = Path.Combine(root, "Greeter.slnx"),
-            Targets = [Target],
+            Targets = [TargetSpec.Parse(Target)],
             CacheDirectory = Path.Combine(TempFolder.Create(), "cache"),
         };
 

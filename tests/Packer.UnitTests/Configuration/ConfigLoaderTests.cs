@@ -37,7 +37,7 @@ public sealed class ConfigLoaderTests
 
         // Then
         Assert.Equal(Path.Combine(folder, "src", "App.sln"), config.Solution);
-        Assert.Equal(["App.Core", "type:App.Core.Widget"], config.Targets);
+        Assert.Equal(["App.Core", "type:App.Core.Widget"], config.Targets?.Select(t => t.Text));
         Assert.Equal(16_000, config.MaxTokens);
         Assert.Equal("cl100k_base", config.Tokenizer);
         Assert.Equal(BundleFormat.Markdown, config.Format);
@@ -139,15 +139,15 @@ public sealed class ConfigLoaderTests
     public void Flags_override_the_file_and_the_file_overrides_defaults()
     {
         // Given
-        var file = new ConfigFile { Solution = "/repo/App.sln", Targets = ["A"], MaxTokens = 8000, Format = BundleFormat.Json };
-        var flags = new ConfigFile { Targets = ["B"], Tokenizer = "cl100k_base" };
+        var file = new ConfigFile { Solution = "/repo/App.sln", Targets = [TargetSpec.Parse("A")], MaxTokens = 8000, Format = BundleFormat.Json };
+        var flags = new ConfigFile { Targets = [TargetSpec.Parse("B")], Tokenizer = "cl100k_base" };
 
         // When
         var options = OptionsMerger.Merge(file, flags, "/work");
 
         // Then
         Assert.Equal("/repo/App.sln", options.SolutionPath);
-        Assert.Equal(["B"], options.Targets);
+        Assert.Equal(["B"], options.Targets.Select(t => t.Text));
         Assert.Equal(8000, options.MaxTokens);
         Assert.Equal("cl100k_base", options.Tokenizer);
         Assert.Equal(BundleFormat.Json, options.Format);

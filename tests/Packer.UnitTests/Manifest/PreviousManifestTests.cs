@@ -110,7 +110,7 @@ public sealed class PreviousManifestTests
     private static PackOptions Options() => new()
     {
         SolutionPath = "App.sln",
-        Targets = ["App"],
+        Targets = [TargetSpec.Parse("App")],
         MaxTokens = 8000,
         Format = BundleFormat.Anthropic,
         CacheMinTokens = 1024,

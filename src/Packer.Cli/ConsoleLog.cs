@@ -3,8 +3,8 @@ using Packer.Core.Configuration;
 using Packer.Core.Diagnostics;
 using Packer.Core.Loading;
 using Packer.Core.Pipeline;
-using Packer.Core.Session;
-using Packer.Core.Setup;
+using Packer.Agents.Session;
+using Packer.Agents.Setup;
 
 namespace Packer.Cli;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Reflection;
 using Packer.Core;
-using Packer.Core.Setup;
+using Packer.Agents.Setup;
 
 namespace Packer.Cli;
 

@@ -7,8 +7,8 @@ using ModelContextProtocol.Protocol;
 using Packer.Core;
 using Packer.Core.Configuration;
 using Packer.Core.Manifest;
-using Packer.Core.Server;
-using Packer.Core.Session;
+using Packer.Agents.Server;
+using Packer.Agents.Session;
 
 namespace Packer.Cli;
 

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Packer.Core.Configuration;
-using Packer.Core.Server;
+using Packer.Agents.Server;
 
 namespace Packer.Cli;
 

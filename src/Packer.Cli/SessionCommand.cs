@@ -2,7 +2,7 @@ using System.CommandLine;
 using Packer.Core;
 using Packer.Core.Configuration;
 using Packer.Core.Redaction;
-using Packer.Core.Session;
+using Packer.Agents.Session;
 
 namespace Packer.Cli;
 

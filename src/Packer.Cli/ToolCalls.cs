@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Packer.Core;
-using Packer.Core.Server;
+using Packer.Agents.Server;
 
 namespace Packer.Cli;
 

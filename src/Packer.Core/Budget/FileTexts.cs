@@ -11,7 +11,7 @@ namespace Packer.Core.Budget;
 /// than the size limit, unreadable) reads as null, and <see cref="SkipReason"/> says why. Every text a bundle
 /// holds comes from here, so signatures, diffs and a session's blocks are made from redacted text.
 /// </summary>
-internal sealed class FileTexts(string root, SecretRedactor redactor, long maxFileBytes, SignatureMemo? memo = null)
+public sealed class FileTexts(string root, SecretRedactor redactor, long maxFileBytes, SignatureMemo? memo = null)
 {
     private readonly Dictionary<string, Decoded> decoded = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RedactionResult?> redacted = new(StringComparer.Ordinal);

@@ -6,7 +6,7 @@ namespace Packer.Core.Budget;
 /// Signatures by the hash of the text they were extracted from, kept in the analysis cache: extracting means
 /// parsing and rewriting the file, and a warm run shows the same files as signatures as the run before.
 /// </summary>
-internal sealed class SignatureMemo(IReadOnlyDictionary<string, string> known) : TextMemo<string>(known, MaxEarlier)
+public sealed class SignatureMemo(IReadOnlyDictionary<string, string> known) : TextMemo<string>(known, MaxEarlier)
 {
     /// <summary>At most this many earlier signatures are kept beyond those a run used (a few kB each in the cache).</summary>
     internal const int MaxEarlier = 2_000;

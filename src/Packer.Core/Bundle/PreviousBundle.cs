@@ -13,18 +13,18 @@ namespace Packer.Core.Bundle;
 /// <param name="Held">Every file the earlier bundle gave content of (full, signatures), targets and appended files too.</param>
 /// <param name="Neighbours">Every file one edge from a target in the earlier run, held or not.</param>
 /// <param name="Session">The earlier bundle's blocks and text, when its run had <c>--previous</c> too; null otherwise.</param>
-internal sealed record PreviousBundle(IReadOnlyList<PreviousBundle.Entry> Entries, int Depth, IReadOnlySet<string> Held, IReadOnlySet<string> Neighbours, PreviousBundle.State? Session)
+public sealed record PreviousBundle(IReadOnlyList<PreviousBundle.Entry> Entries, int Depth, IReadOnlySet<string> Held, IReadOnlySet<string> Neighbours, PreviousBundle.State? Session)
 {
     /// <summary>One context file of the earlier bundle.</summary>
     /// <param name="Path">Repository-relative path.</param>
     /// <param name="Fidelity">Full text or signatures.</param>
     /// <param name="Segment">The segment it was in.</param>
     /// <param name="Hash">The hash of its block (<see cref="BundleEntry.Hash"/>).</param>
-    internal sealed record Entry(string Path, Fidelity Fidelity, SegmentKind Segment, string Hash);
+    public sealed record Entry(string Path, Fidelity Fidelity, SegmentKind Segment, string Hash);
 
     /// <summary>What a run needs to repeat the earlier bundle byte for byte and append to it (the manifest's <c>session</c>).</summary>
     /// <param name="Header">The hash of the earlier bundle's rendered header.</param>
     /// <param name="Segments">The earlier bundle's blocks, segment by segment, as they were rendered.</param>
     /// <param name="Views">For every file with content, the text the reader has last seen of it (its block's, or after its diffs); null when it is gone.</param>
-    internal sealed record State(string Header, IReadOnlyList<BundleSegment> Segments, IReadOnlyDictionary<string, string?> Views);
+    public sealed record State(string Header, IReadOnlyList<BundleSegment> Segments, IReadOnlyDictionary<string, string?> Views);
 }

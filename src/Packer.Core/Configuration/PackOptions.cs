@@ -29,7 +29,7 @@ public sealed record PackOptions
     /// (the default), or only from the targets: a prompt's hook must answer in a moment, and binding files the session
     /// never bound costs seconds.
     /// </summary>
-    internal bool WalkFromTask { get; init; } = true;
+    public bool WalkFromTask { get; init; } = true;
 
     /// <summary>Gets the cap on the rendered bundle, in tokens.</summary>
     public int MaxTokens { get; init; } = DefaultMaxTokens;

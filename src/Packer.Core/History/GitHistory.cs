@@ -1,3 +1,5 @@
+using Packer.Core.Git;
+
 namespace Packer.Core.History;
 
 /// <summary>

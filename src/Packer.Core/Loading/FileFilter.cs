@@ -1,4 +1,4 @@
-using Packer.Core.History;
+using Packer.Core.Git;
 using Packer.Core.Text;
 
 namespace Packer.Core.Loading;

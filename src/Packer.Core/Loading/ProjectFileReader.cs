@@ -18,7 +18,7 @@ namespace Packer.Core.Loading;
 /// default globs below its folder, with its project.json's compile patterns and, as project references,
 /// its dependencies that name projects of the solution (see <see cref="ProjectJson"/>).
 /// </summary>
-internal static class ProjectFileReader
+public static class ProjectFileReader
 {
     /// <summary>The largest solution file read.</summary>
     public const long MaxSolutionBytes = BoundedFile.SmallFileBytes;
@@ -27,6 +27,10 @@ internal static class ProjectFileReader
     public static readonly string[] ImplicitUsings =
         ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks"];
 
+    /// <summary>Reads a solution's C# projects from their files alone (no MSBuild evaluation).</summary>
+    /// <param name="solutionPath">The .sln, .slnx or .csproj.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The projects read, and a line for each project left out.</returns>
     public static async Task<(Solution Solution, IReadOnlyList<string> Skipped)> ReadAsync(string solutionPath, CancellationToken cancellationToken)
     {
         var projectPaths = await ProjectPathsAsync(solutionPath, cancellationToken).ConfigureAwait(false);

@@ -5,7 +5,7 @@ namespace Packer.Core.Localization;
 /// <param name="Member">The method (or accessor) the frame is in, without compiler decorations.</param>
 /// <param name="File">The source file the frame names, '/' separated, or null when the trace has no file.</param>
 /// <param name="Line">The line the frame names, or null.</param>
-internal sealed record StackFrame(string Type, string Member, string? File, int? Line)
+public sealed record StackFrame(string Type, string Member, string? File, int? Line)
 {
     /// <summary>Gets the frame as one line, for the manifest: <c>Ns.Type.Method</c> (and the line, when known).</summary>
     public string Display => $"{Type}.{Member}{(Line is { } line ? $" line {line}" : string.Empty)}";

@@ -7,7 +7,7 @@ namespace Packer.Core.Localization;
 /// the two in step). Text features come from <see cref="TaskLocalizer"/>; graph features from the ranking around
 /// the anchors (the files the text matched best, and any targets).
 /// </summary>
-internal static class TaskFeatures
+public static class TaskFeatures
 {
     /// <summary>The features' names, in order (the weights are keyed by them).</summary>
     public static readonly IReadOnlyList<string> Names =

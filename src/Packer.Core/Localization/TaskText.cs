@@ -9,7 +9,7 @@ namespace Packer.Core.Localization;
 /// it mentions. Read from text alone, deterministically; a task longer than <see cref="MaxLength"/> characters is
 /// read up to there.
 /// </summary>
-internal sealed partial record TaskText
+public sealed partial record TaskText
 {
     /// <summary>How much of a task is read, in characters: an issue's first post is rarely a tenth of it.</summary>
     public const int MaxLength = 32_000;

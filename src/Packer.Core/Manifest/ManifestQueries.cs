@@ -3,7 +3,7 @@ using Packer.Core.Bundle;
 namespace Packer.Core.Manifest;
 
 /// <summary>What the manifest's readers (the session map, the MCP tools) ask of it, beside the format's own fields.</summary>
-internal static class ManifestQueries
+public static class ManifestQueries
 {
     /// <summary>The files placed in the bundle (with content or listed), in bundle order.</summary>
     public static IEnumerable<ManifestFile> Placed(this ManifestDocument manifest) =>

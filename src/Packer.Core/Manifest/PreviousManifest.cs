@@ -7,7 +7,7 @@ using Packer.Core.Text;
 namespace Packer.Core.Manifest;
 
 /// <summary>Reads an earlier run's manifest (<c>--previous</c>) into the layout of its bundle, when it was made with this run's settings.</summary>
-internal static class PreviousManifest
+public static class PreviousManifest
 {
     /// <summary>The largest manifest read; a larger file is not one this tool wrote for a usable cap.</summary>
     public const long MaxBytes = 256L * 1024 * 1024;
@@ -138,4 +138,4 @@ internal static class PreviousManifest
 /// <param name="Bundle">The earlier bundle's layout, or null when there is none to use.</param>
 /// <param name="Outcome">Whether it was read, and why not.</param>
 /// <param name="Warning">A warning for the run, when the file exists but could not be read.</param>
-internal sealed record PreviousRead(PreviousBundle? Bundle, PreviousOutcome Outcome, string? Warning);
+public sealed record PreviousRead(PreviousBundle? Bundle, PreviousOutcome Outcome, string? Warning);

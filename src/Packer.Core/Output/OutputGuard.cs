@@ -1,6 +1,6 @@
 using System.Text;
 using Packer.Core.Diagnostics;
-using Packer.Core.History;
+using Packer.Core.Git;
 using Packer.Core.Rendering;
 using Packer.Core.Text;
 

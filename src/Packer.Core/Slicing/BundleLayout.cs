@@ -11,7 +11,7 @@ namespace Packer.Core.Slicing;
 /// <param name="HeaderEnd">The character offset where the first block (or the trailer) starts.</param>
 /// <param name="Blocks">The blocks in bundle order; consecutive, the first at <paramref name="HeaderEnd"/>.</param>
 /// <param name="TrailerStart">Where the text after the last block starts.</param>
-internal sealed record BundleLayout(int HeaderEnd, IReadOnlyList<BlockSpan> Blocks, int TrailerStart)
+public sealed record BundleLayout(int HeaderEnd, IReadOnlyList<BlockSpan> Blocks, int TrailerStart)
 {
     /// <summary>Formats whose text can be cut between file blocks.</summary>
     public static readonly IReadOnlyList<BundleFormat> Formats = [BundleFormat.Xml, BundleFormat.Markdown];
@@ -129,4 +129,4 @@ internal sealed record BundleLayout(int HeaderEnd, IReadOnlyList<BlockSpan> Bloc
 /// <param name="Path">The file's repository-relative path.</param>
 /// <param name="Start">Its first character.</param>
 /// <param name="End">The character after it.</param>
-internal sealed record BlockSpan(string Path, int Start, int End);
+public sealed record BlockSpan(string Path, int Start, int End);

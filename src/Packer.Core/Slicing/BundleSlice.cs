@@ -6,7 +6,7 @@ using Packer.Core.Tokenization;
 namespace Packer.Core.Slicing;
 
 /// <summary>Reads part of a written bundle: the blocks of one file, or a range of its tokens.</summary>
-internal static class BundleSlice
+public static class BundleSlice
 {
     /// <summary>The blocks of one file (its text, and any diffs appended to it), in bundle order.</summary>
     /// <param name="text">The bundle.</param>

@@ -13,7 +13,7 @@ namespace Packer.Core.Slicing;
 /// from the start, so a part depends only on the text up to its end and the block after it: when a later
 /// run repeats a bundle and appends edits, every earlier part comes out byte for byte the same.
 /// </summary>
-internal static class BundleSplitter
+public static class BundleSplitter
 {
     /// <summary>Splits a bundle.</summary>
     /// <param name="text">The bundle.</param>

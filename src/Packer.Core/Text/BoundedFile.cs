@@ -8,7 +8,7 @@ namespace Packer.Core.Text;
 /// says its length is. A device (<c>/dev/zero</c> has length 0 and no end), a named pipe or a file that grows while
 /// it is read would otherwise be read until memory runs out; a repository can link any file it names to one.
 /// </summary>
-internal static class BoundedFile
+public static class BoundedFile
 {
     /// <summary>The most read of a small settings file (global.json, Directory.Build.props, project files, session state).</summary>
     public const long SmallFileBytes = 16L * 1024 * 1024;

@@ -4,7 +4,7 @@ using System.Text;
 namespace Packer.Core.Text;
 
 /// <summary>Short content hashes (the first 128 bits of SHA-256, in hex) of files and strings.</summary>
-internal static class ContentHash
+public static class ContentHash
 {
     /// <summary>The hash recorded for a file that does not exist, so that creating it is a change too.</summary>
     public const string Absent = "-";

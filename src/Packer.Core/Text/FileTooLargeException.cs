@@ -6,7 +6,7 @@ namespace Packer.Core.Text;
 /// </summary>
 /// <param name="path">The file, as the user named it.</param>
 /// <param name="limit">The most read of it, in bytes.</param>
-internal sealed class FileTooLargeException(string path, long limit)
+public sealed class FileTooLargeException(string path, long limit)
     : IOException($"{path}: larger than {BoundedFile.Describe(limit)}, the most this tool reads of it")
 {
     /// <summary>Gets the file.</summary>

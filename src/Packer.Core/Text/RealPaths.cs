@@ -5,7 +5,7 @@ namespace Packer.Core.Text;
 /// repository is packed through a link inside it (<c>docs/passwd.md -&gt; /etc/passwd</c>). One instance per
 /// run; folders are resolved once.
 /// </summary>
-internal sealed class RealPaths(string root)
+public sealed class RealPaths(string root)
 {
     private const int MaxLinks = 40;
 

@@ -1,7 +1,7 @@
 namespace Packer.Core.Text;
 
 /// <summary>Repository-relative paths with <c>/</c> separators, compared ordinally.</summary>
-internal static class RepoPath
+public static class RepoPath
 {
     /// <summary>Makes <paramref name="fullPath"/> relative to <paramref name="root"/>, or null when it lies outside.</summary>
     public static string? Relative(string root, string fullPath)

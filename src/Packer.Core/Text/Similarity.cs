@@ -1,7 +1,7 @@
 namespace Packer.Core.Text;
 
 /// <summary>Edit distance, for "did you mean" hints.</summary>
-internal static class Similarity
+public static class Similarity
 {
     /// <summary>The Levenshtein distance between two strings.</summary>
     public static int EditDistance(string a, string b)

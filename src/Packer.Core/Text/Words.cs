@@ -7,7 +7,7 @@ namespace Packer.Core.Text;
 /// words both match. One-letter words, numbers and the commonest English and C# words are dropped. Ordinal and
 /// culture-free, so the same text gives the same words on any machine.
 /// </summary>
-internal static class Words
+public static class Words
 {
     private static readonly HashSet<string> Stop = new(
         ("the a an and or of to in is it be for on with this that as are was not but if by at from can when should would "

@@ -4,7 +4,7 @@ using Packer.Core;
 using Packer.Core.Bundle;
 using Packer.Core.Loading;
 using Packer.Core.Manifest;
-using Packer.Core.Session;
+using Packer.Agents.Session;
 using Packer.Tests.Infrastructure;
 
 namespace Packer.Tests.Safety;

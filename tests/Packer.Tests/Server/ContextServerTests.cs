@@ -1,4 +1,4 @@
-using Packer.Core.Server;
+using Packer.Agents.Server;
 using Packer.Core.Tokenization;
 using Packer.Tests.Infrastructure;
 

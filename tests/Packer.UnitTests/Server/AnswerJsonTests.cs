@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Packer.Core.Redaction;
-using Packer.Core.Server;
+using Packer.Agents.Server;
 using Packer.Tests.Redaction;
 
 namespace Packer.Tests.Server;

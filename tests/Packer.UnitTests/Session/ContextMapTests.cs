@@ -3,7 +3,7 @@ using Packer.Core.Configuration;
 using Packer.Core.Manifest;
 using Packer.Core.Ranking;
 using Packer.Core.Redaction;
-using Packer.Core.Session;
+using Packer.Agents.Session;
 using Packer.Core.Targeting;
 using Packer.Tests.Redaction;
 

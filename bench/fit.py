@@ -12,6 +12,8 @@ block costs, at 8k); the 32k frame (header and target tokens) comes from the bas
                                                     fold from the nine (in-sample simulated recall), so no
                                                     choice ever saw the repository it is scored on
   fit.py tool REC...                                today's ranking (the manifest's own order), simulated
+  fit.py validate OUT...                            how often simulating the manifest's own order (derive.py's
+                                                    cases) gives the recall the tool had, per budget
   fit.py weights REC... [--features SET]            the weights fitted on all ten, as C# constants
   fit.py unseen REC_UNSEEN --train REC...           weights fitted on all ten, scored on the unseen repositories
   fit.py export REC... --recorded FILE              what the fit of `weights` reads, written to FILE (gzip TSV)
@@ -388,6 +390,27 @@ def wins(res, data, lex, b):
     return sum(res[n][b][0] >= lex_mean(data, lex, n, b) - 1e-9 for n in res)
 
 
+def validate(data, budgets):
+    """How often the simulation of the manifest's own order gives the recall the tool had, per budget (derived cases)."""
+    for b in budgets:
+        same = total = 0
+        diff = []
+        for name, cases in data.items():
+            for case in cases:
+                case["header"], case["target_tokens"] = case["frames"][b]
+                full, anyf = sim.plan(case, order_of(case, None), b)
+                real_full = {f["path"] for f in case["files"] if f["fidelities"][b] == "full" and not f["target"]}
+                real_any = {f["path"] for f in case["files"] if f["fidelities"][b] != "omitted" and not f["target"]}
+                rs, rr = sim.recall(case, full, anyf), sim.recall(case, real_full, real_any)
+                same += rs == rr
+                total += 1
+                if rs != rr:
+                    diff.append((name, case["commit"], rs, rr))
+        print(f"@{b}: {same}/{total} cases simulated with the tool's recall (full, any)")
+        for d in diff[:12]:
+            print("  ", d)
+
+
 def csharp(model):
     """The weights as RankingWeights' defaults: Bias, SizeExponent, then each feature's weight by its name."""
     lines = [f"Bias = {model['bias']:.4f}", f"SizeExponent = {model['alpha']}"]
@@ -397,7 +420,7 @@ def csharp(model):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("command", choices=["loro", "grid", "nested", "tool", "weights", "unseen", "export"])
+    ap.add_argument("command", choices=["loro", "grid", "nested", "tool", "weights", "unseen", "export", "validate"])
     ap.add_argument("out", nargs="*", help="recording folders (for unseen: the unseen recordings)")
     ap.add_argument("--recorded", help="export: the file to write; weights: fit from this file instead of OUT")
     ap.add_argument("--train", nargs="*", default=[], help="with unseen: the tuning recordings")
@@ -430,6 +453,9 @@ def main():
     if a.command == "weights" and a.recorded:
         data, features = load_recorded(a.recorded)
         print(csharp(fit_model(data, list(data), features, a.alpha, a.l2)))
+        return
+    if a.command == "validate":  # of ordinary table.py outputs, whose manifests say what the tool chose
+        validate(load_derived(a.out), budgets)
         return
     data = load_derived(a.out) if a.derived else load_out(a.out, a.baseline)
     if a.command == "export":

@@ -13,7 +13,8 @@ usage: pack_case.py --tool T --cases F --keep DIR --solutions A,B --root R (--se
                     --budget N --manifest M --out O [--cache-dir D] [--bench DIR] [--timeout S]
 
 With --task-file (tasks.py) the tool packs from the task's text alone; with --target-project as well, also
-around the project of the case's first truth file (the task+target column).
+around the project of the case's first truth file (the task+target column). T is a command, an executable or a
+built .dll (run with `dotnet`).
 """
 import argparse, json, os, signal, subprocess, sys, time
 
@@ -64,7 +65,10 @@ def pick_solution(root, candidates):
 def run_tool(cmd, timeout):
     """Runs cmd in its own process group so that a timeout ends the tool and its BuildHost, nothing else."""
     t0 = time.time()
-    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    except OSError as e:  # no such tool, or not executable: a failed case, recorded as such
+        return "not-run", str(e), 0.0
     try:
         _, err = p.communicate(timeout=timeout)
         code = p.returncode
@@ -104,7 +108,8 @@ def main():
     if sln is None:
         record.update(exit="no-solution", seconds=0, stderr=f"none of {a.solutions} exists at {parent[:10]}")
     else:
-        cmd = [a.tool, os.path.join(a.root, sln), *aim, "--max-tokens", a.budget,
+        tool = ["dotnet", a.tool] if a.tool.endswith(".dll") else [a.tool]
+        cmd = [*tool, os.path.join(a.root, sln), *aim, "--max-tokens", a.budget,
                "--manifest", a.manifest, "-o", a.out, "-q"]
         if a.cache_dir:
             cmd += ["--cache-dir", a.cache_dir]

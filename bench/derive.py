@@ -178,30 +178,3 @@ def framing(f):
     """A full block's tokens beyond its text: the file tag with path and project (fitted on blocks that went in)."""
     return 20 + (len(f["path"]) + len(f["project"])) // 5
 
-
-def validate(outs, unseen=False):
-    """How often the simulation of today's order gives the recall the tool had, per budget."""
-    import fit, sim
-    data = fit.load_derived(outs, unseen=unseen)
-    for b in (8000, 32000):
-        same = total = 0
-        diff = []
-        for name, cases in data.items():
-            for case in cases:
-                case["header"], case["target_tokens"] = case["frames"][b]
-                full, anyf = sim.plan(case, fit.order_of(case, None), b)
-                real_full = {f["path"] for f in case["files"] if f["fidelities"][b] == "full" and not f["target"]}
-                real_any = {f["path"] for f in case["files"] if f["fidelities"][b] != "omitted" and not f["target"]}
-                rs, rr = sim.recall(case, full, anyf), sim.recall(case, real_full, real_any)
-                same += rs == rr
-                total += 1
-                if rs != rr:
-                    diff.append((name, case["commit"], rs, rr))
-        print(f"@{b}: {same}/{total} cases simulated with the tool's recall (full, any)")
-        for d in diff[:12]:
-            print("  ", d)
-
-
-if __name__ == "__main__":
-    import sys
-    validate(sys.argv[1:])

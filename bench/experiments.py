@@ -18,7 +18,7 @@
                                      costs, so the score is the share of truth files among the top 6, 12 and 40
                                      (8k holds about 12 files in full beside the target). About 15 minutes.
 
-usage: experiments.py {test-target,folder-history,framing} OUT [--mirrors /work/.mirror]
+usage: experiments.py {test-target,folder-history,framing} OUT [--mirrors DIR]   (folder-history reads the repositories)
        experiments.py trees [--recorded FILE]
 """
 import argparse, bisect, collections, json, math, os, subprocess, sys
@@ -28,7 +28,8 @@ sys.path.insert(0, HERE)
 import features as F  # noqa: E402
 import fit  # noqa: E402
 import sim  # noqa: E402
-from table import REPOS, git_dir  # noqa: E402
+import common  # noqa: E402
+from common import REPOS, git_dir  # noqa: E402
 
 BUDGETS = [8000, 32000]
 POLICY = sim.Policy(signatures="direct")
@@ -231,13 +232,15 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("experiment", choices=["test-target", "folder-history", "framing", "trees"])
     ap.add_argument("out", nargs="?")
-    ap.add_argument("--mirrors", default="/work/.mirror")
+    ap.add_argument("--mirrors", help="folder-history: the repositories' git directories, OWNER+NAME/repo (default $PACKER_BENCH_MIRRORS)")
     ap.add_argument("--recorded", default=os.path.join(HERE, "recorded", "model-features.tsv.gz"))
     a = ap.parse_args()
     if a.experiment == "trees":
         return trees(a.recorded)
     if a.out is None:
         ap.error(f"{a.experiment} needs OUT, a table.py output")
+    if a.experiment == "folder-history":
+        a.mirrors = common.mirrors(a.mirrors)
     data = fit.load_derived([a.out])
     lex = fit.compare.rows(a.out)
     {"test-target": test_target, "folder-history": folder_history, "framing": framing}[a.experiment](data, lex, a.mirrors)

@@ -12,6 +12,8 @@ block costs, at 8k); the 32k frame (header and target tokens) comes from the bas
                                                     fold from the nine (in-sample simulated recall), so no
                                                     choice ever saw the repository it is scored on
   fit.py tool REC...                                today's ranking (the manifest's own order), simulated
+  fit.py validate OUT...                            how often simulating the manifest's own order (derive.py's
+                                                    cases) gives the recall the tool had, per budget
   fit.py weights REC... [--features SET]            the weights fitted on all ten, as C# constants
   fit.py unseen REC_UNSEEN --train REC...           weights fitted on all ten, scored on the unseen repositories
   fit.py export REC... --recorded FILE              what the fit of `weights` reads, written to FILE (gzip TSV)
@@ -19,7 +21,14 @@ block costs, at 8k); the 32k frame (header and target tokens) comes from the bas
                                                     model-features.tsv.gz is committed, and a test checks that
                                                     RankingWeights' constants are what this prints
 
-REC: folders holding <repo>/<commit10>-8000.json; a repository is read from the first folder that has it.
+REC: folders holding <repo>/<commit10>-8000.json; a repository is read from the first folder that has it. With
+--derived they are ordinary table.py outputs (both budgets' manifests, the token counts and the lexsim.json files
+table.py writes; derive.py makes the cases of them), which is how the shipped weights were fitted:
+
+  fit.py loro bench/out/table --derived --signatures direct       the leave-one-repository-out table
+  fit.py weights --recorded bench/recorded/model-features.tsv.gz  the shipped weights (bench/recorded/model-weights.txt)
+
+The lexical figures beside each table are run.py's, from --baseline or else from REC itself.
 """
 import argparse, gzip, io, json, math, operator, os, sys
 
@@ -29,7 +38,7 @@ import compare  # noqa: E402
 import derive  # noqa: E402
 import features as F  # noqa: E402
 import sim  # noqa: E402
-from table import REPOS, UNSEEN  # noqa: E402
+from common import REPOS, UNSEEN  # noqa: E402
 
 D = len(F.NAMES)
 IDX = {n: i for i, n in enumerate(F.NAMES)}
@@ -75,9 +84,19 @@ def outputs(outs, repos=None, unseen=False):
             yield name, out
 
 
+def lexical_rows(outs):
+    """run.py's rows per repository and case (the lexical baseline's recall among them), each repository from the
+    first of OUTS that holds it, as the cases are."""
+    rows = {}
+    for out in outs:
+        for name, r in compare.rows(out).items():
+            rows.setdefault(name, r)
+    return rows
+
+
 def load_derived(outs, repos=None, unseen=False):
     """Every case of ordinary table.py outputs (both budgets), features derived from the manifests (derive.py)."""
-    data = {}
+    data, no_lexsim = {}, 0
     for name, out in outputs(outs, repos, unseen):
         cases = []
         with open(os.path.join(HERE, "unseen" if unseen else "cases", name + ".jsonl")) as fh:
@@ -87,12 +106,16 @@ def load_derived(outs, repos=None, unseen=False):
                 if case is None:
                     continue
                 case["commit"] = c["commit"][:10]
+                no_lexsim += not os.path.isfile(os.path.join(out, name, case["commit"] + ".lexsim.json"))
                 xs = F.vectors([f["signals"] for f in case["files"]], [f["target"] for f in case["files"]])
                 for f, x in zip(case["files"], xs):
                     f["x"] = x
                 cases.append(case)
         if cases:
             data[name] = cases
+    if no_lexsim:
+        print(f"{no_lexsim} cases have no <commit10>.lexsim.json, so their name similarity reads 0: run lexsim.py OUT "
+              f"first (table.py writes them for the cases it runs)", file=sys.stderr)
     return data
 
 
@@ -388,6 +411,27 @@ def wins(res, data, lex, b):
     return sum(res[n][b][0] >= lex_mean(data, lex, n, b) - 1e-9 for n in res)
 
 
+def validate(data, budgets):
+    """How often the simulation of the manifest's own order gives the recall the tool had, per budget (derived cases)."""
+    for b in budgets:
+        same = total = 0
+        diff = []
+        for name, cases in data.items():
+            for case in cases:
+                case["header"], case["target_tokens"] = case["frames"][b]
+                full, anyf = sim.plan(case, order_of(case, None), b)
+                real_full = {f["path"] for f in case["files"] if f["fidelities"][b] == "full" and not f["target"]}
+                real_any = {f["path"] for f in case["files"] if f["fidelities"][b] != "omitted" and not f["target"]}
+                rs, rr = sim.recall(case, full, anyf), sim.recall(case, real_full, real_any)
+                same += rs == rr
+                total += 1
+                if rs != rr:
+                    diff.append((name, case["commit"], rs, rr))
+        print(f"@{b}: {same}/{total} cases simulated with the tool's recall (full, any)")
+        for d in diff[:12]:
+            print("  ", d)
+
+
 def csharp(model):
     """The weights as RankingWeights' defaults: Bias, SizeExponent, then each feature's weight by its name."""
     lines = [f"Bias = {model['bias']:.4f}", f"SizeExponent = {model['alpha']}"]
@@ -396,12 +440,13 @@ def csharp(model):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("command", choices=["loro", "grid", "nested", "tool", "weights", "unseen", "export"])
-    ap.add_argument("out", nargs="*", help="recording folders (for unseen: the unseen recordings)")
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], epilog="commands: see the top of bench/fit.py")
+    ap.add_argument("command", choices=["loro", "grid", "nested", "tool", "weights", "unseen", "export", "validate"])
+    ap.add_argument("out", nargs="*", help="table.py outputs or recording folders (for unseen: the unseen ones)")
     ap.add_argument("--recorded", help="export: the file to write; weights: fit from this file instead of OUT")
     ap.add_argument("--train", nargs="*", default=[], help="with unseen: the tuning recordings")
-    ap.add_argument("--baseline", default="/work/bench-results/baseline")
+    ap.add_argument("--baseline", help="a table.py output of an ordinary build: the lexical figures, and for recordings "
+                                       "the 32k frame of each case (default: the lexical figures of OUT itself)")
     ap.add_argument("--budgets", default="8000,32000")
     ap.add_argument("--features", default="model", help="a name of FEATURE_SETS or comma-separated features")
     ap.add_argument("--l2", type=float, default=0.001)
@@ -422,7 +467,7 @@ def main():
         data = load_derived(a.out, unseen=True) if a.derived else load_out(a.out, None, unseen=True)
         model = fit_model(train, list(train), features, a.alpha, a.l2)
         print(csharp(model))
-        lex = compare.rows(a.out[0])
+        lex = lexical_rows(a.out)
         policy = sim.Policy(signatures=a.signatures)
         report(data, evaluate(data, model, budgets, policy), budgets, lex, f"unseen, {a.features} fitted on the ten (simulated)")
         report(data, evaluate(data, None, budgets, policy), budgets, lex, "unseen, today's ranking (simulated)")
@@ -431,11 +476,14 @@ def main():
         data, features = load_recorded(a.recorded)
         print(csharp(fit_model(data, list(data), features, a.alpha, a.l2)))
         return
+    if a.command == "validate":  # of ordinary table.py outputs, whose manifests say what the tool chose
+        validate(load_derived(a.out), budgets)
+        return
     data = load_derived(a.out) if a.derived else load_out(a.out, a.baseline)
     if a.command == "export":
         export(data, features, a.recorded)
         return
-    lex = compare.rows(a.baseline)
+    lex = lexical_rows([a.baseline] if a.baseline else a.out)
     if a.command == "tool":
         report(data, evaluate(data, None, budgets, policy), budgets, lex, "today's ranking, simulated")
     elif a.command == "weights":

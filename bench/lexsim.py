@@ -3,15 +3,17 @@
 directory at the case's parent (no work tree): the same identifiers, TF-IDF and cosine as
 ../shared/bench/run.py's `lexical`. Writes <commit10>.lexsim.json ({path: cosine}, rounded) next to the
 case's manifests in OUT, so that a fit on an ordinary table.py output (derive.py) has the unscaled name
-similarity that its manifests cap (Signals.Names is capped at the top twentieth).
+similarity that its manifests cap (Signals.Names is capped at the top twentieth). table.py writes them itself
+for the cases it ran; this script is for outputs made before it did.
 
-usage: lexsim.py OUT [--repos a,b] [--mirrors /work/.mirror] [--unseen]
+usage: lexsim.py OUT [--repos a,b] [--mirrors DIR] [--unseen]
 """
 import argparse, collections, json, math, os, re, subprocess, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from table import REPOS, UNSEEN, git_dir  # noqa: E402
+import common  # noqa: E402
+from common import REPOS, UNSEEN, git_dir  # noqa: E402
 
 IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]{2,}")
 
@@ -56,29 +58,43 @@ def similarities(texts, seed):
     return out
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("out")
-    ap.add_argument("--repos")
-    ap.add_argument("--mirrors", default="/work/.mirror")
-    ap.add_argument("--unseen", action="store_true")
-    a = ap.parse_args()
-    wanted = set(a.repos.split(",")) if a.repos else None
-    for name, owner_name, _ in (UNSEEN if a.unseen else REPOS):
-        if (wanted and name not in wanted) or not os.path.isdir(os.path.join(a.out, name)):
+def write(folder, gd, cases):
+    """<commit10>.lexsim.json in folder for each case, read from the git directory gd; a case whose file exists is
+    left as it is, one whose seed is not at its parent is skipped. Returns how many it wrote."""
+    written = 0
+    for c in cases:
+        dest = os.path.join(folder, c["commit"][:10] + ".lexsim.json")
+        if os.path.isfile(dest):
             continue
-        gd = git_dir(a.mirrors, owner_name)
+        texts = blobs(gd, c["parent"])
+        if c["seed"] not in texts:
+            continue
+        with open(dest, "w") as fh:
+            json.dump(similarities(texts, c["seed"]), fh, separators=(",", ":"), sort_keys=True)
+        written += 1
+    return written
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("out", help="a table.py output (table.py writes these itself since it ran them)")
+    ap.add_argument("--repos", help="comma-separated names (default: every repository OUT holds)")
+    ap.add_argument("--mirrors", help="folder of the repositories' git directories, OWNER+NAME/repo (default $PACKER_BENCH_MIRRORS)")
+    ap.add_argument("--unseen", action="store_true", help="OUT is a table.py --unseen output")
+    a = ap.parse_args()
+    mirrors = common.mirrors(a.mirrors)
+    for name, owner_name, _ in common.chosen(UNSEEN if a.unseen else REPOS, a.repos):
+        if not os.path.isdir(os.path.join(a.out, name)):
+            continue
+        gd = git_dir(mirrors, owner_name)
+        if gd is None:
+            print(f"{name}: skipped, no git directory under {mirrors}: {common.clone_line(mirrors, owner_name)}", file=sys.stderr)
+            continue
+        folder = os.path.join(a.out, name)
+        packed = {f[:10] for f in os.listdir(folder) if f.endswith(".json")}  # the cases OUT ran
         with open(os.path.join(HERE, "unseen" if a.unseen else "cases", name + ".jsonl")) as fh:
-            cases = [json.loads(l) for l in fh]
-        for c in cases:
-            dest = os.path.join(a.out, name, c["commit"][:10] + ".lexsim.json")
-            if os.path.isfile(dest):
-                continue
-            texts = blobs(gd, c["parent"])
-            if c["seed"] not in texts:
-                continue
-            with open(dest, "w") as fh:
-                json.dump(similarities(texts, c["seed"]), fh, separators=(",", ":"), sort_keys=True)
+            cases = [c for c in map(json.loads, fh) if c["commit"][:10] in packed]
+        write(folder, gd, cases)
         print(name, file=sys.stderr, flush=True)
 
 

@@ -27,7 +27,8 @@ import argparse, collections, json, os, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from table import REPOS, git_dir  # noqa: E402
+import common  # noqa: E402
+from common import REPOS, git_dir  # noqa: E402
 
 WEIGHTS = {"graph": 1.0, "coUsage": 0.25, "names": 1.0, "fileName": 1.0, "folder": 0.1, "project": 0.0, "history": 0.0}
 
@@ -187,10 +188,13 @@ def main():
     ap.add_argument("out"); ap.add_argument("--budget", type=int, default=8000)
     ap.add_argument("--only-lexical-wins", action="store_true"); ap.add_argument("--show", type=int, default=3)
     ap.add_argument("--repos"); ap.add_argument("--lexical", action="store_true")
-    ap.add_argument("--mirrors", default="/work/.mirror")
-    ap.add_argument("--bench", default=os.path.join(os.path.dirname(HERE), "..", "shared", "bench"))
-    ap.add_argument("--scratch", default="/tmp/pack-context-losses")
+    ap.add_argument("--mirrors", help="with --lexical: the repositories' git directories, OWNER+NAME/repo (default $PACKER_BENCH_MIRRORS)")
+    ap.add_argument("--bench", help="with --lexical: the shared bench, run.py's folder (default $PACKER_BENCH_HARNESS, else ../shared/bench beside this clone)")
+    ap.add_argument("--scratch", help="with --lexical: work trees (default <temporary folder>/packer-bench/losses)")
     a = ap.parse_args()
+    if a.lexical:
+        a.mirrors, a.bench = common.mirrors(a.mirrors), common.harness(a.bench, ("run.py", "count-tokens.mjs"))
+        a.scratch = common.scratch_dir(a.scratch, "losses")
     lexical = Lexical(a) if a.lexical else None
     names = a.repos.split(",") if a.repos else [n for n, _, _ in REPOS]
     total = [collections.Counter(), collections.Counter(), collections.Counter()]

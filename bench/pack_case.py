@@ -11,11 +11,15 @@ every file the manifest lists (the manifest counts only what went into the bundl
 
 usage: pack_case.py --tool T --cases F --keep DIR --solutions A,B --root R (--seed S | --task-file F [--target-project])
                     --budget N --manifest M --out O [--cache-dir D] [--bench DIR] [--timeout S]
+                    [--previous FILE] [--tool-args ARGS]
 
 With --task-file (tasks.py) the tool packs from the task's text alone; with --target-project as well, also
-around the project of the case's first truth file (the task+target column).
+around the project of the case's first truth file (the task+target column). With --previous (stability.py) the
+tool is handed FILE as its earlier run's manifest, and FILE becomes this run's manifest, as a session script
+would keep it. T is a command, an executable or a built .dll (run with `dotnet`); --tool-args are more of the
+tool's options, as one shell-quoted string (e.g. "--edit-room 15").
 """
-import argparse, json, os, signal, subprocess, sys, time
+import argparse, json, os, shlex, shutil, signal, subprocess, sys, time
 
 
 def git(root, *args):
@@ -64,7 +68,10 @@ def pick_solution(root, candidates):
 def run_tool(cmd, timeout):
     """Runs cmd in its own process group so that a timeout ends the tool and its BuildHost, nothing else."""
     t0 = time.time()
-    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    except OSError as e:  # no such tool, or not executable: a failed case, recorded as such
+        return "not-run", str(e), 0.0
     try:
         _, err = p.communicate(timeout=timeout)
         code = p.returncode
@@ -87,6 +94,7 @@ def main():
         ap.add_argument(name, required=True)
     ap.add_argument("--seed"); ap.add_argument("--task-file"); ap.add_argument("--target-project", action="store_true")
     ap.add_argument("--cache-dir"); ap.add_argument("--bench"); ap.add_argument("--timeout", type=int, default=1200)
+    ap.add_argument("--previous"); ap.add_argument("--tool-args", default="")
     a = ap.parse_args()
     os.makedirs(a.keep, exist_ok=True)
     parent = git(a.root, "rev-parse", "HEAD")
@@ -104,13 +112,18 @@ def main():
     if sln is None:
         record.update(exit="no-solution", seconds=0, stderr=f"none of {a.solutions} exists at {parent[:10]}")
     else:
-        cmd = [a.tool, os.path.join(a.root, sln), *aim, "--max-tokens", a.budget,
-               "--manifest", a.manifest, "-o", a.out, "-q"]
+        tool = ["dotnet", a.tool] if a.tool.endswith(".dll") else [a.tool]
+        cmd = [*tool, os.path.join(a.root, sln), *aim, "--max-tokens", a.budget,
+               "--manifest", a.manifest, "-o", a.out, "-q", *shlex.split(a.tool_args)]
         if a.cache_dir:
             cmd += ["--cache-dir", a.cache_dir]
+        if a.previous:  # none yet before the first case: the tool packs afresh, leaving the edit room free
+            cmd += ["--previous", a.previous]
         code, err, secs = run_tool(cmd, a.timeout)
         record.update(exit=code, seconds=secs, stderr=err[-2000:])
     ok = record["exit"] == 0 and os.path.isfile(a.manifest)
+    if ok and a.previous:
+        shutil.copyfile(a.manifest, a.previous)
     if ok:
         with open(a.manifest) as f:
             manifest = json.load(f)

@@ -16,7 +16,7 @@ import argparse, json, os, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from table import REPOS, UNSEEN  # noqa: E402
+from common import REPOS, UNSEEN  # noqa: E402
 
 LISTING_SHARE = 0.05
 FRAME_EXTRA = 12           # the closing text and each segment's framing, beyond the header's own tokens

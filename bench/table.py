@@ -1,69 +1,35 @@
 #!/usr/bin/env python3
-"""The whole retrieval table of issue 11 with one command: ten tuning repositories, 20 mined cases each,
-the packer at 8k and 32k tokens against the lexical baseline.
+"""The target-recall table with one command: ten tuning repositories, 20 mined cases each, the packer aimed at
+each commit's biggest C# change at 8k and 32k tokens, against the lexical baseline.
 
-For each repository in REPOS whose git directory is under --mirrors (owner+name/repo, as the fetch tool
-lays them out, or owner+name itself when that is a git directory), run.py from the shared bench checks
-every case in bench/cases/<name>.jsonl out at its parent and runs the tool through pack_case.py, which
-picks the solution the repository had then and keeps each case's manifest. Prints a markdown table
-(tool full / tool any / lexical, 8k and 32k, and the means over the repositories) and writes under --out:
+For each repository in REPOS (bench/common.py) whose git directory is under the mirrors folder (--mirrors or
+$PACKER_BENCH_MIRRORS: OWNER+NAME/repo, a bare clone, or OWNER+NAME itself), the shared bench's run.py checks
+every case in bench/cases/<name>.jsonl out at its parent and runs the tool through pack_case.py, which picks
+the solution the repository had then and keeps each case's manifest. Prints a markdown table (tool full /
+tool any / lexical, 8k and 32k, and the means over the repositories) and writes under --out (default
+bench/out/table; with --unseen, the two repositories nobody tuned on, bench/out/unseen):
 
   results.json                  settings, per repository the summary and every case's row, the means
   table.md                      the table printed at the end
   <name>/<commit10>-<budget>.json      the tool's manifest for that case (every file, with signals)
   <name>/<commit10>-<budget>.run.json  exit code, seconds, solution used, the end of standard error
   <name>/<commit10>.tokens.json        full-text tokens of every file the manifest lists
+  <name>/<commit10>.lexsim.json        the lexical cosine of every C# file to the seed (lexsim.py), for fit.py
   <name>/run.log                 run.py's standard error (a JSON row per case, failures)
 
-usage: table.py [--tool PATH] [--out DIR] [--mirrors DIR] [--bench DIR] [--repos a,b] [--limit N]
-                [--budgets 8000,32000] [--scratch DIR] [--skip N] [--unseen]
-       table.py --merge OUT1,OUT2 --out DIR   (one table of runs over slices of the cases)
+usage: table.py [--tool PATH] [--mirrors DIR] [--out DIR] [--bench DIR] [--repos a,b] [--limit N]
+                [--budgets 8000,32000] [--scratch DIR] [--timeout S] [--skip N] [--unseen]
+       table.py --merge OUT1,OUT2 [--out DIR]   (one table of runs over slices of the cases)
+       table.py --table-only [--out DIR]        (print an output's table again)
 """
-import argparse, json, os, shlex, shutil, subprocess, sys, time
+import argparse, json, os, shutil, subprocess, sys, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+import lexsim  # noqa: E402
+from common import REPOS, UNSEEN, chosen, clone_line, git_dir, harness, mirrors, out_dir, scratch_dir, tool_command, tool_path  # noqa: E402
 
-# (name of the cases file, owner+name, solutions in order of preference: the first that exists at a
-# case's parent is packed). Older commits had a .sln where the repository now has a .slnx, or another
-# layout; each fallback is what the repository had at the commits that need it.
-REPOS = [
-    ("spectre.console", "spectreconsole+spectre.console", ["src/Spectre.Console.slnx", "src/Spectre.Console.sln"]),
-    ("eShopOnWeb", "dotnet-architecture+eShopOnWeb", ["eShopOnWeb.sln"]),
-    ("CleanArchitecture", "jasontaylordev+CleanArchitecture", ["CleanArchitecture.slnx", "CleanArchitecture.sln"]),
-    ("Polly", "App-vNext+Polly", ["Polly.slnx", "Polly.sln", "src/Polly.sln"]),
-    ("serilog", "serilog+serilog", ["Serilog.sln"]),
-    ("AutoMapper", "AutoMapper+AutoMapper", ["AutoMapper.sln", "src/AutoMapper.sln"]),  # before 2019 it lay in src/
-    ("markdig", "xoofx+markdig", ["src/markdig.slnx", "src/markdig.sln"]),
-    ("Humanizer", "Humanizr+Humanizer", ["Humanizer.slnx", "src/Humanizer.slnx", "src/Humanizer.sln"]),
-    # 2013-2019 had no NodaTime.sln; NodaTime-All.sln holds what it later held (library, tests, tools)
-    ("nodatime", "nodatime+nodatime", ["src/NodaTime.slnx", "src/NodaTime.sln", "src/NodaTime-All.sln"]),
-    ("RestSharp", "restsharp+RestSharp", ["RestSharp.slnx", "RestSharp.sln"]),
-]
-# Two repositories nobody tuned on (issue 11's moonshot), cases in bench/unseen/<name>.jsonl; run with --unseen.
-UNSEEN = [
-    ("MediatR", "jbogard+MediatR", ["MediatR.sln"]),
-    ("CsvHelper", "JoshClose+CsvHelper", ["CsvHelper.sln"]),
-]
 COLUMNS = [("tool", "tool full"), ("tool_any", "tool any"), ("lexical", "lexical")]
-
-
-def git_dir(mirrors, owner_name):
-    for d in (os.path.join(mirrors, owner_name, "repo"), os.path.join(mirrors, owner_name)):
-        if os.path.isfile(os.path.join(d, "HEAD")) and os.path.isdir(os.path.join(d, "objects")):
-            return d
-    return None
-
-
-def tool_command(a, name, solutions, cases, keep, aim="--seed {seed}"):
-    """run.py's --cmd template: pack_case.py with this repository's settings; run.py fills the {fields}
-    (tasks.py aims it with --task-file {task_file} instead of the seed, and task.py fills that)."""
-    q = shlex.quote
-    return " ".join([
-        q(sys.executable), q(os.path.join(HERE, "pack_case.py")), "--tool", q(a.tool), "--cases", q(cases),
-        "--keep", q(keep), "--solutions", q(",".join(solutions)), "--bench", q(a.bench),
-        "--cache-dir", q(os.path.join(a.scratch, "cache", name)), "--timeout", str(a.timeout),
-        "--root {root}", aim, "--budget {budget} --manifest {manifest} --out {out}"])
 
 
 def run_repo(a, name, owner_name, solutions, budgets):
@@ -77,11 +43,11 @@ def run_repo(a, name, owner_name, solutions, budgets):
             f.writelines(lines)
     gd = git_dir(a.mirrors, owner_name)
     if gd is None:
-        print(f"{name}: skipped, no git directory {owner_name}/repo under {a.mirrors} (fetch it first)", file=sys.stderr)
+        print(f"{name}: skipped, no git directory {owner_name}/repo under {a.mirrors}: {clone_line(a.mirrors, owner_name)}", file=sys.stderr)
         return {"skipped": f"no mirror under {a.mirrors}"}
     keep = os.path.join(a.out, name); os.makedirs(keep, exist_ok=True)
     cmd = [sys.executable, os.path.join(a.bench, "run.py"), cases, "--git-dir", gd, "--sln", solutions[0],
-           "--budgets", ",".join(map(str, budgets)), "--limit", str(a.limit), "--wt", os.path.join(a.scratch, "wt"),
+           "--budgets", ",".join(map(str, budgets)), "--limit", str(a.limit), "--wt", os.path.join(a.scratch, "wt", name),
            "--cmd", tool_command(a, name, solutions, cases, keep)]
     t0 = time.time()
     with open(os.path.join(keep, "run.log"), "w") as log:
@@ -107,6 +73,7 @@ def run_repo(a, name, owner_name, solutions, budgets):
                 if r["exit"] != 0:
                     failures.append({"commit": c["commit"][:10], "budget": b, "exit": r["exit"], "solution": r["solution"],
                                      "error": r["stderr"].strip().splitlines()[-1][:300] if r["stderr"].strip() else ""})
+    lexsim.write(keep, gd, [c for c in all_cases if c["commit"][:10] in ran])  # what fit.py --derived reads
     solutions_used = sorted({json.load(open(os.path.join(keep, f)))["solution"] or "none"
                              for f in os.listdir(keep) if f.endswith(".run.json")})
     result = {"git_dir": gd, "seconds": seconds, "summary": summary, "rows": rows, "not_run": not_run,
@@ -190,21 +157,25 @@ def merge(outs, out, budgets):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--tool", default="dotnet-pack-context", help="the tool to measure (default: on PATH)")
-    ap.add_argument("--out", default="/tmp/pack-context-bench", help="folder for results.json, table.md, manifests")
-    ap.add_argument("--mirrors", default="/work/.mirror", help="folder of owner+name git directories")
-    ap.add_argument("--bench", default=os.path.join(ROOT, "..", "shared", "bench"), help="the shared bench (run.py)")
-    ap.add_argument("--repos", help="comma-separated names to run (default: all ten)")
+    ap.add_argument("--tool", default="dotnet-pack-context",
+                    help="the tool to measure: a command on PATH (default dotnet-pack-context), an executable, or a built .dll")
+    ap.add_argument("--out", help="folder for results.json, table.md, manifests (default bench/out/table, with --unseen "
+                                  "bench/out/unseen, with --merge bench/out/merged)")
+    ap.add_argument("--mirrors", help="folder of the repositories' git directories, OWNER+NAME/repo (default $PACKER_BENCH_MIRRORS)")
+    ap.add_argument("--bench", help="the shared bench, run.py's folder (default $PACKER_BENCH_HARNESS, else ../shared/bench beside this clone)")
+    ap.add_argument("--repos", help="comma-separated names to run (default: all of the set)")
     ap.add_argument("--limit", type=int, default=20, help="cases per repository")
     ap.add_argument("--budgets", default="8000,32000")
-    ap.add_argument("--scratch", default="/tmp/pack-context-bench-scratch", help="work trees and the tool's cache")
+    ap.add_argument("--scratch", help="work trees and the tool's cache (default <temporary folder>/packer-bench/table or /unseen)")
     ap.add_argument("--timeout", type=int, default=1200, help="seconds one pack may take")
     ap.add_argument("--table-only", action="store_true", help="print the table of --out/results.json again, run nothing")
     ap.add_argument("--skip", type=int, default=0, help="leave out the first N cases of each repository (with --limit: a later slice)")
     ap.add_argument("--unseen", action="store_true", help="the repositories nobody tuned on (UNSEEN), not the tuning set")
     ap.add_argument("--merge", help="comma-separated outputs (slices of the cases, or repositories run again: later ones win): write their one table to --out, run nothing")
     a = ap.parse_args()
+    kind = "unseen" if a.unseen else "table"
     if a.merge:
+        a.out = out_dir(a.out, "merged")
         budgets = [int(b) for b in a.budgets.split(",")]
         results = merge(a.merge.split(","), a.out, budgets)
         text, means = table(results, budgets)
@@ -214,30 +185,21 @@ def main():
             f.write(text + "\n")
         print(text)
         return
+    a.out = out_dir(a.out, kind)
     if a.table_only:
         with open(os.path.join(a.out, "results.json")) as f:
             print(table(json.load(f)["repositories"], [int(b) for b in a.budgets.split(",")])[0])
         return
-    a.bench = os.path.abspath(a.bench); a.out = os.path.abspath(a.out); a.scratch = os.path.abspath(a.scratch)
-    tool = shutil.which(a.tool) or (os.path.abspath(a.tool) if os.path.isfile(a.tool) else None)
-    if tool is None:
-        sys.exit(f"no tool {a.tool} (give --tool PATH)")
-    a.tool = tool
-    if not os.path.isfile(os.path.join(a.bench, "run.py")):
-        sys.exit(f"no run.py in {a.bench} (give --bench DIR)")
-    if not os.path.isdir(os.path.join(a.bench, "node_modules")):
-        sys.exit(f"run `npm install` in {a.bench} first")
+    repos = chosen(UNSEEN if a.unseen else REPOS, a.repos)
+    a.tool = tool_path(a.tool)
+    a.mirrors = mirrors(a.mirrors)
+    a.bench = harness(a.bench, ("run.py", "count-tokens.mjs"))
+    a.scratch = scratch_dir(a.scratch, kind)
     budgets = [int(b) for b in a.budgets.split(",")]
-    wanted = set(a.repos.split(",")) if a.repos else None
-    repos = UNSEEN if a.unseen else REPOS
-    unknown = sorted((wanted or set()) - {n for n, _, _ in repos})
-    if unknown:
-        sys.exit(f"unknown repositories {unknown}; known: {[n for n, _, _ in repos]}")
     os.makedirs(a.out, exist_ok=True)
     t0 = time.time(); results = {}
     for name, owner_name, solutions in repos:
-        if wanted is None or name in wanted:
-            results[name] = run_repo(a, name, owner_name, solutions, budgets)
+        results[name] = run_repo(a, name, owner_name, solutions, budgets)
     text, means = table(results, budgets)
     seconds = round(time.time() - t0)
     with open(os.path.join(a.out, "results.json"), "w") as f:

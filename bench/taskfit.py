@@ -22,7 +22,7 @@ import argparse, gzip, hashlib, json, math, os, sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from fit import logistic, sigmoid  # noqa: E402
-from table import REPOS  # noqa: E402
+from common import REPOS  # noqa: E402
 
 BUDGETS = (8000, 32000)
 SHARE = 0.85

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
 using Packer.Core;
 using Packer.Core.Configuration;
 using Packer.Core.Manifest;
@@ -34,7 +35,7 @@ internal static class McpCommand
     public static Command Create()
     {
         var command = new Command("mcp", "Serves the tools pack_context, rank_files, explain_file and read_bundle over MCP (stdio), keeping the solution's analysis in memory between calls.");
-        foreach (var symbol in PackFlags.Packing.Concat([PackFlags.StateDir, InlineTokensOption]))
+        foreach (var symbol in PackFlags.Packing.Concat([SettingFlags.For(Settings.StateDirectory), InlineTokensOption]))
         {
             PackCommand.Add(command, symbol);
         }
@@ -50,7 +51,7 @@ internal static class McpCommand
         try
         {
             var workingDirectory = Environment.CurrentDirectory;
-            var bound = PackFlags.Bind(parse, workingDirectory, new ConfigFile { StateDirectory = PackFlags.Absolute(parse.GetValue(PackFlags.StateDir), workingDirectory) });
+            var bound = PackFlags.Bind(parse, workingDirectory);
             var inline = parse.GetValue(InlineTokensOption) ?? ServerOptions.DefaultInlineTokens;
             settings = new ServerOptions(bound.Pack, SessionOptions.Merge(bound.File, bound.Flags, bound.Pack).StateDirectory, workingDirectory, inline);
         }
@@ -79,6 +80,13 @@ internal static class McpCommand
             .WithStdioServerTransport()
             .WithTools([typeof(McpTools)])
             .WithRequestFilters(filters => filters.AddCallToolFilter(ToolCalls.Filter));
+        builder.Services.PostConfigure<McpServerOptions>(options =>
+        {
+            foreach (var tool in options.ToolCollection ?? [])
+            {
+                tool.ProtocolTool.InputSchema = SettingSchemas.Bind(tool.ProtocolTool.InputSchema);
+            }
+        });
         await builder.Build().RunAsync(cancellationToken);
         return ExitCodes.Success;
     }

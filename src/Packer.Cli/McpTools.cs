@@ -31,11 +31,9 @@ internal static class McpTools
     public static async Task<CallToolResult> PackContext(
         ContextServer server,
         [Description("What the bundle is for: the brief you give the sub-agent, an issue's text, a stack trace or an error message. The files it names and their neighbours are packed; with no targets it alone chooses.")] string? task = null,
-        [Description("What to pack around: project names, file paths (repository-relative), type names, namespaces or folders; prefix project:, file:, type:, namespace: or folder: to force the kind (e.g. folder:src/Billing). One text is taken as a list of one. Empty: packer.yaml's targets (none needed with a task).")] string[]? targets = null,
-        [Range(OptionValues.MinMaxTokens, OptionValues.MaxTokenSetting)]
-        [Description("Cap on the whole bundle in tokens (o200k_base), 64 to 100,000,000. Default: packer.yaml's maxTokens, else 32000.")] int? maxTokens = null,
-        [AllowedValues("xml", "markdown", "json", "anthropic")]
-        [Description("xml (default), markdown, json, or anthropic (API content blocks with cache_control marks).")] string? format = null,
+        [Description("What to pack around: project names, file paths (repository-relative), type names, namespaces or folders; prefix project:, file:, type:, namespace: or folder: to force the kind (e.g. folder:src/Billing). One text is taken as a list of one; none are needed with a task.")] string[]? targets = null,
+        [Description("Cap on the whole bundle, in tokens (o200k_base).")] int? maxTokens = null,
+        [Description("xml, markdown, json, or anthropic (API content blocks with cache_control marks).")] string? format = null,
         [Description("A file name or path inside the state folder's mcp/ folder to write the bundle to. Default: <id>.<format extension>.")] string? output = null,
         [Range(ServerOptions.MinInlineTokens, OptionValues.MaxTokenSetting)]
         [Description("The most tokens this answer may hold, 1,000 to 100,000,000: the bundle's text is returned inline only when it fits with the rest. Default: 20,000 (the server's --inline-tokens).")] int? inlineMaxTokens = null,
@@ -72,8 +70,7 @@ internal static class McpTools
         ContextServer server,
         [Description("A project name, file path (repository-relative), type name, namespace or folder; prefix project:, file:, type:, namespace: or folder: to force the kind.")] string target,
         [Description("The file to explain: repository-relative (or absolute) path.")] string path,
-        [Range(OptionValues.MinMaxTokens, OptionValues.MaxTokenSetting)]
-        [Description("The cap the bundle is packed to, 64 to 100,000,000. Default: packer.yaml's maxTokens, else 32000.")] int? maxTokens = null,
+        [Description("The cap the bundle is packed to, in tokens.")] int? maxTokens = null,
         CancellationToken cancellationToken = default) =>
         server.Answer(await server.ExplainAsync(target, path, maxTokens, cancellationToken));
 

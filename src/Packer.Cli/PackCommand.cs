@@ -10,13 +10,6 @@ namespace Packer.Cli;
 /// <summary>The root command, <c>dotnet pack-context [PATH] [flags]</c>: packs once and writes the bundle and manifest where told.</summary>
 internal static class PackCommand
 {
-    private static readonly Option<string?> OutputOption = new("--output", "-o") { Description = "Write the bundle to this file instead of standard output." };
-    private static readonly Option<string?> ManifestOption = new("--manifest") { Description = "Write the manifest (JSON) to this file." };
-    private static readonly Option<string?> PreviousOption = new("--previous")
-    {
-        Description = "An earlier run's manifest (may be the --manifest file itself): its bundle is repeated with the session's edits appended as diffs, or else its opening files stay in place while unchanged, so a prompt cache keeps its prefix.",
-    };
-
     private static readonly Option<string?> DepFileOption = new("--depfile")
     {
         Description = "Also write the files the bundle was packed from, one path a line (for a build's up-to-date check; PackContext.MSBuild uses it).",
@@ -37,10 +30,11 @@ internal static class PackCommand
         var root = new RootCommand("Packs the files of a .NET solution that matter for a target or a task into a deterministic, token-capped context bundle.");
         Symbol[] symbols =
         [
-            PackFlags.Path, PackFlags.Target, PackFlags.Task, PackFlags.TaskFile, PackFlags.MaxTokens, PackFlags.Tokenizer, PackFlags.Format, PackFlags.CacheMinTokens,
-            OutputOption, ManifestOption, PreviousOption, DepFileOption,
-            PackFlags.EditRoom, PackFlags.Config, PackFlags.NoCache, PackFlags.CacheDir, PackFlags.NoRedact, PackFlags.Force, PackFlags.Verbose, PackFlags.Quiet,
-            LogFormatOption,
+            .. SettingFlags.For(Settings.Solution, Settings.Targets), PackFlags.Task, PackFlags.TaskFile,
+            .. SettingFlags.For(Settings.MaxTokens, Settings.Tokenizer, Settings.Format, Settings.CacheMinTokens, Settings.Output, Settings.Manifest, Settings.Previous),
+            DepFileOption,
+            SettingFlags.For(Settings.EditRoom), PackFlags.Config, .. SettingFlags.For(Settings.Cache, Settings.CacheDirectory, Settings.Redact),
+            PackFlags.Force, PackFlags.Verbose, PackFlags.Quiet, LogFormatOption,
         ];
         foreach (var symbol in symbols)
         {
@@ -70,12 +64,7 @@ internal static class PackCommand
         try
         {
             var workingDirectory = Environment.CurrentDirectory;
-            var options = PackFlags.Bind(parse, workingDirectory, new ConfigFile
-            {
-                Output = PackFlags.Absolute(parse.GetValue(OutputOption), workingDirectory),
-                Manifest = PackFlags.Absolute(parse.GetValue(ManifestOption), workingDirectory),
-                Previous = PackFlags.Absolute(parse.GetValue(PreviousOption), workingDirectory),
-            }).Pack with
+            var options = PackFlags.Bind(parse, workingDirectory).Pack with
             {
                 Force = parse.GetValue(PackFlags.Force),
                 Task = await PackFlags.ReadTaskAsync(parse, workingDirectory, cancellationToken),

@@ -10,17 +10,8 @@ namespace Packer.Cli;
 /// </summary>
 internal static class PackFlags
 {
-    public static readonly Argument<string?> Path = new("PATH")
-    {
-        Description = "A .sln, .slnx or .csproj, or a folder holding exactly one (default: the current folder).",
-        Arity = ArgumentArity.ZeroOrOne,
-    };
-
-    public static readonly Option<string[]> Target = new("--target", "-t")
-    {
-        Description = "A project, file, type, namespace or folder to pack around; prefix project:, file:, type:, namespace: or folder: to force the kind. Repeatable.",
-        Arity = ArgumentArity.OneOrMore,
-    };
+    /// <summary>The solution (PATH).</summary>
+    public static Argument<string?> Path => (Argument<string?>)SettingFlags.For(Settings.Solution);
 
     public static readonly Option<string?> Task = new("--task")
     {
@@ -32,53 +23,24 @@ internal static class PackFlags
         Description = "Read the task from this file ('-': standard input).",
     };
 
-    public static readonly Option<int?> MaxTokens = WholeNumber(
-        "--max-tokens",
-        $"Cap on the whole rendered bundle, in tokens: {OptionValues.MinMaxTokens} to {OptionValues.MaxTokenSetting:N0} (default {PackOptions.DefaultMaxTokens}).",
-        OptionValues.MinMaxTokens,
-        OptionValues.MaxTokenSetting);
-
-    public static readonly Option<string?> Tokenizer = new("--tokenizer") { Description = $"Tokenizer encoding (default {PackOptions.DefaultTokenizer})." };
-
-    public static readonly Option<string?> Format = new("--format")
-    {
-        Description = "Bundle format: xml (default), markdown, json, or anthropic (content blocks with cache_control).",
-    };
-
-    public static readonly Option<int?> CacheMinTokens = WholeNumber(
-        "--cache-min-tokens",
-        $"anthropic format: smallest segment, in tokens, that gets a cache breakpoint (default {PackOptions.DefaultCacheMinTokens}).",
-        0,
-        OptionValues.MaxTokenSetting);
-
-    public static readonly Option<int?> EditRoom = WholeNumber(
-        "--edit-room",
-        $"With --previous (and in session): percent of the cap a bundle leaves free for the edits later runs append (default {PackOptions.DefaultEditRoom}; 0 turns appending off).",
-        0,
-        50,
-        OptionValues.EditRoomExpected);
-
     public static readonly Option<string?> Config = new("--config") { Description = $"Config file (default: {ConfigLoader.DefaultFileName} in the current folder, if present)." };
-    public static readonly Option<bool> NoCache = new("--no-cache") { Description = "Neither read nor write the analysis cache (a cold run)." };
-    public static readonly Option<string?> CacheDir = new("--cache-dir") { Description = "Keep the analysis cache in this folder (default: the user's cache folder)." };
-    public static readonly Option<bool> NoRedact = new("--no-redact") { Description = "Do not redact secrets (keys, tokens, passwords) from what the bundle holds. Redaction is on by default." };
     public static readonly Option<bool> Force = new("--force")
     {
         Description = "Replace an existing output (-o, --manifest; session: the files of the state folder) even if it is not a file of its kind this tool wrote.",
     };
 
-    public static readonly Option<string?> StateDir = new("--state-dir") { Description = "session and mcp: where bundles and manifests are kept (default: .packer at the repository root)." };
     public static readonly Option<bool> Verbose = new("--verbose") { Description = "Print phase timings and counts to standard error." };
     public static readonly Option<bool> Quiet = new("--quiet", "-q") { Description = "Print nothing but errors to standard error." };
 
-    static PackFlags()
-    {
-        Tokenizer.AcceptOnlyFromAmong([.. OptionValues.Tokenizers]);
-        Format.AcceptOnlyFromAmong([.. OptionValues.Formats]);
-    }
-
-    /// <summary>The flags every packing command takes (pack, session).</summary>
-    public static IEnumerable<Symbol> Packing => [Path, Target, MaxTokens, Tokenizer, Format, CacheMinTokens, EditRoom, Config, NoCache, CacheDir, NoRedact, Verbose, Quiet];
+    /// <summary>The flags every packing command takes (pack, session, mcp).</summary>
+    public static IEnumerable<Symbol> Packing =>
+    [
+        .. SettingFlags.For(Settings.Solution, Settings.Targets, Settings.MaxTokens, Settings.Tokenizer, Settings.Format, Settings.CacheMinTokens, Settings.EditRoom),
+        Config,
+        .. SettingFlags.For(Settings.Cache, Settings.CacheDirectory, Settings.Redact),
+        Verbose,
+        Quiet,
+    ];
 
     /// <summary>The flags that give a task (pack, session).</summary>
     public static IEnumerable<Symbol> TaskFlags => [Task, TaskFile];
@@ -172,30 +134,16 @@ internal static class PackFlags
         return $"unknown option '{given}'.{hint}";
     }
 
-    /// <summary>Binds the shared flags and merges them with packer.yaml.</summary>
+    /// <summary>Binds the flags of the settings and merges them with packer.yaml.</summary>
     /// <param name="parse">The parsed command line.</param>
     /// <param name="workingDirectory">Where packer.yaml is looked for and relative paths resolve.</param>
-    /// <param name="extra">The command's own settings (paths already absolute), merged as flags.</param>
-    public static Bound Bind(ParseResult parse, string workingDirectory, ConfigFile? extra = null)
+    public static Bound Bind(ParseResult parse, string workingDirectory)
     {
         var configPath = parse.GetValue(Config) is { } explicitPath
             ? System.IO.Path.GetFullPath(explicitPath, workingDirectory)
             : System.IO.Path.Combine(workingDirectory, ConfigLoader.DefaultFileName);
         var file = parse.GetValue(Config) is not null || File.Exists(configPath) ? ConfigLoader.Load(configPath) : null;
-
-        var flags = (extra ?? new ConfigFile()) with
-        {
-            Solution = Absolute(parse.GetValue(Path), workingDirectory),
-            Targets = parse.GetValue(Target) is { } targets ? TargetSpec.ParseAll(targets) : null,
-            MaxTokens = parse.GetValue(MaxTokens),
-            Tokenizer = parse.GetValue(Tokenizer),
-            Format = parse.GetValue(Format) is { } format ? OptionValues.ParseFormat(format) : null,
-            CacheMinTokens = parse.GetValue(CacheMinTokens),
-            EditRoom = parse.GetValue(EditRoom),
-            Cache = parse.GetValue(NoCache) ? false : null,
-            CacheDirectory = Absolute(parse.GetValue(CacheDir), workingDirectory),
-            Redact = parse.GetValue(NoRedact) ? false : null,
-        };
+        var flags = SettingFlags.Bind(parse, workingDirectory);
         return new Bound(OptionsMerger.Merge(file, flags, workingDirectory, file is null ? null : configPath), file, flags);
     }
 

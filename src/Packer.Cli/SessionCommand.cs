@@ -14,12 +14,6 @@ namespace Packer.Cli;
 /// </summary>
 internal static class SessionCommand
 {
-    private static readonly Option<int?> SplitTokensOption = PackFlags.WholeNumber(
-        "--split-tokens",
-        $"Also write the bundle in parts context.1.xml, context.2.xml, ... of at most N tokens each, so that each fits one file read (xml or markdown; at least {OptionValues.MinSplitTokens}).",
-        OptionValues.MinSplitTokens,
-        OptionValues.MaxTokenSetting);
-
     private static readonly Option<string?> AgentOption = new("--agent")
     {
         Description = "claude: read Claude Code's SessionStart hook input on standard input and answer in its JSON form; failures never fail the session.",
@@ -41,7 +35,7 @@ internal static class SessionCommand
     {
         AgentOption.AcceptOnlyFromAmong("claude");
         var command = new Command("session", "Packs for a coding agent's session into the state folder, appending the edits since the last session, and prints a map of the bundle for the agent.");
-        foreach (var symbol in PackFlags.Packing.Concat(PackFlags.TaskFlags).Concat([PackFlags.StateDir, PackFlags.Force, SplitTokensOption, AgentOption, MaxCharsOption, PromptCharsOption, PromptDeadlineOption]))
+        foreach (var symbol in PackFlags.Packing.Concat(PackFlags.TaskFlags).Concat([SettingFlags.For(Settings.StateDirectory), PackFlags.Force, SettingFlags.For(Settings.SplitTokens), AgentOption, MaxCharsOption, PromptCharsOption, PromptDeadlineOption]))
         {
             PackCommand.Add(command, symbol);
         }
@@ -61,11 +55,7 @@ internal static class SessionCommand
                 ? ClaudeHook.Read(Console.IsInputRedirected ? await Console.In.ReadToEndAsync(cancellationToken) : string.Empty)
                 : new HookInput(null, HookSource.Unknown);
             var workingDirectory = hook.WorkingDirectory ?? Environment.CurrentDirectory;
-            var bound = PackFlags.Bind(parse, workingDirectory, new ConfigFile
-            {
-                StateDirectory = PackFlags.Absolute(parse.GetValue(PackFlags.StateDir), workingDirectory),
-                SplitTokens = parse.GetValue(SplitTokensOption),
-            });
+            var bound = PackFlags.Bind(parse, workingDirectory);
             var pack = bound.Pack with { Force = parse.GetValue(PackFlags.Force), Task = await PackFlags.ReadTaskAsync(parse, workingDirectory, cancellationToken) };
             var session = SessionOptions.Merge(bound.File, bound.Flags, pack) with
             {
@@ -93,7 +83,7 @@ internal static class SessionCommand
         {
             // A session hook must never leave the agent without a word: an unexpected failure is one line too.
             var line = e is PackerException ? e.Message : e is OperationCanceledException ? "cancelled." : $"unexpected {e.GetType().Name}: {e.Message}";
-            var noRedact = parse.GetValue(PackFlags.NoRedact);
+            var noRedact = parse.GetValue((Option<bool>)SettingFlags.For(Settings.Redact));
             if (hookMode && hook?.Prompt is not null)
             {
                 // A prompt's hook never blocks the prompt nor speaks for a failure: the session's own hook did that.

@@ -41,11 +41,11 @@ public sealed record SessionOptions
     {
         var root = RepositoryRoot.For(SolutionFinder.Find(pack.SolutionPath));
         var fallback = Path.Combine(root, DefaultStateFolder);
-        var named = flags.StateDirectory is null ? file?.StateDirectory ?? fallback : null;
+        var named = flags.Get(Settings.StateDirectory) is null ? file?.Get(Settings.StateDirectory) ?? fallback : null;
         if (named is not null && !new RealPaths(root).Holds(named))
         {
             // A repository's packer.yaml, or a link committed as .packer, must not send the state folder's writes elsewhere.
-            var fromFile = file?.StateDirectory is not null;
+            var fromFile = file?.Get(Settings.StateDirectory) is not null;
             var text = $"{(fromFile ? $"'stateDirectory' names {named}, which" : $"the state folder {named}")} leads outside the repository ({root}). "
                 + "Only a path inside the repository is taken from the repository; give it with --state-dir on the command line if you mean it.";
             throw !fromFile ? new UsageException(text, DiagnosticCodes.OutputRefused)
@@ -54,8 +54,8 @@ public sealed record SessionOptions
 
         return new SessionOptions
         {
-            StateDirectory = flags.StateDirectory ?? named ?? fallback,
-            SplitTokens = flags.SplitTokens ?? file?.SplitTokens,
+            StateDirectory = flags.Get(Settings.StateDirectory) ?? named ?? fallback,
+            SplitTokens = flags.GetValue(Settings.SplitTokens) ?? file?.GetValue(Settings.SplitTokens),
         };
     }
 }

@@ -29,7 +29,7 @@ public static class ProjectSetup
         CheckKinds([yamlPath], existingRead: true); // an existing packer.yaml is only read
         CheckKinds(agentFiles, existingRead: false);
         var config = File.Exists(yamlPath) ? ConfigLoader.Load(yamlPath) : null;
-        var solution = SolutionFinder.Find(request.Solution ?? config?.Solution ?? request.Folder);
+        var solution = SolutionFinder.Find(request.Solution ?? config?.Get(Settings.Solution) ?? request.Folder);
         var root = RepositoryRoot.For(solution);
         var gitignore = Path.Combine(root, ".gitignore");
         CheckKinds([gitignore], existingRead: false);
@@ -58,7 +58,7 @@ public static class ProjectSetup
         else
         {
             planned.Add((yamlPath, null));
-            var kept = config.Targets?.Select(t => t.Text).ToList() ?? [];
+            var kept = config.Get(Settings.Targets)?.Select(t => t.Text).ToList() ?? [];
             if (request.Targets.Count > 0 && !request.Targets.SequenceEqual(kept, StringComparer.Ordinal))
             {
                 notes.Add($"packer.yaml is kept as it is: its targets are {Listed(kept)}, and --target {string.Join(" --target ", request.Targets)} was not applied. "
@@ -66,7 +66,7 @@ public static class ProjectSetup
             }
         }
 
-        var stateFolder = config?.StateDirectory ?? Path.Combine(root, SessionOptions.DefaultStateFolder);
+        var stateFolder = config?.Get(Settings.StateDirectory) ?? Path.Combine(root, SessionOptions.DefaultStateFolder);
         planned.Add((gitignore, GitIgnore.With(gitignore, root, stateFolder)));
 
         if (request.Agents.Count > 0)

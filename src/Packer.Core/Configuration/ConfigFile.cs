@@ -1,71 +1,61 @@
+using System.Collections.Immutable;
 using Packer.Core.Diagnostics;
-using Packer.Core.Redaction;
 
 namespace Packer.Core.Configuration;
 
 /// <summary>
-/// The settings read from a packer.yaml; null means "not set". Paths are already absolute
-/// (resolved against the file's folder).
+/// The settings one layer gives (packer.yaml, or the command line's flags), each typed as its <see cref="Setting"/>
+/// declares; a setting not given is absent. Paths are already absolute (resolved against the file's folder, or the
+/// working folder for flags).
 /// </summary>
-public sealed record ConfigFile
+public sealed class ConfigFile
 {
-    /// <summary>Gets the solution path.</summary>
-    public string? Solution { get; init; }
+    private readonly ImmutableDictionary<Setting, object> values;
 
-    /// <summary>Gets the target specs.</summary>
-    public IReadOnlyList<TargetSpec>? Targets { get; init; }
+    private ConfigFile(ImmutableDictionary<Setting, object> values, IReadOnlyDictionary<string, SourceLocation> locations)
+    {
+        this.values = values;
+        Locations = locations;
+    }
 
-    /// <summary>Gets the token cap.</summary>
-    public int? MaxTokens { get; init; }
-
-    /// <summary>Gets the tokenizer encoding.</summary>
-    public string? Tokenizer { get; init; }
-
-    /// <summary>Gets the bundle format.</summary>
-    public BundleFormat? Format { get; init; }
-
-    /// <summary>Gets the minimum cacheable segment size.</summary>
-    public int? CacheMinTokens { get; init; }
-
-    /// <summary>Gets the bundle path.</summary>
-    public string? Output { get; init; }
-
-    /// <summary>Gets the manifest path.</summary>
-    public string? Manifest { get; init; }
-
-    /// <summary>Gets the path of an earlier run's manifest.</summary>
-    public string? Previous { get; init; }
-
-    /// <summary>Gets the percent of the cap kept free for appended edits.</summary>
-    public int? EditRoom { get; init; }
-
-    /// <summary>Gets the include globs.</summary>
-    public IReadOnlyList<string>? Include { get; init; }
-
-    /// <summary>Gets the exclude globs.</summary>
-    public IReadOnlyList<string>? Exclude { get; init; }
-
-    /// <summary>Gets whether the analysis cache is used.</summary>
-    public bool? Cache { get; init; }
-
-    /// <summary>Gets the cache folder.</summary>
-    public string? CacheDirectory { get; init; }
-
-    /// <summary>Gets whether secrets are redacted.</summary>
-    public bool? Redact { get; init; }
-
-    /// <summary>Gets what redaction lets through.</summary>
-    public RedactionAllowList? RedactAllow { get; init; }
-
-    /// <summary>Gets the size, in bytes, above which a file is listed but not packed.</summary>
-    public long? MaxFileBytes { get; init; }
+    /// <summary>Gets a layer that sets nothing.</summary>
+    public static ConfigFile Empty { get; } = new(ImmutableDictionary<Setting, object>.Empty, new Dictionary<string, SourceLocation>(StringComparer.Ordinal));
 
     /// <summary>Gets where in the file each key it sets is (line and column; empty for flags), so later errors about a key can point at it.</summary>
-    public IReadOnlyDictionary<string, SourceLocation> Locations { get; init; } = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, SourceLocation> Locations { get; }
 
-    /// <summary>Gets the folder where <c>session</c> and <c>mcp</c> keep their bundles and manifests.</summary>
-    public string? StateDirectory { get; init; }
+    /// <summary>Gets the settings this layer gives, in <see cref="Settings.All"/>'s order.</summary>
+    public IEnumerable<Setting> Given => Settings.All.Where(values.ContainsKey);
 
-    /// <summary>Gets the most tokens each part of a session bundle may hold, when it is written in parts.</summary>
-    public int? SplitTokens { get; init; }
+    /// <summary>Gets a setting's value, or null when this layer does not give it.</summary>
+    /// <typeparam name="T">The value's type (a reference type).</typeparam>
+    /// <param name="setting">The setting.</param>
+    public T? Get<T>(Setting<T> setting)
+        where T : class => values.TryGetValue(setting, out var value) ? (T)value : null;
+
+    /// <summary>Gets a setting's value, or null when this layer does not give it.</summary>
+    /// <typeparam name="T">The value's type (a value type).</typeparam>
+    /// <param name="setting">The setting.</param>
+    public T? GetValue<T>(Setting<T> setting)
+        where T : struct => values.TryGetValue(setting, out var value) ? (T)value : null;
+
+    /// <summary>Gives a setting a value (null: takes it away).</summary>
+    /// <typeparam name="T">The value's type.</typeparam>
+    /// <param name="setting">The setting.</param>
+    /// <param name="value">Its value.</param>
+    public ConfigFile With<T>(Setting<T> setting, T? value)
+        where T : notnull => With(setting, (object?)value);
+
+    /// <summary>Gives a setting a value (null: takes it away).</summary>
+    /// <param name="setting">The setting.</param>
+    /// <param name="value">Its value, of the setting's type.</param>
+    public ConfigFile With(Setting setting, object? value) => new(value is null ? values.Remove(setting) : values.SetItem(setting, value), Locations);
+
+    /// <summary>Tells where each key was set.</summary>
+    /// <param name="locations">Where each key is in the file.</param>
+    public ConfigFile At(IReadOnlyDictionary<string, SourceLocation> locations) => new(values, locations);
+
+    /// <summary>Gets a setting's value as the object it is, or null.</summary>
+    /// <param name="setting">The setting.</param>
+    internal object? Find(Setting setting) => values.GetValueOrDefault(setting);
 }

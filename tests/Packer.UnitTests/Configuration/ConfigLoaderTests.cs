@@ -36,19 +36,19 @@ public sealed class ConfigLoaderTests
         var config = ConfigLoader.Load(path);
 
         // Then
-        Assert.Equal(Path.Combine(folder, "src", "App.sln"), config.Solution);
-        Assert.Equal(["App.Core", "type:App.Core.Widget"], config.Targets?.Select(t => t.Text));
-        Assert.Equal(16_000, config.MaxTokens);
-        Assert.Equal("cl100k_base", config.Tokenizer);
-        Assert.Equal(BundleFormat.Markdown, config.Format);
-        Assert.Equal(Path.Combine(folder, "out", "context.md"), config.Output);
-        Assert.Equal(Path.Combine(folder, "out", "manifest.json"), config.Manifest);
-        Assert.Equal(Path.Combine(folder, "out", "manifest.json"), config.Previous);
-        Assert.Equal(15, config.EditRoom);
-        Assert.Equal(["README.md", "**/appsettings.json"], config.Include);
-        Assert.Equal(["**/Generated/**"], config.Exclude);
-        Assert.False(config.Cache);
-        Assert.Equal(Path.Combine(folder, ".cache", "pack"), config.CacheDirectory);
+        Assert.Equal(Path.Combine(folder, "src", "App.sln"), config.Get(Settings.Solution));
+        Assert.Equal(["App.Core", "type:App.Core.Widget"], config.Get(Settings.Targets)?.Select(t => t.Text));
+        Assert.Equal(16_000, config.GetValue(Settings.MaxTokens));
+        Assert.Equal("cl100k_base", config.Get(Settings.Tokenizer));
+        Assert.Equal(BundleFormat.Markdown, config.GetValue(Settings.Format));
+        Assert.Equal(Path.Combine(folder, "out", "context.md"), config.Get(Settings.Output));
+        Assert.Equal(Path.Combine(folder, "out", "manifest.json"), config.Get(Settings.Manifest));
+        Assert.Equal(Path.Combine(folder, "out", "manifest.json"), config.Get(Settings.Previous));
+        Assert.Equal(15, config.GetValue(Settings.EditRoom));
+        Assert.Equal(["README.md", "**/appsettings.json"], config.Get(Settings.Include));
+        Assert.Equal(["**/Generated/**"], config.Get(Settings.Exclude));
+        Assert.False(config.GetValue(Settings.Cache));
+        Assert.Equal(Path.Combine(folder, ".cache", "pack"), config.Get(Settings.CacheDirectory));
     }
 
     [Theory]
@@ -105,7 +105,7 @@ public sealed class ConfigLoaderTests
         var folder = TempFolder.Create();
         File.WriteAllText(Path.Combine(folder, "App.sln"), string.Empty);
         var path = Write(folder, "solution: App.sln\ntargets: [App]\noutput: ../elsewhere/context.xml\n");
-        var options = OptionsMerger.Merge(ConfigLoader.Load(path), new ConfigFile(), folder, path);
+        var options = OptionsMerger.Merge(ConfigLoader.Load(path), ConfigFile.Empty, folder, path);
 
         // When
         var error = await Assert.ThrowsAsync<UsageException>(() => Preflight.CheckAsync(options, folder, CancellationToken.None));
@@ -132,15 +132,15 @@ public sealed class ConfigLoaderTests
 
         var config = ConfigLoader.Load(path);
         Assert.Empty(config.Locations);
-        Assert.Equal(new ConfigFile() with { Locations = config.Locations }, config);
+        Assert.Empty(config.Given);
     }
 
     [Fact]
     public void Flags_override_the_file_and_the_file_overrides_defaults()
     {
         // Given
-        var file = new ConfigFile { Solution = "/repo/App.sln", Targets = [TargetSpec.Parse("A")], MaxTokens = 8000, Format = BundleFormat.Json };
-        var flags = new ConfigFile { Targets = [TargetSpec.Parse("B")], Tokenizer = "cl100k_base" };
+        var file = ConfigFile.Empty.With(Settings.Solution, "/repo/App.sln").With(Settings.Targets, [TargetSpec.Parse("A")]).With(Settings.MaxTokens, 8000).With(Settings.Format, BundleFormat.Json);
+        var flags = ConfigFile.Empty.With(Settings.Targets, [TargetSpec.Parse("B")]).With(Settings.Tokenizer, "cl100k_base");
 
         // When
         var options = OptionsMerger.Merge(file, flags, "/work");
@@ -151,8 +151,8 @@ public sealed class ConfigLoaderTests
         Assert.Equal(8000, options.MaxTokens);
         Assert.Equal("cl100k_base", options.Tokenizer);
         Assert.Equal(BundleFormat.Json, options.Format);
-        Assert.Equal(PackOptions.DefaultMaxTokens, OptionsMerger.Merge(null, new ConfigFile(), "/work").MaxTokens);
-        Assert.Equal("/work", OptionsMerger.Merge(null, new ConfigFile(), "/work").SolutionPath);
+        Assert.Equal(PackOptions.DefaultMaxTokens, OptionsMerger.Merge(null, ConfigFile.Empty, "/work").MaxTokens);
+        Assert.Equal("/work", OptionsMerger.Merge(null, ConfigFile.Empty, "/work").SolutionPath);
     }
 
     private static string Write(string folder, string yaml)

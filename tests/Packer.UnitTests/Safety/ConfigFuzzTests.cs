@@ -67,7 +67,7 @@ public sealed partial class ConfigFuzzTests
             try
             {
                 var config = ConfigLoader.Load(path);
-                OptionsMerger.Merge(config, new ConfigFile(), folder, path);
+                OptionsMerger.Merge(config, ConfigFile.Empty, folder, path);
                 outcome = "read";
             }
             catch (UsageException e) when (Located().IsMatch(e.Message) && e.Message.StartsWith(path, StringComparison.Ordinal) && !e.Message.Contains('\n', StringComparison.Ordinal))

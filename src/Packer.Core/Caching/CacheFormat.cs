@@ -16,7 +16,7 @@ namespace Packer.Core.Caching;
 internal static class CacheFormat
 {
     private const int Magic = 0x58434B50; // "PKCX"
-    private const int Version = 10;
+    private const int Version = 11;
 
     public static byte[] Write(AnalysisCache cache)
     {

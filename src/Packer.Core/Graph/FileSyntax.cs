@@ -20,4 +20,9 @@ internal sealed record FileSyntax(
 
     /// <summary>Gets the names of the members its types declare (methods, properties, fields, events), sorted and distinct.</summary>
     public IReadOnlyList<string> Members { get; init; } = [];
+
+    /// <summary>The facts of a file whose syntax is not read (<see cref="Migrations"/>): its path and length only.</summary>
+    /// <param name="path">Repository-relative path.</param>
+    /// <param name="length">Characters of its text as a bundle shows it.</param>
+    public static FileSyntax Unread(string path, int length) => new(path, NameCounts.Empty, [], [], [], length);
 }

@@ -1,4 +1,5 @@
 using Packer.Core.Loading;
+using Packer.Core.Text;
 
 namespace Packer.Core.Graph;
 
@@ -60,8 +61,16 @@ internal sealed class SyntaxIndex
         {
             if (!known.TryGetValue(files[i].Path, out var syntax))
             {
-                var root = await loaded.Solution.GetDocument(files[i].Document)!.GetSyntaxRootAsync(token).ConfigureAwait(false);
-                syntax = root is null ? null : DeclarationReader.Read(files[i].Path, root);
+                var document = loaded.Solution.GetDocument(files[i].Document)!;
+                if (Migrations.Is(files[i].Path))
+                {
+                    syntax = FileSyntax.Unread(files[i].Path, ShownLength.Of(await document.GetTextAsync(token).ConfigureAwait(false)));
+                }
+                else
+                {
+                    var root = await document.GetSyntaxRootAsync(token).ConfigureAwait(false);
+                    syntax = root is null ? null : DeclarationReader.Read(files[i].Path, root);
+                }
             }
 
             syntaxes[i] = syntax;

@@ -22,8 +22,9 @@ pack_context call's wall time and the server's CPU seconds for it, timed by an M
 Build mode (build, with --project PROJECT, or the project itself as SOLUTION): the MSBuild package is packed once
 into a temporary local feed; the folder of SOLUTION (the solution's folder, or the folder given) is copied twice
 into a scratch folder, without bin/ and obj/, and one copy's PROJECT gets a PackageReference to the package
-(any reference to it already there is removed from both). Each copy is restored and built once (the package packs),
-then built once more unmeasured; then --runs pairs of no-op builds (`dotnet build PROJECT --no-restore
+(any reference to it already there is removed from both). Each copy's PROJECT is restored and built once (the
+package packs; it may warn about the solution's other projects, which are not restored), then built once more
+unmeasured; then --runs pairs of no-op builds (`dotnet build PROJECT --no-restore
 -nodeReuse:false`, the order inside a pair alternating) give the median of each, and the difference and the ratio
 pair by pair. It counts the warnings of each build's output (the first build and the no-op ones), says whether a
 no-op build ran the tool, and whether the pack found the project larger than the cap (--build-max-tokens N sets
@@ -309,12 +310,15 @@ def global_packages_folder():
     match = re.search(r'global-packages:\s*(.+)$', listed, re.M)
     return match.group(1).strip() if match else None
 
+def warning_lines(output):
+    """A build output's distinct warning lines (MSBuild repeats each in its summary)."""
+    return sorted({line.strip() for line in output.splitlines() if re.search(r': warning [A-Za-z]*\d*:', line)})
+
 def warnings_of(output):
     """The number of warnings a build's output reports (its summary, else its distinct warning lines), and their codes."""
-    lines = sorted({line.strip() for line in output.splitlines() if re.search(r': warning [A-Za-z]*\d*:', line)})
     summary = re.search(r'^\s*(\d+) Warning\(s\)', output, re.M)
     codes = sorted({m.group(1) for m in re.finditer(r': warning ([A-Za-z]+\d+):', output)})
-    return (int(summary.group(1)) if summary else len(lines)), codes
+    return (int(summary.group(1)) if summary else len(warning_lines(output))), codes
 
 def measure_build(a):
     if a.project:
@@ -370,16 +374,27 @@ def measure_build(a):
             report['packMaxTokens'] = a.build_max_tokens
         warnings = {}
         for kind in ('without', 'with'):
+            # The project only (a solution may hold projects this machine cannot restore): the first pack may warn
+            # (PCTX101...) about the solution's other projects, which it loads unrestored; a no-op build runs no pack.
             dotnet(kind, 'restore')
             # The first build compiles and packs; no compiler server is left running after it.
             wall, output = dotnet(kind, 'build', '--no-restore', '-p:UseSharedCompilation=false')
             warnings[f'first_{kind}'], codes = warnings_of(output)
             print(f'build first {kind}: wall_s={wall:.3f} warnings={warnings[f"first_{kind}"]} {" ".join(codes)}', file=sys.stderr)
+            for line in warning_lines(output):
+                print(f'  {line}', file=sys.stderr)
             dotnet(kind, 'build', '--no-restore')  # unmeasured: whatever a first build leaves to do
 
-        name = os.path.splitext(os.path.basename(project))[0]
-        pack_folder = os.path.join(os.path.dirname(os.path.join(copies['with'], relative)), 'obj', 'pack-context')
-        stamp = os.path.join(pack_folder, f'{name}.stamp')
+        # Where the package keeps its stamp and manifest: obj/pack-context/ unless the project moves obj/ (ArtifactsPath, ...).
+        evaluated = subprocess.run(['dotnet', 'msbuild', relative, '-getProperty:BaseIntermediateOutputPath', '-getProperty:MSBuildProjectName',
+                                    '-getProperty:PackContextManifest'], cwd=copies['with'], env=env, capture_output=True, text=True)
+        if evaluated.returncode != 0:
+            sys.exit(f'dotnet msbuild -getProperty failed:\n{evaluated.stdout}{evaluated.stderr}')
+        # MSBuild's defaults spell folders with a backslash (obj\), which it reads as a separator on Linux too.
+        properties = {k: v.replace('\\', os.sep) for k, v in json.loads(evaluated.stdout)['Properties'].items()}
+        project_folder = os.path.dirname(os.path.join(copies['with'], relative))
+        stamp = os.path.join(project_folder, properties['BaseIntermediateOutputPath'], 'pack-context', properties['MSBuildProjectName'] + '.stamp')
+        manifest = os.path.join(project_folder, properties['PackContextManifest'])
         stamped = os.path.getmtime(stamp) if os.path.exists(stamp) else None
         report['packed'] = stamped is not None
 
@@ -408,7 +423,6 @@ def measure_build(a):
         report['pairs'] = [[round(p['without'], 3), round(p['with'], 3)] for p in pairs]
         report['warnings'] = warnings
         report['noopRanTheTool'] = stamped is not None and os.path.getmtime(stamp) != stamped
-        manifest = os.path.join(pack_folder, f'{name}.manifest.json')
         if os.path.exists(manifest):
             with open(manifest, encoding='utf-8') as f:
                 report['largerThanCap'] = any(w.startswith(('the target ', 'the targets ')) for w in json.load(f).get('warnings', []))

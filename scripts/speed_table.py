@@ -149,6 +149,11 @@ def size(report):
     return '?'
 
 
+def problems(build):
+    """What would make a build row's figure mean something else: no pack at all, or a no-op build that packed."""
+    return ('' if build['packed'] else '; **the first build did not pack**') + ('; **a no-op build ran the tool**' if build['noopRanTheTool'] else '')
+
+
 def table(reports, rows, a):
     lines = ['| # | what | goal | measured | met |', '| --- | --- | --- | --- | --- |']
 
@@ -169,8 +174,8 @@ def table(reports, rows, a):
                f'{seconds(small["mcp"]["median"]["cpu_s"])})', edited <= 0.3)
         if 'mcp-calls' in small:
             server = small['mcp-server']
-            row('3m', f'peak {server["peak_mib"]:,} MiB, {server["end_mib"]:,} MiB after call {server["calls"]} '
-                      f'(those calls: median {seconds(small["mcp-calls"]["median"]["call_s"])})', None)
+            row('3m', f'peak {server["peak_mib"]:,} MiB, {server["end_mib"]:,} MiB at the end ({server["calls"]} calls in all; '
+                      f'those {a.calls}: median {seconds(small["mcp-calls"]["median"]["call_s"])})', None)
     if 4 in rows:
         report = reports['warm'] if 'warm' in reports else large
         warm = report['warm']['median']
@@ -186,13 +191,13 @@ def table(reports, rows, a):
         build = reports['build']['build']
         m = build['median']
         row(7, f'{m["difference_s"]:+.2f} s, ratio {m["ratio"]:.2f} (with {seconds(m["with_s"])}, without {seconds(m["without_s"])}; '
-               f'`{os.path.basename(build["project"])}`{"" if not build["noopRanTheTool"] else "; a no-op build ran the tool"})', m['difference_s'] <= 0.1)
+               f'`{os.path.basename(build["project"])}`{problems(build)})', m['difference_s'] <= 0.1)
     if 8 in rows:
         build = reports['build-cap']['build']
         w = build['warnings']
         larger = build.get('largerThanCap')
         note = f'cap {build["packMaxTokens"]} tokens, ' + ('the project larger' if larger else '**the project is not larger**: lower --cap')
-        row(8, f'{w["noop_with"]} (without the package: {w["noop_without"]}; first build {w["first_with"]}{", " + " ".join(w["codes"]) if w["codes"] else ""}; {note})',
+        row(8, f'{w["noop_with"]} (without the package: {w["noop_without"]}; first build {w["first_with"]}{", " + " ".join(w["codes"]) if w["codes"] else ""}; {note}{problems(build)})',
             w['noop_with'] <= w['noop_without'] if larger else None)
     return '\n'.join(lines)
 

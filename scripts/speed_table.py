@@ -15,8 +15,9 @@ behind each row, so any row can be run again alone.
 | 8 | warnings on a no-op build of a project larger than the cap (goal: none) | --library: build --build-max-tokens --cap |
 
 The medians are over --runs runs (row 8: at most 2 pairs). Measure on an idle machine: the figures of a
-loaded one are not figures (the line under the table gives the load average at the start and at the end). Files (--small-edit, --large-file, --library) are paths; a file target is given to
-the tool relative to its solution's folder. The edited files are restored when each run ends.
+loaded one are not figures (the line under the table gives the load average at the start and at the end).
+Files (--small-edit, --large-file, --library) are paths; a file target is given to the tool relative to its
+repository's root (else to its solution's folder). The edited files are restored when each run ends.
 
 usage: scripts/speed_table.py --small SOLUTION --small-edit FILE --large SOLUTION --large-project SPEC
                               --large-file FILE --library PROJECT [--library-root FOLDER] [--cap N]
@@ -82,8 +83,10 @@ def main():
     runs, reports, commands = [], {}, {}
 
     def relative(path, solution):
+        # As the file is named relative to the repository's root (the tool also takes it relative to the solution's folder).
         folder = solution if os.path.isdir(solution) else os.path.dirname(os.path.abspath(solution))
-        return os.path.relpath(os.path.abspath(path), folder)
+        root = subprocess.run(['git', '-C', folder, 'rev-parse', '--show-toplevel'], capture_output=True, text=True)
+        return os.path.relpath(os.path.abspath(path), root.stdout.strip() if root.returncode == 0 else folder)
 
     if rows & {1, 3}:
         small_target = relative(a.small_edit, a.small)

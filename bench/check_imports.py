@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Fails when the bench scripts import each other in a cycle (CI runs it; standard library only).
 
-Reads every bench/*.py with ast, takes each `import X` and `from X import ...` that names another script of this
-folder, wherever it stands (the top of the file or inside a function), prints the graph, and exits 1 with the
-cycle when there is one.
+Reads every bench/*.py with ast (or every *.py of each FOLDER given, e.g. scripts/), takes each `import X` and
+`from X import ...` that names another script of the same folder, wherever it stands (the top of the file or
+inside a function), prints the graph, and exits 1 with the cycle when there is one.
 
-usage: check_imports.py [--quiet]
+usage: check_imports.py [--quiet] [FOLDER]...
 """
 import ast, os, sys
 
@@ -56,13 +56,19 @@ def cycle(g):
 
 
 def main():
-    g = graph()
-    if "--quiet" not in sys.argv[1:]:
-        for m, deps in g.items():
-            print(f"{m}: {', '.join(deps) if deps else '-'}")
-    c = cycle(g)
-    if c:
-        print("bench/ imports in a cycle: " + " -> ".join(c), file=sys.stderr)
+    folders = [a for a in sys.argv[1:] if a != "--quiet"] or [HERE]
+    failed = False
+    for folder in folders:
+        g = graph(folder)
+        if "--quiet" not in sys.argv[1:]:
+            for m, deps in g.items():
+                print(f"{m}: {', '.join(deps) if deps else '-'}")
+        c = cycle(g)
+        if c:
+            name = os.path.basename(os.path.normpath(folder))
+            print(f"{name}/ imports in a cycle: " + " -> ".join(c), file=sys.stderr)
+            failed = True
+    if failed:
         sys.exit(1)
 
 

@@ -2,12 +2,15 @@
 """Times the MCP server's pack_context calls over stdio: the first call (the server loads or reads the
 solution), repeated calls on an unchanged repository (the analysis kept in memory), and, with --edit FILE,
 a call after a comment was appended to FILE (restored at the end). Prints each call's wall time and the
-medians. Python 3 standard library only; speaks newline-delimited JSON-RPC as an MCP client does.
+medians. Python 3 standard library only; speaks newline-delimited JSON-RPC as an MCP client does
+(mcp_client.py, which benchmark.py's mcp modes use too).
 
 usage: scripts/mcp_timing.py FOLDER --target SPEC [--target SPEC]... [--max-tokens N] [--repeat N]
                              [--edit FILE] [--tool CMD] [-- SERVER ARGS...]
 """
-import argparse, json, os, shlex, statistics, subprocess, sys, time
+import argparse, os, shlex, statistics, sys
+
+from mcp_client import McpClient, McpError
 
 def main():
     parser = argparse.ArgumentParser()
@@ -22,47 +25,19 @@ def main():
     args = parser.parse_args(argv[:split])
     args.server_args = argv[split + 1:]
 
-    server = subprocess.Popen(shlex.split(args.tool) + ['mcp', *args.server_args], cwd=args.folder,
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    ids = iter(range(1, 1_000_000))
+    try:
+        with McpClient(shlex.split(args.tool) + ['mcp', *args.server_args], args.folder, 'mcp_timing') as client:
+            time_calls(client, args)
+    except McpError as e:
+        sys.exit(str(e))
 
-    def request(method, params):
-        message_id = next(ids)
-        server.stdin.write(json.dumps({'jsonrpc': '2.0', 'id': message_id, 'method': method, 'params': params}) + '\n')
-        server.stdin.flush()
-        while True:
-            line = server.stdout.readline()
-            if not line:
-                sys.exit('the server closed its output')
-            message = json.loads(line)
-            if message.get('id') == message_id:
-                if 'error' in message:
-                    sys.exit(f'{method}: {message["error"]}')
-                return message['result']
-
-    def cpu():
-        # The server's user + system seconds (Linux; the tool may run under a wrapper such as nice or dnx, so its children count too).
-        try:
-            fields = open(f'/proc/{server.pid}/stat').read().rsplit(')', 1)[1].split()
-            return sum(int(f) for f in fields[11:15]) / os.sysconf('SC_CLK_TCK')
-        except OSError:
-            return 0.0
-
+def time_calls(client, args):
     cpus = []
 
     def pack():
-        start, before = time.perf_counter(), cpu()
-        result = request('tools/call', {'name': 'pack_context', 'arguments': {'targets': args.target, 'maxTokens': args.max_tokens}})
-        elapsed = time.perf_counter() - start
-        cpus.append(cpu() - before)
-        if result.get('isError'):
-            sys.exit(result['content'][0]['text'])
-        summary = json.loads(result['content'][0]['text'])
+        elapsed, cpu, summary = client.pack(args.target, args.max_tokens)
+        cpus.append(cpu)
         return elapsed, summary['totalTokens']
-
-    request('initialize', {'protocolVersion': '2025-06-18', 'capabilities': {}, 'clientInfo': {'name': 'mcp_timing', 'version': '1'}})
-    server.stdin.write(json.dumps({'jsonrpc': '2.0', 'method': 'notifications/initialized'}) + '\n')
-    server.stdin.flush()
 
     first, tokens = pack()
     print(f'first   {first:8.3f} s  ({tokens} tokens)')
@@ -81,8 +56,6 @@ def main():
         finally:
             open(path, 'w', encoding='utf-8').write(original)
         print('edit    ' + ' '.join(f'{t:.3f}' for t in edits) + f'  median {statistics.median(edits):.3f} s')
-    server.stdin.close()
-    server.wait(timeout=30)
 
 if __name__ == '__main__':
     main()

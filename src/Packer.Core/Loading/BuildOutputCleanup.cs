@@ -46,8 +46,13 @@ internal sealed class BuildOutputCleanup
             if (document.FilePath is { } path && load.FolderOf(path) is { } folder && File.Exists(path))
             {
                 folders.Add(folder);
+                // A new loader, not new text: a document given new text keeps its old text source, and Roslyn still
+                // reads that file (gone after Remove) when it reparses incrementally, as it does to version a
+                // referenced project's skeleton; a missing file is retried for a second each time (a loose file's
+                // ad-hoc project waited 15 s on the Shop fixture's generated files).
                 var text = SourceText.From(File.ReadAllText(path), System.Text.Encoding.UTF8);
-                solution = solution.WithDocumentText(document.Id, text, PreservationMode.PreserveIdentity);
+                var loader = TextLoader.From(TextAndVersion.Create(text, VersionStamp.Default, path));
+                solution = solution.WithDocumentTextLoader(document.Id, loader, PreservationMode.PreserveValue);
             }
         }
 

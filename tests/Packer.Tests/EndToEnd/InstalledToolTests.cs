@@ -1,5 +1,8 @@
 using System.IO.Compression;
+using System.Reflection.PortableExecutable;
+using System.Runtime.InteropServices;
 using System.Xml;
+using System.Xml.Linq;
 using Packer.Core;
 using Packer.Core.Manifest;
 using Packer.Tests.Infrastructure;
@@ -11,15 +14,33 @@ public sealed class InstalledToolTests(InstalledTool tool) : IClassFixture<Insta
     // One copy for the tests that only read it: the first run loads it, the others find it in the cache.
     private static readonly Lazy<string> Shop = new(() => Fixtures.Copy("Shop"));
 
-    [Fact]
-    public void The_package_carries_roslyns_build_host()
+    [Theory]
+    [InlineData("any")]
+    [InlineData("this machine's")]
+    public void Each_platform_package_carries_roslyns_build_host(string platform)
     {
-        using var package = ZipFile.OpenRead(Path.Combine(tool.PackageFolder, $"dotnet-pack-context.{InstalledTool.Version}.nupkg"));
+        var rid = platform == "any" ? "any" : RuntimeInformation.RuntimeIdentifier;
+        using var package = ZipFile.OpenRead(Path.Combine(tool.PackageFolder, $"dotnet-pack-context.{rid}.{InstalledTool.Version}.nupkg"));
 
         var entries = package.Entries.Select(e => e.FullName).ToList();
-        Assert.Contains("tools/net10.0/any/BuildHost-netcore/Microsoft.CodeAnalysis.Workspaces.MSBuild.BuildHost.dll", entries);
-        Assert.Contains("tools/net10.0/any/dotnet-pack-context.dll", entries);
+        Assert.Contains($"tools/net10.0/{rid}/BuildHost-netcore/Microsoft.CodeAnalysis.Workspaces.MSBuild.BuildHost.dll", entries);
+        Assert.Contains($"tools/net10.0/{rid}/dotnet-pack-context.dll", entries);
         Assert.Contains(entries, e => e.EndsWith("Microsoft.ML.Tokenizers.Data.O200kBase.dll", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_package_users_install_names_both_and_this_machine_gets_the_ahead_of_time_compiled_one()
+    {
+        using var package = ZipFile.OpenRead(Path.Combine(tool.PackageFolder, $"dotnet-pack-context.{InstalledTool.Version}.nupkg"));
+        using var settings = package.GetEntry("tools/any/any/DotnetToolSettings.xml")!.Open();
+        var names = XDocument.Load(settings).Descendants("RuntimeIdentifierPackage").Select(e => (string)e.Attribute("RuntimeIdentifier")!).ToList();
+        Assert.Equal([RuntimeInformation.RuntimeIdentifier, "any"], names);
+
+        // The installed entry assembly is ReadyToRun: native code beside its IL (what spares a warm run the JIT).
+        var installed = Assert.Single(Directory.GetFiles(Path.GetDirectoryName(tool.Command)!, "dotnet-pack-context.dll", SearchOption.AllDirectories));
+        Assert.Contains($"/tools/net10.0/{RuntimeInformation.RuntimeIdentifier}/", installed, StringComparison.Ordinal);
+        using var reader = new PEReader(File.OpenRead(installed));
+        Assert.True(reader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, $"{installed} is not ReadyToRun");
     }
 
     [Fact]

@@ -86,7 +86,7 @@ internal static class InitCommand
         var candidates = new List<IReadOnlyList<string>> { ToolCommand.Split(SetupRequest.DefaultCommand) };
         if (Environment.ProcessPath is { } process && Path.GetFileNameWithoutExtension(process) == "dotnet-pack-context")
         {
-            candidates.Add([process]);
+            candidates.Add([ToolShim(process) ?? process]);
         }
         else if (Environment.ProcessPath is { } host && Assembly.GetEntryAssembly()?.Location is { Length: > 0 } assembly)
         {
@@ -94,6 +94,23 @@ internal static class InitCommand
         }
 
         return candidates;
+    }
+
+    // A platform package runs from the tool store (TOOL-PATH/.store/<package>/<version>/…/dotnet-pack-context), the
+    // path the process sees; the command a user runs, and the one that outlives an update, is the shim beside the
+    // store that links there.
+    private static string? ToolShim(string process)
+    {
+        for (var folder = Path.GetDirectoryName(process); folder is not null; folder = Path.GetDirectoryName(folder))
+        {
+            if (Path.GetFileName(folder) == ".store")
+            {
+                var shim = Path.Combine(Path.GetDirectoryName(folder)!, Path.GetFileName(process));
+                return File.Exists(shim) ? shim : null;
+            }
+        }
+
+        return null;
     }
 
     // This build's version, as --version prints it (without the commit).

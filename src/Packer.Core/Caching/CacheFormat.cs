@@ -16,7 +16,7 @@ namespace Packer.Core.Caching;
 internal static class CacheFormat
 {
     private const int Magic = 0x58434B50; // "PKCX"
-    private const int Version = 11;
+    private const int Version = 12;
 
     public static byte[] Write(AnalysisCache cache)
     {
@@ -148,6 +148,8 @@ internal static class CacheFormat
             Int(syntax.Length);
             List(syntax.Words.ToList(), kv => { String(kv.Key); Int(kv.Value); });
             Strings(syntax.Members);
+            String(syntax.Shape);
+            String(syntax.Code);
         }
 
         private void List<T>(IReadOnlyCollection<T> items, Action<T> item)
@@ -244,7 +246,7 @@ internal static class CacheFormat
         private FileSyntax Syntax(string path)
         {
             var identifiers = Counts();
-            return new FileSyntax(path, identifiers, Strings(), Strings(), Strings(), Int()) { Words = Counts(), Members = Strings() };
+            return new FileSyntax(path, identifiers, Strings(), Strings(), Strings(), Int()) { Words = Counts(), Members = Strings(), Shape = String(), Code = String() };
         }
 
         private NameCounts Counts()

@@ -5,10 +5,14 @@ namespace Packer.Core.Caching;
 
 /// <summary>
 /// What a warm run takes over from the cache: the syntax facts of the files that did not change, and
-/// the usage facts that are still true. A file's usage facts go stale when the file changed, when it used
-/// a symbol declared in a changed file, or when it spells a name that a changed file declares (before or
-/// after the change), since that name may now bind elsewhere. Stale files are bound again if the ranking
-/// needs them, so the work after k edits is proportional to k and their neighbours.
+/// the usage facts that are still true. A file's usage facts go stale when its code changed (not only its
+/// comments or layout: <see cref="FileSyntax.Code"/>), and when a
+/// changed file's shape changed (<see cref="FileSyntax.Shape"/>: a declaration added, removed, renamed or
+/// re-signatured, a using directive, an attribute) and it used a symbol declared there or spells a name that
+/// file declares (before or after the change), since that name may now bind elsewhere. An edit inside
+/// bodies or comments leaves every other file's facts as they were. Stale files are bound again if the
+/// ranking needs them, so the work after k edits is proportional to k (and, for edits that change shapes,
+/// their neighbours).
 /// </summary>
 internal sealed class KnownAnalysis
 {
@@ -51,17 +55,25 @@ internal sealed class KnownAnalysis
     /// <summary>The usage facts that are still true, given the index of the current file contents.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<UsageFact>> FactsStillValid(SyntaxIndex index)
     {
-        var facts = cached.Where(kv => kv.Value.Facts is not null && !changed.Contains(kv.Key));
-        if (changed.Count > 0)
+        // A changed file keeps its own facts when only its comments or layout changed.
+        var facts = cached.Where(kv => kv.Value.Facts is not null && (!changed.Contains(kv.Key) || SameCode(kv.Value.Syntax, index[kv.Key])));
+        var reshaped = changed.Where(path => Reshaped(cached.GetValueOrDefault(path)?.Syntax, index[path])).ToHashSet(StringComparer.Ordinal);
+        if (reshaped.Count > 0)
         {
-            var declared = changed
+            var declared = reshaped
                 .SelectMany(path => (cached.GetValueOrDefault(path)?.Syntax.DeclaredNames ?? []).Concat(index[path]?.DeclaredNames ?? []))
                 .ToHashSet(StringComparer.Ordinal);
             facts = facts.Where(kv =>
-                !kv.Value.Facts!.Any(f => f.DeclaredIn.Any(changed.Contains))
+                !kv.Value.Facts!.Any(f => f.DeclaredIn.Any(reshaped.Contains))
                 && !declared.Any(kv.Value.Syntax.Identifiers.ContainsKey));
         }
 
         return facts.ToDictionary(kv => kv.Key, kv => kv.Value.Facts!, StringComparer.Ordinal);
     }
+
+    private static bool SameCode(FileSyntax before, FileSyntax? after) => before.Code.Length > 0 && before.Code == after?.Code;
+
+    // Whether a changed file may bind others differently: it is new or gone, or its shape moved (or is unknown).
+    private static bool Reshaped(FileSyntax? before, FileSyntax? after) =>
+        before is null || after is null || before.Shape.Length == 0 || before.Shape != after.Shape;
 }

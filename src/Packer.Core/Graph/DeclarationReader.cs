@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -74,8 +76,33 @@ internal static class DeclarationReader
         {
             Words = NameCounts.From(words),
             Members = [.. members],
+            Shape = Shape(root),
+            Code = Hash(string.Join(' ', root.DescendantTokens().Select(t => t.Text))),
         };
     }
+
+    // The tokens other files can bind to, with a marker where a body, an initializer (a default value's presence
+    // decides overloads, its value does not) or a top-level statement is; hashed.
+    private static string Shape(SyntaxNode root)
+    {
+        static bool Inside(SyntaxNode node) => node is BlockSyntax or ArrowExpressionClauseSyntax or EqualsValueClauseSyntax or GlobalStatementSyntax;
+        var text = new StringBuilder();
+        foreach (var element in root.DescendantNodesAndTokens(node => !Inside(node)))
+        {
+            if (element.AsNode() is { } node && Inside(node))
+            {
+                text.Append('\u0001').Append((int)node.Kind()).Append(' ');
+            }
+            else if (element.IsToken)
+            {
+                text.Append(element.AsToken().Text).Append(' ');
+            }
+        }
+
+        return Hash(text.ToString());
+    }
+
+    private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)), 0, 16);
 
     // String literals' text (interpolated ones' text parts too): where the messages a reporter pastes are written.
     private static bool IsText(SyntaxToken token) =>

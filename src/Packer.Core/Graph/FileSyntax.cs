@@ -21,6 +21,20 @@ internal sealed record FileSyntax(
     /// <summary>Gets the names of the members its types declare (methods, properties, fields, events), sorted and distinct.</summary>
     public IReadOnlyList<string> Members { get; init; } = [];
 
+    /// <summary>
+    /// Gets a hash of what other files can bind to in it: its tokens outside member bodies, initializers and top-level
+    /// statements, each of those counted only as being there. Comments, formatting and code inside members do not
+    /// change it, so an edit that keeps it cannot change how any other file binds (<see cref="Caching.KnownAnalysis"/>).
+    /// Empty when unknown (a file not read), which no edit keeps.
+    /// </summary>
+    public string Shape { get; init; } = string.Empty;
+
+    /// <summary>
+    /// Gets a hash of all its tokens (comments, formatting and disabled code left out): an edit that keeps it cannot
+    /// change what the file itself binds to. Empty when unknown.
+    /// </summary>
+    public string Code { get; init; } = string.Empty;
+
     /// <summary>The facts of a file whose syntax is not read (<see cref="Migrations"/>): its path and length only.</summary>
     /// <param name="path">Repository-relative path.</param>
     /// <param name="length">Characters of its text as a bundle shows it.</param>

@@ -62,6 +62,34 @@ public sealed class AnalysisCacheTests(ShopRepository shop) : IClassFixture<Shop
     }
 
     [Fact]
+    public async Task A_comment_binds_nothing_an_edit_inside_a_body_that_file_alone_and_one_of_a_signature_its_users_too_each_as_a_cold_run_would()
+    {
+        // Given a cache that holds the repository as it is
+        var options = Options();
+        await shop.PackAsync(options);
+
+        // When a comment of a type that most files use changes, then a body, then one of its signatures
+        shop.Edit("src/Shop.Domain/Orders/Money.cs", "/// <summary>An amount in one currency.</summary>", "/// <summary>An amount of money in one currency.</summary>");
+        var comment = await shop.PackAsync(options);
+        shop.Edit("src/Shop.Domain/Orders/Money.cs", "Amount = Amount * quantity", "Amount = quantity * Amount");
+        var body = await shop.PackAsync(options);
+        var bodyCold = await shop.PackAsync(options with { UseCache = false });
+        shop.Edit("src/Shop.Domain/Orders/Money.cs", "public Money Times(int quantity)", "public Money Times(long quantity)");
+        var signature = await shop.PackAsync(options);
+        var signatureCold = await shop.PackAsync(options with { UseCache = false });
+
+        // Then the comment binds nothing, the body's edit at most the file itself, the signature's its users as well, and
+        // both give a cold run's bytes
+        Assert.Equal(0, comment.Stats.BoundFiles);
+        Assert.InRange(body.Stats.BoundFiles, 0, 1);
+        Assert.True(signature.Stats.BoundFiles > 1, $"{signature.Stats.BoundFiles} files bound");
+        Assert.Equal(bodyCold.Bundle, body.Bundle);
+        Assert.Equal(bodyCold.ManifestText, body.ManifestText);
+        Assert.Equal(signatureCold.Bundle, signature.Bundle);
+        Assert.Equal(signatureCold.ManifestText, signature.ManifestText);
+    }
+
+    [Fact]
     public async Task A_target_outside_the_solution_is_analysed_the_same_way_warm_as_cold()
     {
         // Given a cache that holds the repository as it is, and a sample file that no project compiles, as the target

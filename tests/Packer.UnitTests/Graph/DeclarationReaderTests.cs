@@ -32,4 +32,73 @@ public sealed class DeclarationReaderTests
         Assert.Contains("rotated", words.Keys);
         Assert.Contains("declined", words.Keys);
     }
+
+    private const string Before = """
+        using System;
+
+        namespace Shop;
+
+        /// <summary>Prices orders.</summary>
+        public sealed class Pricing
+        {
+            private readonly decimal rate = 0.2m;
+
+            public decimal Total(decimal net, int quantity = 1)
+            {
+                return net * quantity * (1 + rate);
+            }
+
+            public string Name => "pricing";
+        }
+        """;
+
+    [Theory]
+    [InlineData("a comment", "/// <summary>Prices orders.</summary>", "// Prices every order.\n/// <summary>Prices orders, taxed.</summary>")]
+    [InlineData("a method's body", "return net * quantity * (1 + rate);", "var gross = net * (1 + rate);\n        return gross * quantity;")]
+    [InlineData("an initializer", "0.2m", "0.25m")]
+    [InlineData("a default value", "int quantity = 1", "int quantity = 2")]
+    [InlineData("an expression body", "=> \"pricing\"", "=> nameof(Pricing)")]
+    [InlineData("the layout", "public decimal Total(decimal net, int quantity = 1)", "public decimal Total(\n        decimal net,\n        int quantity = 1)")]
+    public void An_edit_that_no_other_file_can_bind_to_keeps_the_shape(string what, string anchor, string replacement)
+    {
+        Assert.True(Shape(Before) == Shape(Edited(anchor, replacement)), what);
+    }
+
+    [Theory]
+    [InlineData("a parameter's type", "int quantity = 1", "long quantity = 1")]
+    [InlineData("a default value removed", "int quantity = 1", "int quantity")]
+    [InlineData("a member added", "    public string Name", "    public void Reset() { }\n\n    public string Name")]
+    [InlineData("a member renamed", "Total(", "Sum(")]
+    [InlineData("a type renamed", "class Pricing", "class PriceList")]
+    [InlineData("an accessibility", "public decimal Total", "internal decimal Total")]
+    [InlineData("a using directive", "using System;", "using System.Linq;")]
+    [InlineData("an attribute", "public sealed class", "[Obsolete]\npublic sealed class")]
+    [InlineData("an expression body turned into an accessor (counted, to be safe)", "public string Name => \"pricing\";", "public string Name { get { return \"pricing\"; } }")]
+    public void An_edit_of_what_other_files_bind_to_changes_the_shape(string what, string anchor, string replacement)
+    {
+        Assert.True(Shape(Before) != Shape(Edited(anchor, replacement)), what);
+    }
+
+    [Fact]
+    public void Comments_and_layout_keep_the_code_and_a_changed_body_does_not()
+    {
+        var commented = Edited("/// <summary>Prices orders.</summary>", "// Prices every order.\n/// <summary>Prices orders, taxed.</summary>");
+        var laidOut = Edited("return net * quantity * (1 + rate);", "return net\n            * quantity\n            * (1 + rate); // taxed");
+        var rewritten = Edited("return net * quantity * (1 + rate);", "return net * (1 + rate) * quantity;");
+
+        Assert.Equal(Code(Before), Code(commented));
+        Assert.Equal(Code(Before), Code(laidOut));
+        Assert.NotEqual(Code(Before), Code(rewritten));
+        Assert.Equal(Shape(Before), Shape(rewritten));
+    }
+
+    private static string Edited(string anchor, string replacement)
+    {
+        Assert.Contains(anchor, Before, StringComparison.Ordinal);
+        return Before.Replace(anchor, replacement, StringComparison.Ordinal);
+    }
+
+    private static string Shape(string source) => DeclarationReader.Read("src/Pricing.cs", CSharpSyntaxTree.ParseText(source).GetRoot()).Shape;
+
+    private static string Code(string source) => DeclarationReader.Read("src/Pricing.cs", CSharpSyntaxTree.ParseText(source).GetRoot()).Code;
 }

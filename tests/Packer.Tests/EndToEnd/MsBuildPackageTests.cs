@@ -34,7 +34,7 @@ public sealed class MsBuildPackageTests(PackageBuild build)
         foreach (var project in PackageBuild.Projects)
         {
             Assert.Single(PackedLines(build.FirstBuild, project));
-            Assert.True(File.Exists(build.Bundle(project)) && File.Exists(build.Manifest(project)), project);
+            Assert.True(File.Exists(PackageBuild.Bundle(project, build.Root)) && File.Exists(PackageBuild.Manifest(project, build.Root)), project);
         }
 
         Assert.Contains("0 Warning(s)", build.FirstBuild.StandardOutput, StringComparison.Ordinal);
@@ -51,71 +51,8 @@ public sealed class MsBuildPackageTests(PackageBuild build)
 
         // Then
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(File.ReadAllBytes(Path.Combine(folder, "b.xml")), build.FirstOutputs[build.Bundle("Greeter.App")].Bytes);
-        Assert.Equal(File.ReadAllBytes(Path.Combine(folder, "m.json")), build.FirstOutputs[build.Manifest("Greeter.App")].Bytes);
-    }
-
-    [Fact]
-    public async Task A_second_build_with_nothing_changed_starts_no_tool_and_leaves_the_files_alone()
-    {
-        // Given a built copy of its own (the class's copy sees other tests' settings)
-        var root = build.Copy();
-        Assert.Equal(0, (await build.DotnetInAsync(root, "build")).ExitCode);
-        var first = build.Outputs(root).ToDictionary(p => p, p => (Bytes: File.ReadAllBytes(p), Written: File.GetLastWriteTimeUtc(p)));
-
-        // When
-        var second = await build.DotnetInAsync(root, "build", "--no-restore", "-v:n");
-
-        // Then MSBuild found the pack up to date, for each project
-        Assert.True(second.ExitCode == 0, second.StandardOutput);
-        Assert.Equal(PackageBuild.Projects.Length, Count(second, "Skipping target \"_PackContextRun\" because all output files are up-to-date"));
-        Assert.DoesNotContain("pack-context: packed", second.StandardOutput, StringComparison.Ordinal);
-        foreach (var (path, (bytes, written)) in first)
-        {
-            Assert.Equal(bytes, File.ReadAllBytes(path));
-            Assert.Equal(written, File.GetLastWriteTimeUtc(path));
-        }
-    }
-
-    [Fact]
-    public async Task An_edit_a_new_file_a_changed_setting_or_a_deleted_bundle_packs_again()
-    {
-        // Given a built copy of its own
-        var root = build.Copy();
-        Assert.Equal(0, (await build.DotnetInAsync(root, "build")).ExitCode);
-        async Task<int> PacksAfterAsync(Action change, params string[] arguments)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(20)); // past the file system's clock tick
-            change();
-            var result = await build.DotnetInAsync(root, ["build", "--no-restore", "-v:n", .. arguments]);
-            Assert.True(result.ExitCode == 0, result.StandardOutput);
-            return Count(result, "pack-context: packed ");
-        }
-
-        // When, and then
-        var core = Path.Combine(root, "src", "Greeter.Core");
-        Assert.Equal(2, await PacksAfterAsync(() => File.AppendAllText(Path.Combine(core, "Greeting.cs"), "// an edit\n")));
-        Assert.Equal(2, await PacksAfterAsync(() => File.WriteAllText(Path.Combine(core, "Added.cs"), "namespace Greeter.Core;\n\npublic sealed class Added;\n")));
-        Assert.Equal(0, await PacksAfterAsync(() => { }));
-        Assert.Equal(2, await PacksAfterAsync(() => { }, "-p:PackContextMaxTokens=20000"));
-        Assert.Equal(1, await PacksAfterAsync(() => File.Delete(build.Bundle("Greeter.App", root)), "-p:PackContextMaxTokens=20000"));
-        Assert.True(File.Exists(build.Bundle("Greeter.App", root)));
-    }
-
-    [Fact]
-    public async Task A_build_of_targets_larger_than_the_cap_is_quiet_and_passes_with_warnings_as_errors()
-    {
-        // Given a copy of its own, packed to a cap both projects are larger than
-        var root = build.Copy();
-
-        // When
-        var quiet = await build.DotnetInAsync(root, "build", "-warnaserror", "-p:PackContextMaxTokens=120");
-
-        // Then nothing of the pack shows at minimal verbosity, and the manifest says it once
-        Assert.True(quiet.ExitCode == 0, quiet.StandardOutput);
-        Assert.DoesNotContain("pack-context", quiet.StandardOutput, StringComparison.Ordinal);
-        Assert.Contains("0 Warning(s)", quiet.StandardOutput, StringComparison.Ordinal);
-        Assert.Contains("\"the target project:Greeter.App (", File.ReadAllText(build.Manifest("Greeter.App", root)), StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(folder, "b.xml")), build.FirstOutputs[PackageBuild.Bundle("Greeter.App", build.Root)].Bytes);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(folder, "m.json")), build.FirstOutputs[PackageBuild.Manifest("Greeter.App", build.Root)].Bytes);
     }
 
     [Fact]
@@ -189,35 +126,13 @@ public sealed class MsBuildPackageTests(PackageBuild build)
         Assert.Empty(Directory.GetFiles(folder));
     }
 
-    [Fact]
-    public async Task Dotnet_clean_removes_the_bundles_and_manifests_a_multi_targeted_projects_too()
-    {
-        // Given a restored copy of its own (a clean deletes the build's output too) with outputs in place
-        var root = build.Copy();
-        Assert.Equal(0, (await build.DotnetInAsync(root, "restore")).ExitCode);
-        foreach (var output in build.Outputs(root))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-            File.WriteAllText(output, "packed");
-        }
-
-        // When
-        var clean = await build.DotnetInAsync(root, "clean");
-
-        // Then
-        Assert.True(clean.ExitCode == 0, clean.StandardOutput);
-        Assert.All(build.Outputs(root), output => Assert.False(File.Exists(output), output));
-    }
-
     // Each file with the time it was last written, and each folder (whose time says only that an entry came or went).
     private static List<string> Tree(string root) =>
         [.. Directory.EnumerateFileSystemEntries(root, "*", SearchOption.AllDirectories)
             .Select(e => Directory.Exists(e) ? Path.GetRelativePath(root, e) + "/" : $"{Path.GetRelativePath(root, e)} {File.GetLastWriteTimeUtc(e):O}")
             .Order(StringComparer.Ordinal)];
 
-    private static int Count(ProcessResult result, string text) => result.StandardOutput.Split('\n').Count(l => l.Contains(text, StringComparison.Ordinal));
-
-    private static List<string> PackedLines(ProcessResult result, string project) =>
+        private static List<string> PackedLines(ProcessResult result, string project) =>
         result.StandardOutput.Split('\n')
             .Where(l => l.Contains("pack-context: packed ", StringComparison.Ordinal) && l.Contains($"/{project}.context.xml", StringComparison.Ordinal))
             .ToList();

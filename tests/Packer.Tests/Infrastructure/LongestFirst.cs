@@ -14,6 +14,7 @@ public sealed class LongestFirst : ITestCollectionOrderer
 {
     private static readonly string[] Slowest =
     [
+        PackageCopiesCollection.Name,
         PackageBuildCollection.Name,
         "Test collection for Packer.Tests.EndToEnd.InstalledToolTests",
         "Test collection for Packer.Tests.EndToEnd.AgentSetupTests",

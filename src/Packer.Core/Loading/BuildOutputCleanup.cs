@@ -26,6 +26,8 @@ internal sealed class BuildOutputCleanup
         made = outputs.Where(f => !Directory.Exists(f)).ToHashSet(StringComparer.Ordinal);
         folders.UnionWith(outputs.Select(load.FolderBelow));
         folders.UnionWith(outputs.SelectMany(Abandoned));
+        folders.Add(load.TemporaryFolder);
+        folders.UnionWith(Abandoned(DesignTimeProperties.TemporaryRoot));
     }
 
     /// <summary>Records which obj/ and bin/ folders exist before the load.</summary>

@@ -39,6 +39,7 @@ public static class WorkspaceLoader
         Solution? solution;
         try
         {
+            designTime.WriteArtifactsRedirect();
             solution = await OpenWithMsBuildAsync(solutionPath, root, designTime, warnings, focus, cancellationToken).ConfigureAwait(false);
             solution = solution is null ? null : cleanup.Keep(solution);
         }

@@ -158,6 +158,27 @@ public sealed class InputSafetyTests(ShopRepository shop) : IClassFixture<ShopRe
         Assert.Equal(string.Empty, status.StandardOutput);
     }
 
+    [Fact]
+    public async Task Loading_a_solution_with_the_artifacts_layout_leaves_the_repository_as_it_was()
+    {
+        // Given the projects build into artifacts/ (UseArtifactsOutput), committed
+        File.WriteAllText(shop.PathOf("Directory.Build.props"), "<Project>\n  <PropertyGroup><UseArtifactsOutput>true</UseArtifactsOutput></PropertyGroup>\n</Project>\n");
+        await shop.Repository.CommitAllAsync("artifacts layout");
+
+        // When it is loaded cold
+        var result = await shop.PackAsync(shop.Options(Target) with { CacheDirectory = Path.Combine(TempFolder.Create(), "cache") });
+
+        // Then git sees nothing new, ignored files included (no artifacts/ folder), the projects bound as before, each
+        // target framework apart (no warning), and the load's temporary folder is gone
+        var status = await ProcessResult.RunAsync("git", ["status", "--porcelain", "--untracked-files=all", "--ignored"], shop.Root);
+        Assert.Equal(string.Empty, status.StandardOutput);
+        Assert.Equal(shop.Initial.Manifest.Files.Select(f => (f.Path, f.Reason)), result.Manifest.Files.Select(f => (f.Path, f.Reason)));
+        Assert.DoesNotContain(result.Warnings, w => w.Contains("output path", StringComparison.Ordinal));
+        Assert.Empty(Directory.Exists(Path.Combine(DesignTimeProperties.TemporaryRoot, DesignTimeProperties.Folder))
+            ? Directory.GetDirectories(Path.Combine(DesignTimeProperties.TemporaryRoot, DesignTimeProperties.Folder), $"{Environment.ProcessId}-*")
+            : []);
+    }
+
     private static void Write(string root, string path, string text)
     {
         var full = Path.Combine(root, path);

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -25,8 +24,10 @@ internal static class DeclarationReader
         var identifiers = new Dictionary<string, int>(StringComparer.Ordinal);
         var words = new Dictionary<string, int>(StringComparer.Ordinal);
         void AddWord(string word) => words[word] = words.GetValueOrDefault(word) + 1;
+        var code = new StringBuilder();
         foreach (var token in root.DescendantTokens())
         {
+            code.Append(token.Text).Append(' ');
             if (token.IsKind(SyntaxKind.IdentifierToken))
             {
                 identifiers[token.ValueText] = identifiers.GetValueOrDefault(token.ValueText) + 1;
@@ -77,7 +78,7 @@ internal static class DeclarationReader
             Words = NameCounts.From(words),
             Members = [.. members],
             Shape = Shape(root),
-            Code = Hash(string.Join(' ', root.DescendantTokens().Select(t => t.Text))),
+            Code = ContentHash.Of(code.ToString()),
         };
     }
 
@@ -99,10 +100,8 @@ internal static class DeclarationReader
             }
         }
 
-        return Hash(text.ToString());
+        return ContentHash.Of(text.ToString());
     }
-
-    private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)), 0, 16);
 
     // String literals' text (interpolated ones' text parts too): where the messages a reporter pastes are written.
     private static bool IsText(SyntaxToken token) =>

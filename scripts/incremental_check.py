@@ -13,24 +13,20 @@ PATH (the solution) and SPEC (the target) are relative to its root; the commits 
 commits ending at --last (default HEAD), oldest first. It prints one line per commit (files changed, cache state,
 files bound, identical or not) and exits 1 when any pair differs. Python 3 standard library only.
 """
-import argparse, os, re, shlex, shutil, subprocess, sys, tempfile
+import argparse, os, shlex, shutil, subprocess, sys, tempfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+from benchmark import publish_tool, run_once
 
 
 def git(repo, *args):
     return subprocess.run(["git", "-C", repo, *args], check=True, capture_output=True, text=True).stdout
 
 
-def pack(tool, tree, solution, target, max_tokens, out, env, extra):
-    command = [*tool, solution, "--target", target, "--max-tokens", str(max_tokens), "-o", out + ".xml",
-               "--manifest", out + ".json", "--verbose", *extra]
-    result = subprocess.run(command, cwd=tree, env=env, capture_output=True, text=True)
-    if result.returncode != 0:
-        sys.exit(f"{' '.join(command)} failed ({result.returncode}) in {tree}:\n{result.stderr}")
-    stats = dict(re.findall(r"^stat\s+(\w+)\s+(\S+)$", result.stderr, re.M))
-    cache = re.search(r"^cache (.*)$", result.stderr, re.M)
-    return stats, cache.group(1) if cache else "?"
+def pack(tool, tree, solution, target, max_tokens, out, extra):
+    """Packs in the work tree (benchmark.py's run, which exits when the tool fails); returns its stats (cache state, files bound)."""
+    _, stats = run_once([*tool, solution, "--target", target, "--max-tokens", str(max_tokens), "-o", out + ".xml",
+                         "--manifest", out + ".json", "--verbose", *extra], tree)
+    return stats
 
 
 def same(a, b):
@@ -45,19 +41,19 @@ def main():
     parser.add_argument("--commits", type=int, default=10)
     parser.add_argument("--last", default="HEAD")
     parser.add_argument("--max-tokens", type=int, default=32000)
-    parser.add_argument("--tool", default=None, help="the command to run (default: this clone's CLI as built by dotnet build src/Packer.Cli -c Release)")
+    parser.add_argument("--tool", default=None, help="the command to run (default: this clone's CLI, published as benchmark.py does)")
     args = parser.parse_args()
-    tool = shlex.split(args.tool) if args.tool else ["dotnet", os.path.join(HERE, "..", "src", "Packer.Cli", "bin", "Release", "net10.0", "dotnet-pack-context.dll")]
+    tool = shlex.split(args.tool) if args.tool else publish_tool()
 
     scratch = tempfile.mkdtemp(prefix="packer-incremental-")
     tree = os.path.join(scratch, "tree")
-    env = dict(os.environ, XDG_CACHE_HOME=os.path.join(scratch, "cache-home"))
+    os.environ["XDG_CACHE_HOME"] = os.path.join(scratch, "cache-home")  # the tool's analysis cache, for these runs only
     failures = 0
     try:
         subprocess.run(["git", "clone", "-q", "--no-checkout", args.repository, tree], check=True)
         commits = git(tree, "rev-list", "--first-parent", "--reverse", f"-n{args.commits + 1}", args.last).split()
         git(tree, "checkout", "-q", "--detach", commits[0])
-        pack(tool, tree, args.solution, args.target, args.max_tokens, os.path.join(scratch, "prime"), env, [])
+        pack(tool, tree, args.solution, args.target, args.max_tokens, os.path.join(scratch, "prime"), [])
         for previous, commit in zip(commits, commits[1:]):
             changed = git(tree, "diff", "--name-only", previous, commit).split()
             git(tree, "checkout", "-q", "--detach", commit)
@@ -65,12 +61,12 @@ def main():
                 print(f"{commit[:10]}  the solution is not there: stop")
                 break
             warm_out, cold_out = os.path.join(scratch, "warm"), os.path.join(scratch, "cold")
-            stats, cache = pack(tool, tree, args.solution, args.target, args.max_tokens, warm_out, env, [])
-            pack(tool, tree, args.solution, args.target, args.max_tokens, cold_out, env, ["--no-cache"])
+            stats = pack(tool, tree, args.solution, args.target, args.max_tokens, warm_out, [])
+            pack(tool, tree, args.solution, args.target, args.max_tokens, cold_out, ["--no-cache"])
             identical = same(warm_out, cold_out)
             failures += not identical
             cs = sum(p.endswith(".cs") for p in changed)
-            print(f"{commit[:10]}  {len(changed):3d} files changed ({cs} .cs)  cache {cache:40.40s}  bound {stats.get('boundFiles', '?'):>4}"
+            print(f"{commit[:10]}  {len(changed):3d} files changed ({cs} .cs)  cache {stats['cache'] or '?':40.40s}  bound {stats.get('boundFiles', '?'):>4}"
                   f"  {'identical' if identical else 'DIFFERENT'}")
         print(f"{failures} of {len(commits) - 1} commits differ" if failures else f"all {len(commits) - 1} commits identical warm and cold")
     finally:

@@ -7,18 +7,26 @@ namespace Packer.Tests.EndToEnd;
 public sealed class MsBuildPackageCopyTests(PackageFeed feed)
 {
     [Fact]
-    public async Task A_second_build_with_nothing_changed_starts_no_tool_and_leaves_the_files_alone()
+    public async Task A_second_build_with_nothing_changed_starts_no_tool_and_an_edit_a_new_file_a_changed_setting_or_a_deleted_bundle_packs_again()
     {
         // Given a built copy of its own (the shared copy sees other tests' settings)
         var root = feed.Copy();
         Assert.Equal(0, (await feed.DotnetInAsync(root, "build")).ExitCode);
         var first = PackageFeed.Outputs(root).ToDictionary(p => p, p => (Bytes: File.ReadAllBytes(p), Written: File.GetLastWriteTimeUtc(p)));
+        async Task<ProcessResult> BuildAfterAsync(Action change, params string[] arguments)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20)); // past the file system's clock tick
+            change();
+            var result = await feed.DotnetInAsync(root, ["build", "--no-restore", "-v:n", .. arguments]);
+            Assert.True(result.ExitCode == 0, result.StandardOutput);
+            return result;
+        }
 
-        // When
-        var second = await feed.DotnetInAsync(root, "build", "--no-restore", "-v:n");
+        async Task<int> PacksAfterAsync(Action change, params string[] arguments) =>
+            PackageFeed.Count(await BuildAfterAsync(change, arguments), "pack-context: packed ");
 
-        // Then MSBuild found the pack up to date, for each project
-        Assert.True(second.ExitCode == 0, second.StandardOutput);
+        // When nothing changed, then MSBuild finds the pack up to date, for each project, and leaves the files alone
+        var second = await BuildAfterAsync(() => { });
         Assert.Equal(PackageFeed.Projects.Length, PackageFeed.Count(second, "Skipping target \"_PackContextRun\" because all output files are up-to-date"));
         Assert.DoesNotContain("pack-context: packed", second.StandardOutput, StringComparison.Ordinal);
         foreach (var (path, (bytes, written)) in first)
@@ -26,24 +34,8 @@ public sealed class MsBuildPackageCopyTests(PackageFeed feed)
             Assert.Equal(bytes, File.ReadAllBytes(path));
             Assert.Equal(written, File.GetLastWriteTimeUtc(path));
         }
-    }
 
-    [Fact]
-    public async Task An_edit_a_new_file_a_changed_setting_or_a_deleted_bundle_packs_again()
-    {
-        // Given a built copy of its own
-        var root = feed.Copy();
-        Assert.Equal(0, (await feed.DotnetInAsync(root, "build")).ExitCode);
-        async Task<int> PacksAfterAsync(Action change, params string[] arguments)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(20)); // past the file system's clock tick
-            change();
-            var result = await feed.DotnetInAsync(root, ["build", "--no-restore", "-v:n", .. arguments]);
-            Assert.True(result.ExitCode == 0, result.StandardOutput);
-            return PackageFeed.Count(result, "pack-context: packed ");
-        }
-
-        // When, and then
+        // When something changed, and then
         var core = Path.Combine(root, "src", "Greeter.Core");
         Assert.Equal(2, await PacksAfterAsync(() => File.AppendAllText(Path.Combine(core, "Greeting.cs"), "// an edit\n")));
         Assert.Equal(2, await PacksAfterAsync(() => File.WriteAllText(Path.Combine(core, "Added.cs"), "namespace Greeter.Core;\n\npublic sealed class Added;\n")));

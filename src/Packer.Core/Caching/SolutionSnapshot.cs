@@ -71,7 +71,29 @@ internal sealed record SolutionSnapshot(
         files.AddRange(extra.Where(p => !csharp.Contains(p)).Select(p => new SourceFile(p, string.Empty, null)));
         files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         var solution = new Lazy<Solution>(() => Build(projectIds, documentIds));
-        return new LoadedSolution(root, SolutionPath, solution, files, Nodes, [.. Warnings, .. skipped]);
+        var places = documentIds.SelectMany((ids, p) => ids.Select((id, d) => (id, p, d))).ToDictionary(x => x.id, x => (Project: x.p, Document: x.d));
+        return new LoadedSolution(root, SolutionPath, solution, files, Nodes, [.. Warnings, .. skipped])
+        {
+            ReadDocument = (id, cancellationToken) => places.TryGetValue(id, out var place)
+                ? ReadAsync(Projects[place.Project], place.Document, cancellationToken)
+                : Task.FromResult<DocumentSource?>(null),
+        };
+    }
+
+    // A document's text as Build's solution would load it, and the options it would parse it with; null when the
+    // file cannot be read, which the solution reports (as an empty document) the way it always has.
+    private static async Task<DocumentSource?> ReadAsync(ProjectSnapshot project, int document, CancellationToken cancellationToken)
+    {
+        var path = project.Documents[document];
+        try
+        {
+            var loaded = await Loader(project, path).LoadTextAndVersionAsync(new LoadTextOptions(SourceHashAlgorithm.Sha256), cancellationToken).ConfigureAwait(false);
+            return new DocumentSource(loaded.Text, project.ParseOptions(), path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            return null;
+        }
     }
 
     private Solution Build(List<ProjectId> projectIds, List<List<DocumentId>> documentIds)
@@ -80,7 +102,7 @@ internal sealed record SolutionSnapshot(
         var infos = Projects.Select((p, i) => ProjectInfo.Create(
             projectIds[i], VersionStamp.Default, p.Name, p.AssemblyName, LanguageNames.CSharp, filePath: p.FilePath,
             compilationOptions: p.CompilationOptions(),
-            parseOptions: new CSharpParseOptions(p.LanguageVersion, p.DocumentationMode, preprocessorSymbols: p.Symbols).ForBinding(),
+            parseOptions: p.ParseOptions(),
             documents: p.Documents.Select((path, d) => DocumentInfo.Create(
                 documentIds[i][d], Path.GetFileName(path), loader: Loader(p, path), filePath: path)),
             projectReferences: p.ProjectReferences.Select(r => new ProjectReference(projectIds[r.Project], [.. r.Aliases])),
@@ -154,6 +176,9 @@ internal sealed record ProjectSnapshot(
             [.. documents.Where(d => !File.Exists(d.FilePath) && d.TryGetText(out _))
                 .Select(d => new GeneratedText(d.FilePath!, d.TryGetText(out var text) ? text.ToString() : string.Empty))]);
     }
+
+    /// <summary>The options its files are parsed with (as MSBuild gave them, made fit for binding).</summary>
+    public CSharpParseOptions ParseOptions() => new CSharpParseOptions(LanguageVersion, DocumentationMode, preprocessorSymbols: Symbols).ForBinding();
 
     /// <summary>The options MSBuild would give the compiler for this project.</summary>
     public CSharpCompilationOptions CompilationOptions()

@@ -61,14 +61,14 @@ internal sealed class SyntaxIndex
         {
             if (!known.TryGetValue(files[i].Path, out var syntax))
             {
-                var document = loaded.Solution.GetDocument(files[i].Document)!;
+                var document = files[i].Document!;
                 if (Migrations.Is(files[i].Path))
                 {
-                    syntax = FileSyntax.Unread(files[i].Path, ShownLength.Of(await document.GetTextAsync(token).ConfigureAwait(false)));
+                    syntax = FileSyntax.Unread(files[i].Path, ShownLength.Of(await loaded.TextAsync(document, token).ConfigureAwait(false)));
                 }
                 else
                 {
-                    var root = await document.GetSyntaxRootAsync(token).ConfigureAwait(false);
+                    var root = await loaded.SyntaxRootAsync(document, token).ConfigureAwait(false);
                     syntax = root is null ? null : DeclarationReader.Read(files[i].Path, root);
                 }
             }

@@ -89,6 +89,29 @@ public sealed class AnalysisCacheTests(ShopRepository shop) : IClassFixture<Shop
         Assert.Equal(signatureCold.ManifestText, signature.ManifestText);
     }
 
+    [Theory]
+    [InlineData("a body of a file the target uses")]
+    [InlineData("a new type in a file, used by the target")]
+    [InlineData("a member that another file uses, removed")]
+    [InlineData("a type that another file uses, renamed in its file")]
+    [InlineData("a using directive of the target, removed")]
+    public async Task Each_kind_of_edit_gives_a_cold_runs_bytes(string edit)
+    {
+        // Given a cache that holds the repository as it is
+        var options = Options();
+        await shop.PackAsync(options);
+
+        // When
+        var changed = Edit(edit);
+        var warm = await shop.PackAsync(options);
+        var cold = await shop.PackAsync(options with { UseCache = false });
+
+        // Then only the edited files were read again, and the bytes are a cold run's
+        Assert.Equal($"warm: {changed} changed file(s)", warm.Cache.ToString());
+        Assert.Equal(cold.Bundle, warm.Bundle);
+        Assert.Equal(cold.ManifestText, warm.ManifestText);
+    }
+
     [Fact]
     public async Task A_target_outside_the_solution_is_analysed_the_same_way_warm_as_cold()
     {
@@ -140,4 +163,29 @@ public sealed class AnalysisCacheTests(ShopRepository shop) : IClassFixture<Shop
     }
 
     private Core.Configuration.PackOptions Options() => shop.Options(Target) with { MaxTokens = 4000 };
+
+    // Makes one kind of edit; returns how many files it changed.
+    private int Edit(string edit)
+    {
+        const string money = "src/Shop.Domain/Orders/Money.cs";
+        switch (edit)
+        {
+            case "a body of a file the target uses":
+                shop.Edit(money, "return this with { Amount = Amount + other.Amount };", "var sum = Amount + other.Amount;\n        return this with { Amount = sum };");
+                return 1;
+            case "a new type in a file, used by the target":
+                File.AppendAllText(shop.PathOf(money), "\n/// <summary>A share taken off a price.</summary>\npublic sealed record Discount(decimal Rate);\n");
+                shop.Edit(Target, "var order = new Order(id, currency);", "var order = new Order(id, currency);\n        _ = new Discount(0.1m);");
+                return 2;
+            case "a member that another file uses, removed":
+                shop.Edit(money, "    public Money Times(int quantity) => this with { Amount = Amount * quantity };\n", string.Empty);
+                return 1;
+            case "a type that another file uses, renamed in its file":
+                shop.Edit("src/Shop.Domain/Orders/OrderStatus.cs", "public enum OrderStatus", "public enum OrderState");
+                return 1;
+            default:
+                shop.Edit(Target, "using Shop.Application.Extensions;\n", string.Empty);
+                return 1;
+        }
+    }
 }

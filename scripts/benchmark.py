@@ -46,18 +46,28 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MODES = ('cold', 'warm', 'edit', 'mcp', 'mcp-edit', 'build')
 PROJECT_EXTENSIONS = ('.csproj', '.fsproj', '.vbproj')
 
-def proc_table():
-    """Each process's children, and each process's resident memory in KiB, from /proc/*/stat."""
-    children, rss = {}, {}
+def proc_stats():
+    """Each live process's fields of /proc/PID/stat after its name (0: state, 1: parent, 11 and 12: user and system
+    ticks, 19: start time, 21: resident pages), by pid."""
+    stats = {}
     for entry in os.listdir('/proc'):
         if not entry.isdigit():
             continue
         try:
             with open(f'/proc/{entry}/stat') as f:
-                fields = f.read().rsplit(')', 1)[1].split()
-            children.setdefault(int(fields[1]), []).append(int(entry))
-            rss[int(entry)] = int(fields[21]) * os.sysconf('SC_PAGE_SIZE') // 1024
-        except (OSError, IndexError, ValueError):
+                stats[int(entry)] = f.read().rsplit(')', 1)[1].split()
+        except (OSError, IndexError):
+            pass
+    return stats
+
+def proc_table():
+    """Each process's children, and each process's resident memory in KiB, from /proc/*/stat."""
+    children, rss = {}, {}
+    for pid, fields in proc_stats().items():
+        try:
+            children.setdefault(int(fields[1]), []).append(pid)
+            rss[pid] = int(fields[21]) * os.sysconf('SC_PAGE_SIZE') // 1024
+        except (IndexError, ValueError):
             pass
     return children, rss
 

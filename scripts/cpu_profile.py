@@ -12,6 +12,8 @@ last 0.3 s of each one is not counted: the sums are a lower bound, close for pro
 """
 import collections, os, subprocess, sys, time
 
+from benchmark import proc_stats
+
 KINDS = [  # (what the command line holds, the kind), first match wins
     ("VBCSCompiler", "compiler server"),
     ("/csc", "compiler"),
@@ -42,29 +44,26 @@ def kind(command):
 
 def sample(root, ours, seen, ticks):
     """Reads every process; keeps those started by the command (its descendants, also once they were re-parented)."""
-    table = {}
-    for pid in os.listdir("/proc"):
-        if not pid.isdigit():
+    stats = proc_stats()
+    keys = {pid: (pid, fields[19]) for pid, fields in stats.items()}
+    changed = True
+    while changed:  # a child seen before its parent is taken on the next pass
+        changed = False
+        for pid, fields in stats.items():
+            parent = int(fields[1])
+            if keys[pid] not in ours and (pid == root or (parent in keys and keys[parent] in ours)):
+                ours.add(keys[pid])
+                changed = True
+    for pid, fields in stats.items():
+        if keys[pid] not in ours:
             continue
         try:
-            with open(f"/proc/{pid}/stat") as f:
-                stat = f.read()
             with open(f"/proc/{pid}/cmdline") as f:
                 command = f.read().replace("\0", " ").strip()
         except OSError:
             continue
-        fields = stat[stat.rindex(")") + 2:].split()
-        table[pid] = (fields[1], (pid, fields[19]), (int(fields[11]) + int(fields[12])) / ticks, command)
-    changed = True
-    while changed:  # a child seen before its parent is taken on the next pass
-        changed = False
-        for pid, (parent, key, _, _) in table.items():
-            if key not in ours and (pid == str(root) or (parent in table and table[parent][1] in ours)):
-                ours.add(key)
-                changed = True
-    for _, key, cpu, command in table.values():
-        if key in ours and command:  # a process already gone has no command line left
-            seen[key] = (cpu, command)
+        if command:  # a process already gone has no command line left
+            seen[keys[pid]] = ((int(fields[11]) + int(fields[12])) / ticks, command)
 
 
 def main():

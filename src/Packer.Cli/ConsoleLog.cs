@@ -120,7 +120,7 @@ internal sealed class ConsoleLog(bool quiet, bool verbose, LogFormat format = Lo
                 WriteLine($"stat  {name,-10} {value}");
             }
 
-            if (result.Manifest.Summary is { } summary)
+            if (result.Summary is { } summary)
             {
                 WriteLine(
                     $"summary {string.Join(", ", summary.Targets)}: {summary.Files} files, about {summary.ApproxTokens} tokens; outline of {summary.Folders} folders ({summary.Outline}); "

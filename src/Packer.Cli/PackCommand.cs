@@ -73,7 +73,7 @@ internal static class PackCommand
             PackResult result;
             using (var progress = new ProgressLine(parse.GetValue(PackFlags.Quiet)))
             {
-                result = await ContextPacker.PackAsync(options, workingDirectory, progress, cancellationToken);
+                result = await ContextPacker.PackOrRepeatAsync(options, workingDirectory, progress, cancellationToken);
             }
 
             await WriteOutputsAsync(options, result, cancellationToken);

@@ -35,6 +35,30 @@ public static class ContextPacker
     public static Task<PackResult> PackAsync(PackOptions options, string workingDirectory, IProgress<string>? progress, CancellationToken cancellationToken) =>
         PackAsync(options, workingDirectory, memory: null, progress, cancellationToken);
 
+    /// <summary>
+    /// Runs the pipeline as <see cref="PackAsync(PackOptions, string, IProgress{string}?, CancellationToken)"/> does, but
+    /// when every input is as it was for the last such run of the solution (the tool, the options, the working folder,
+    /// the build inputs, every file's content, git's HEAD and working-tree changes), returns that run's bundle and
+    /// manifest without indexing, ranking or rendering again (<see cref="LastRun"/>). The result's
+    /// <see cref="PackResult.Ranked"/> is then empty: callers that read the ranking use the other overloads.
+    /// </summary>
+    /// <param name="options">The merged options.</param>
+    /// <param name="workingDirectory">Where relative target paths are also looked up.</param>
+    /// <param name="progress">Told the name of each phase as it starts (may be null).</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <exception cref="PackerException">An expected failure: bad input, a solution that cannot be loaded, a file that cannot be read.</exception>
+    public static async Task<PackResult> PackOrRepeatAsync(PackOptions options, string workingDirectory, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await PackFromCacheOrLoadAsync(options, workingDirectory, memory: null, progress, repeat: true, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (FileAccessException.Covers(e))
+        {
+            throw FileAccessException.From(e);
+        }
+    }
+
     /// <summary>Runs the pipeline, keeping the analysis in <paramref name="memory"/> between runs (a server); writes nothing but the cache.</summary>
     /// <param name="options">The merged options.</param>
     /// <param name="workingDirectory">Where relative target paths are also looked up.</param>
@@ -47,7 +71,7 @@ public static class ContextPacker
     {
         try
         {
-            return await PackFromCacheOrLoadAsync(options, workingDirectory, memory, progress, cancellationToken).ConfigureAwait(false);
+            return await PackFromCacheOrLoadAsync(options, workingDirectory, memory, progress, repeat: false, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (FileAccessException.Covers(e))
         {
@@ -56,7 +80,7 @@ public static class ContextPacker
     }
 
     private static async Task<PackResult> PackFromCacheOrLoadAsync(
-        PackOptions options, string workingDirectory, AnalysisMemory? memory, IProgress<string>? progress, CancellationToken cancellationToken)
+        PackOptions options, string workingDirectory, AnalysisMemory? memory, IProgress<string>? progress, bool repeat, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         TokenCounter.Create(options.Tokenizer); // a bad tokenizer fails before the slow load
@@ -79,9 +103,39 @@ public static class ContextPacker
         var loaded = lookup?.Warm?.Loaded ?? await WorkspaceLoader.LoadAsync(solutionPath, filter, cancellationToken, focus).ConfigureAwait(false);
         var load = new PhaseTiming("load", clock.Elapsed);
         var known = lookup?.Warm?.Known ?? KnownAnalysis.None;
-        var (result, analysis) = await PackAsync(loaded, options, workingDirectory, known, progress, cancellationToken).ConfigureAwait(false);
+        var history = Task.Run(() => GitHistory.Read(loaded.Root, known.History), cancellationToken);
+
+        // A command-line run started warm, on the solution's files alone, writing its bundle to a file, without an
+        // earlier bundle to extend: its result may be the last such run's, and is kept for the next.
+        var lastRun = repeat && options.Previous is null && options.Output is not null && cache is SolutionCache file && lookup?.Warm is not null
+            && ReferenceEquals(LooseFiles.AddTargets(loaded, options.Targets, workingDirectory), loaded)
+            ? LastRun.FileFor(file.FilePath)
+            : null;
+        string? key = null;
+        if (lastRun is not null && lookup?.Warm is { } warm && options.Output is { } bundle)
+        {
+            clock.Restart();
+            var (git, log) = await history.ConfigureAwait(false);
+            key = LastRun.Key(options, workingDirectory, warm, git, log);
+            if (warm is { Known.Changed.Count: 0, Restamped: false } && LastRun.Read(lastRun, key, bundle) is { } repeated)
+            {
+                OutputGuard.CheckNotIn(Preflight.Outputs(options), loaded.Root, loaded.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal));
+                return repeated with
+                {
+                    Timings = [load, new PhaseTiming("repeat", clock.Elapsed)],
+                    Cache = lookup.Outcome.With("the last run's bundle, as every input is as it was"),
+                };
+            }
+        }
+
+        var (result, analysis) = await PackAsync(loaded, options, workingDirectory, known, history, progress, cancellationToken).ConfigureAwait(false);
         clock.Restart();
         var outcome = cache is null || lookup is null ? CacheOutcome.Off : cache.Save(lookup, loaded, analysis);
+        if (lastRun is not null && key is not null)
+        {
+            LastRun.Write(lastRun, key, result);
+        }
+
         var save = new PhaseTiming("cache", clock.Elapsed);
         return result with { Timings = [load, .. result.Timings, save], Cache = outcome };
     }
@@ -92,10 +146,16 @@ public static class ContextPacker
     /// <param name="workingDirectory">Where relative target paths are also looked up.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     public static async Task<PackResult> PackAsync(LoadedSolution loaded, PackOptions options, string workingDirectory, CancellationToken cancellationToken) =>
-        (await PackAsync(loaded, options, workingDirectory, KnownAnalysis.None, null, cancellationToken).ConfigureAwait(false)).Result;
+        (await PackAsync(loaded, options, workingDirectory, KnownAnalysis.None, history: null, null, cancellationToken).ConfigureAwait(false)).Result;
 
     private static async Task<(PackResult Result, RunAnalysis Analysis)> PackAsync(
-        LoadedSolution loaded, PackOptions options, string workingDirectory, KnownAnalysis known, IProgress<string>? progress, CancellationToken cancellationToken)
+        LoadedSolution loaded,
+        PackOptions options,
+        string workingDirectory,
+        KnownAnalysis known,
+        Task<(GitHistory? History, GitLog? Log)>? history,
+        IProgress<string>? progress,
+        CancellationToken cancellationToken)
     {
         var timings = new List<PhaseTiming>();
         var clock = Stopwatch.StartNew();
@@ -129,7 +189,7 @@ public static class ContextPacker
         var (plan, scopeWarning) = PackPlans.Choose(renderer, counter, texts, withLoose, index, targets, options, header, Length, task);
         Lap("index", "binding");
 
-        var history = Task.Run(() => GitHistory.Read(withLoose.Root, known.History), cancellationToken);
+        history ??= Task.Run(() => GitHistory.Read(withLoose.Root, known.History), cancellationToken);
         var anchors = task is null || !options.WalkFromTask ? plan.TargetFiles : [.. plan.TargetFiles.Union(task.Anchors, StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         var stillValid = known.FactsStillValid(index);
         var usages = new UsageCollector(withLoose, index, stillValid);

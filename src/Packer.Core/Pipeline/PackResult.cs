@@ -6,28 +6,85 @@ using Packer.Core.Ranking;
 namespace Packer.Core.Pipeline;
 
 /// <summary>What one run produced.</summary>
-/// <param name="Bundle">The rendered bundle.</param>
-/// <param name="Manifest">The manifest.</param>
-/// <param name="Warnings">Load, target and budget warnings (the manifest's).</param>
-/// <param name="Timings">Each phase's wall time, in order.</param>
-/// <param name="Stats">Counts for --verbose and the benchmark.</param>
-/// <param name="Cache">What the analysis cache did.</param>
-/// <param name="Previous">What became of --previous.</param>
-public sealed record PackResult(
-    string Bundle,
-    ManifestDocument Manifest,
-    IReadOnlyList<string> Warnings,
-    IReadOnlyList<PhaseTiming> Timings,
-    RunStats Stats,
-    CacheOutcome Cache,
-    PreviousOutcome Previous)
+public sealed record PackResult
 {
-    /// <summary>Gets every file in rank order, with the features that raised its score most (the manifest keeps those only for the files the bundle holds).</summary>
-    public IReadOnlyList<RankedFile> Ranked { get; init; } = [];
+    private readonly Lazy<ManifestDocument> manifest;
+    private readonly Lazy<string> manifestText;
+    private readonly Lazy<TargetSummary?> summary;
 
-    /// <summary>Gets the bundle's tokens, as the manifest records them.</summary>
-    public int TotalTokens => Manifest.TotalTokens;
+    /// <summary>A run's result.</summary>
+    /// <param name="bundle">The rendered bundle.</param>
+    /// <param name="manifest">The manifest.</param>
+    /// <param name="warnings">Load, target and budget warnings (the manifest's).</param>
+    /// <param name="timings">Each phase's wall time, in order.</param>
+    /// <param name="stats">Counts for --verbose and the benchmark.</param>
+    /// <param name="cache">What the analysis cache did.</param>
+    /// <param name="previous">What became of --previous.</param>
+    public PackResult(
+        string bundle, ManifestDocument manifest, IReadOnlyList<string> warnings, IReadOnlyList<PhaseTiming> timings, RunStats stats, CacheOutcome cache, PreviousOutcome previous)
+    {
+        Bundle = bundle;
+        this.manifest = new Lazy<ManifestDocument>(manifest);
+        manifestText = new Lazy<string>(() => ManifestJson.Write(manifest));
+        TotalTokens = manifest.TotalTokens;
+        summary = new Lazy<TargetSummary?>(manifest.Summary);
+        Warnings = warnings;
+        Timings = timings;
+        Stats = stats;
+        Cache = cache;
+        Previous = previous;
+    }
+
+    /// <summary>A result repeated from an earlier run's text (<see cref="LastRun"/>): its manifest is read only when asked for.</summary>
+    /// <param name="bundle">The rendered bundle.</param>
+    /// <param name="manifestText">The manifest's text, as the earlier run wrote it.</param>
+    /// <param name="totalTokens">The bundle's tokens, as the manifest records them.</param>
+    /// <param name="warnings">The earlier run's warnings.</param>
+    /// <param name="stats">The earlier run's counts.</param>
+    internal PackResult(string bundle, string manifestText, int totalTokens, IReadOnlyList<string> warnings, RunStats stats)
+    {
+        Bundle = bundle;
+        manifest = new Lazy<ManifestDocument>(() => ManifestJson.Read(manifestText));
+        this.manifestText = new Lazy<string>(manifestText);
+        TotalTokens = totalTokens;
+        summary = new Lazy<TargetSummary?>(() => ManifestJson.ReadSummary(manifestText));
+        Warnings = warnings;
+        Timings = [];
+        Stats = stats;
+        Cache = CacheOutcome.Off;
+        Previous = PreviousOutcome.Off;
+    }
+
+    /// <summary>Gets the rendered bundle.</summary>
+    public string Bundle { get; init; }
+
+    /// <summary>Gets the manifest.</summary>
+    public ManifestDocument Manifest => manifest.Value;
 
     /// <summary>Gets the manifest's text, as written to --manifest.</summary>
-    public string ManifestText => ManifestJson.Write(Manifest);
+    public string ManifestText => manifestText.Value;
+
+    /// <summary>Gets the bundle's tokens, as the manifest records them.</summary>
+    public int TotalTokens { get; }
+
+    /// <summary>Gets the manifest's summary of targets larger than the cap (null when none was).</summary>
+    public TargetSummary? Summary => summary.Value;
+
+    /// <summary>Gets load, target and budget warnings (the manifest's).</summary>
+    public IReadOnlyList<string> Warnings { get; init; }
+
+    /// <summary>Gets each phase's wall time, in order.</summary>
+    public IReadOnlyList<PhaseTiming> Timings { get; init; }
+
+    /// <summary>Gets counts for --verbose and the benchmark.</summary>
+    public RunStats Stats { get; init; }
+
+    /// <summary>Gets what the analysis cache did.</summary>
+    public CacheOutcome Cache { get; init; }
+
+    /// <summary>Gets what became of --previous.</summary>
+    public PreviousOutcome Previous { get; init; }
+
+    /// <summary>Gets every file in rank order, with the features that raised its score most (the manifest keeps those only for the files the bundle holds).</summary>
+    public IReadOnlyList<RankedFile> Ranked { get; init; } = [];
 }

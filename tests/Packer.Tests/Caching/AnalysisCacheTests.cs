@@ -1,4 +1,6 @@
 using Packer.Core.Configuration;
+using Packer.Core.Output;
+using Packer.Core.Pipeline;
 using Packer.Tests.Infrastructure;
 
 namespace Packer.Tests.Caching;
@@ -161,6 +163,65 @@ public sealed class AnalysisCacheTests(ShopRepository shop) : IClassFixture<Shop
         Assert.Equal("off", result.Cache.ToString());
         Assert.False(Directory.Exists(options.CacheDirectory));
     }
+
+    [Fact]
+    public async Task A_run_whose_every_input_is_as_it_was_repeats_the_last_bundle_and_any_change_packs_again_as_a_cold_run_would()
+    {
+        // Given a cache of its own, a cold run, and a warm run that keeps its bundle
+        var folder = TempFolder.Create();
+        var options = Options() with { CacheDirectory = Path.Combine(folder, "cache"), Output = Path.Combine(folder, "context.xml") };
+        await RepeatAsync(options);
+        var warm = await RepeatAsync(options);
+
+        // When it is packed again with nothing changed, then after each change of an input (each run beside a cold
+        // run of the repository as it then is)
+        var repeated = await WithColdAsync(options);
+        var otherCap = await WithColdAsync(options with { MaxTokens = 3000 });
+        var otherFolder = await WithColdAsync(options, shop.PathOf("src"));
+        shop.Edit("src/Shop.Domain/Orders/Money.cs", "public readonly record struct Money", "// A comment.\npublic readonly record struct Money");
+        File.SetLastWriteTimeUtc(shop.PathOf("src/Shop.Domain/Orders/Money.cs"), DateTime.UtcNow.AddMinutes(-1)); // settled: the run records its stamp
+        var edited = await WithColdAsync(options);
+        var editedAgain = await WithColdAsync(options);
+        await File.WriteAllTextAsync(shop.PathOf("notes.txt"), "not part of the solution, but of git's working tree\n");
+        var untracked = await WithColdAsync(options);
+        await shop.Repository.CommitAllAsync("notes");
+        var committed = await WithColdAsync(options);
+        File.AppendAllText(options.Output!, "<!-- edited by hand -->\n");
+        var bundleEdited = await RepeatAsync(options);
+
+        // Then a repeat is the last run's bytes, and every run after a change packs again; each is a cold run's bytes
+        Assert.Equal("warm: 0 changed file(s)", warm.Cache.ToString());
+        Assert.Equal("warm: 0 changed file(s); the last run's bundle, as every input is as it was", repeated.Result.Cache.ToString());
+        Assert.Equal(0, repeated.Result.Stats.BoundFiles);
+        Assert.Empty(repeated.Result.Ranked);
+        Assert.Contains("the last run's bundle", editedAgain.Result.Cache.ToString(), StringComparison.Ordinal);
+        foreach (var again in new[] { otherCap, otherFolder, edited, untracked, committed })
+        {
+            Assert.DoesNotContain("last run", again.Result.Cache.ToString(), StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("last run", bundleEdited.Cache.ToString(), StringComparison.Ordinal);
+        Assert.Equal(committed.Cold.Bundle, bundleEdited.Bundle);
+
+        foreach (var (result, cold) in new[] { repeated, otherCap, otherFolder, edited, editedAgain, untracked, committed })
+        {
+            Assert.Equal(cold.Bundle, result.Bundle);
+            Assert.Equal(cold.ManifestText, result.ManifestText);
+            Assert.Equal(cold.Warnings, result.Warnings);
+        }
+    }
+
+    // Packs as the command line does: a run that may repeat the last, its bundle then written to its file.
+    private async Task<PackResult> RepeatAsync(Core.Configuration.PackOptions options, string? workingDirectory = null)
+    {
+        var result = await ContextPacker.PackOrRepeatAsync(options, workingDirectory ?? shop.Root, progress: null, CancellationToken.None);
+        OutputWriter.Write([(options.Output!, result.Bundle)]);
+        return result;
+    }
+
+    // A run that may repeat the last, and a cold run of the repository as it is.
+    private async Task<(PackResult Result, PackResult Cold)> WithColdAsync(Core.Configuration.PackOptions options, string? workingDirectory = null) =>
+        (await RepeatAsync(options, workingDirectory), await shop.PackAsync(options with { UseCache = false }));
 
     private Core.Configuration.PackOptions Options() => shop.Options(Target) with { MaxTokens = 4000 };
 

@@ -1,0 +1,185 @@
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Packer.Core.Caching;
+using Packer.Core.Configuration;
+using Packer.Core.History;
+using Packer.Core.Loading;
+using Packer.Core.Output;
+using Packer.Core.Text;
+
+namespace Packer.Core.Pipeline;
+
+/// <summary>
+/// The last run of the command line that wrote its bundle to a file, kept beside the analysis cache with a key of
+/// everything that decided it: the tool, the options (every one, the task's text included), the working folder, the
+/// build inputs, every file's path and content hash, and git's HEAD and working-tree changes. A run whose key is the one
+/// kept, and whose bundle file still holds the bytes that run wrote, returns that bundle and the kept manifest without
+/// indexing, ranking or rendering again: the pipeline is a function of those inputs (the same inputs give the same
+/// bytes), so the result is the one it would compute. Like the analysis cache it holds no file text: the manifest
+/// (paths, scores, names) and the bundle's SHA-256, not the bundle. A file that is unreadable, altered or of another
+/// format is a miss, never trusted.
+/// </summary>
+internal static class LastRun
+{
+    /// <summary>The largest file read (a bundle and its manifest; a larger one is a miss).</summary>
+    private const long MaxFileBytes = 64L * 1024 * 1024;
+
+    private const int Magic = 0x524C4B50; // "PKLR"
+    private const int Version = 1;
+
+    // As the bundle file is written (OutputWriter): UTF-8 without a byte order mark; reading rejects invalid bytes.
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The file a solution cache keeps its last run in.</summary>
+    /// <param name="cache">The solution's cache file.</param>
+    public static string FileFor(string cache) => Path.ChangeExtension(cache, ".last");
+
+    /// <summary>The key of a run started warm: a hash of everything its bundle and manifest depend on.</summary>
+    /// <param name="options">The run's options.</param>
+    /// <param name="workingDirectory">Where relative target paths are also looked up.</param>
+    /// <param name="warm">The warm start: the solution, its build inputs and the current hash of each file.</param>
+    /// <param name="git">What git says now (null without git).</param>
+    /// <param name="log">The log git's history came from (null without git).</param>
+    public static string Key(PackOptions options, string workingDirectory, CacheLookup.WarmStart warm, GitHistory? git, GitLog? log)
+    {
+        var tool = typeof(LastRun).Assembly;
+        var text = new StringBuilder()
+            .Append("tool=").Append(tool.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion).Append('/').Append(tool.ManifestModule.ModuleVersionId).Append('\n')
+            .Append("cwd=").Append(Path.GetFullPath(workingDirectory)).Append('\n')
+            .Append("options=").Append(Describe(options)).Append('\n')
+            .Append("sources=").Append(warm.SourceDigest).Append('\n');
+        foreach (var (path, hash) in warm.Inputs.OrderBy(i => i.Key, StringComparer.Ordinal))
+        {
+            text.Append("input ").Append(path).Append('\t').Append(hash).Append('\n');
+        }
+
+        foreach (var path in warm.Loaded.Files.Select(f => f.Path).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            var hash = warm.Hashes.GetValueOrDefault(path) ?? ContentHash.OfFile(Path.Combine(warm.Loaded.Root, path));
+            text.Append("file ").Append(path).Append('\t').Append(hash).Append('\n');
+        }
+
+        text.Append("head=").Append(log?.Head ?? "none").Append('\n');
+        foreach (var path in (git?.Changed ?? new HashSet<string>()).Order(StringComparer.Ordinal))
+        {
+            text.Append("changed ").Append(path).Append('\n');
+        }
+
+        return ContentHash.Of(text.ToString());
+    }
+
+    /// <summary>Every option, as JSON: a property added to <see cref="PackOptions"/> is part of the key without a change here.</summary>
+    /// <param name="options">The options.</param>
+    public static string Describe(PackOptions options) => JsonSerializer.Serialize(options, OptionsJsonContext.Default.PackOptions);
+
+    /// <summary>
+    /// The result kept under <paramref name="key"/>, or null: no file, another key, a file that cannot be trusted, or a
+    /// bundle file that no longer holds the kept bundle's bytes.
+    /// </summary>
+    /// <param name="file">The last run's file.</param>
+    /// <param name="key">The key of this run.</param>
+    /// <param name="bundle">The bundle file of this run (<c>-o</c>).</param>
+    public static PackResult? Read(string file, string key, string bundle)
+    {
+        try
+        {
+            if (!File.Exists(file) || !File.Exists(bundle))
+            {
+                return null;
+            }
+
+            var bytes = BoundedFile.ReadAllBytes(file, MaxFileBytes);
+            const int hashLength = 32;
+            if (bytes.Length < 8 + hashLength
+                || !SHA256.HashData(bytes.AsSpan(0, bytes.Length - hashLength)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - hashLength)))
+            {
+                return null;
+            }
+
+            using var input = new BinaryReader(new MemoryStream(bytes, 0, bytes.Length - hashLength), Encoding.UTF8);
+            if (input.ReadInt32() != Magic || input.ReadInt32() != Version || input.ReadString() != key)
+            {
+                return null;
+            }
+
+            var bundleHash = input.ReadString();
+            var written = BoundedFile.ReadAllBytes(bundle, MaxFileBytes);
+            if (Convert.ToHexStringLower(SHA256.HashData(written)) != bundleHash)
+            {
+                return null;
+            }
+
+            var manifest = input.ReadString();
+            var totalTokens = input.ReadInt32();
+            var warnings = new string[input.ReadInt32()];
+            for (var i = 0; i < warnings.Length; i++)
+            {
+                warnings[i] = input.ReadString();
+            }
+
+            var counts = new int[input.ReadInt32()];
+            for (var i = 0; i < counts.Length; i++)
+            {
+                counts[i] = input.ReadInt32();
+            }
+
+            var stats = new RunStats(counts[0], counts[1], 0, 0, counts[2], counts[3], counts[4], counts[5], counts[6], counts[7], counts[8]);
+            return new PackResult(Utf8.GetString(written), manifest, totalTokens, warnings, stats);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or EndOfStreamException
+                                   or FileTooLargeException or ArgumentException or IndexOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Keeps a run's result under its key (atomically); a file that cannot be written is no error.</summary>
+    /// <param name="file">The last run's file.</param>
+    /// <param name="key">The key of the run.</param>
+    /// <param name="result">What it produced (its bundle is kept as its SHA-256 alone).</param>
+    public static void Write(string file, string key, PackResult result)
+    {
+        using var body = new MemoryStream();
+        using (var output = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true))
+        {
+            output.Write(Magic);
+            output.Write(Version);
+            output.Write(key);
+            output.Write(Convert.ToHexStringLower(SHA256.HashData(Utf8.GetBytes(result.Bundle))));
+            output.Write(result.ManifestText);
+            output.Write(result.TotalTokens);
+            output.Write(result.Warnings.Count);
+            foreach (var warning in result.Warnings)
+            {
+                output.Write(warning);
+            }
+
+            var s = result.Stats;
+            int[] counts = [s.Projects, s.Files, s.GraphFiles, s.Edges, s.Included, s.Listed, s.KeptFiles, s.AppendedEdits, s.Outlined];
+            output.Write(counts.Length);
+            foreach (var count in counts)
+            {
+                output.Write(count);
+            }
+
+            output.Flush();
+            output.Write(SHA256.HashData(body.GetBuffer().AsSpan(0, (int)body.Length)));
+        }
+
+        try
+        {
+            AtomicFile.WriteAllBytes(file, body.ToArray());
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // the next run packs again
+        }
+    }
+}
+
+/// <summary>The options as JSON, source-generated: every property, without reflection at run time.</summary>
+[JsonSerializable(typeof(PackOptions))]
+internal sealed partial class OptionsJsonContext : JsonSerializerContext;

@@ -1,0 +1,138 @@
+using System.Reflection;
+using Packer.Core.Bundle;
+using Packer.Core.Caching;
+using Packer.Core.Configuration;
+using Packer.Core.Diagnostics;
+using Packer.Core.Manifest;
+using Packer.Core.Output;
+using Packer.Core.Pipeline;
+using Packer.Core.Redaction;
+using Packer.Tests.Infrastructure;
+using Packer.Tests.Manifest;
+
+namespace Packer.Tests.Caching;
+
+/// <summary>The last run's file on its own: what it keeps reads back as it was, under its key alone, and never from a damaged file; every option is part of the key.</summary>
+public sealed class LastRunTests
+{
+    [Fact]
+    public void A_result_reads_back_under_its_key_while_its_bundle_file_holds_its_bytes_and_keeps_no_file_text()
+    {
+        // Given a kept result, its bundle written as the command line writes it
+        var folder = TempFolder.Create();
+        var (file, bundle) = (Path.Combine(folder, "Shop-0123.last"), Path.Combine(folder, "context.xml"));
+        var result = Sample();
+        LastRun.Write(file, "key", result);
+        OutputWriter.Write([(bundle, result.Bundle)]);
+
+        // When it is read under its key, under another, and after the bundle file changed or went
+        var read = LastRun.Read(file, "key", bundle);
+        var otherKey = LastRun.Read(file, "another key", bundle);
+        File.AppendAllText(bundle, "\n");
+        var changed = LastRun.Read(file, "key", bundle);
+        File.Delete(bundle);
+        var gone = LastRun.Read(file, "key", bundle);
+
+        // Then
+        Assert.NotNull(read);
+        Assert.Equal(result.Bundle, read.Bundle);
+        Assert.Equal(result.ManifestText, read.ManifestText);
+        Assert.Equal(result.TotalTokens, read.TotalTokens);
+        Assert.Equal(["project:Shop.Domain"], read.Summary!.Targets);
+        Assert.Equal(result.Summary!.Files, read.Summary.Files);
+        Assert.Equal("namespace:Shop.Domain.Orders", Assert.Single(read.Summary.Narrower).Spec);
+        Assert.Equal(result.ManifestText, ManifestJson.Write(read.Manifest));
+        Assert.Equal(result.Warnings, read.Warnings);
+        Assert.Equal(result.Stats with { ChangedFiles = 0, BoundFiles = 0 }, read.Stats);
+        Assert.Null(otherKey);
+        Assert.Null(changed);
+        Assert.Null(gone);
+        Assert.DoesNotContain(SecretLikeText, File.ReadAllText(file), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(9)]
+    [InlineData(200)]
+    public void A_truncated_or_altered_file_is_a_miss(int at)
+    {
+        // Given a kept result, then the file cut short or with one byte changed
+        var folder = TempFolder.Create();
+        var (file, bundle) = (Path.Combine(folder, "Shop-0123.last"), Path.Combine(folder, "context.xml"));
+        LastRun.Write(file, "key", Sample());
+        OutputWriter.Write([(bundle, Sample().Bundle)]);
+        var bytes = File.ReadAllBytes(file);
+
+        // When
+        File.WriteAllBytes(file, bytes[..at]);
+        var truncated = LastRun.Read(file, "key", bundle);
+        bytes[at] ^= 1;
+        File.WriteAllBytes(file, bytes);
+        var altered = LastRun.Read(file, "key", bundle);
+
+        // Then
+        Assert.Null(truncated);
+        Assert.Null(altered);
+    }
+
+    [Fact]
+    public void Every_option_is_part_of_the_key()
+    {
+        // Given options with every property set, and for each property a value other than that
+        var options = new PackOptions { SolutionPath = "/repo/Shop.sln" };
+        var others = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            [nameof(PackOptions.SolutionPath)] = "/repo/Other.sln",
+            [nameof(PackOptions.Targets)] = new List<TargetSpec> { TargetSpec.Parse("project:Shop.Domain") },
+            [nameof(PackOptions.Task)] = "fix the rounding of Money",
+            [nameof(PackOptions.WalkFromTask)] = false,
+            [nameof(PackOptions.MaxTokens)] = 8000,
+            [nameof(PackOptions.Tokenizer)] = "cl100k_base",
+            [nameof(PackOptions.Format)] = BundleFormat.Markdown,
+            [nameof(PackOptions.CacheMinTokens)] = 2048,
+            [nameof(PackOptions.Output)] = "/repo/out.xml",
+            [nameof(PackOptions.Manifest)] = "/repo/out.json",
+            [nameof(PackOptions.Previous)] = "/repo/before.json",
+            [nameof(PackOptions.EditRoom)] = 20,
+            [nameof(PackOptions.Include)] = new List<string> { "**/*.md" },
+            [nameof(PackOptions.Exclude)] = new List<string> { "**/Migrations/**" },
+            [nameof(PackOptions.UseCache)] = false,
+            [nameof(PackOptions.CacheDirectory)] = "/cache",
+            [nameof(PackOptions.Redaction)] = new RedactionOptions { Allow = new RedactionAllowList { Values = ["not-a-secret"] } },
+            [nameof(PackOptions.MaxFileBytes)] = 1024L,
+            [nameof(PackOptions.Force)] = true,
+            [nameof(PackOptions.DepFile)] = "/repo/out.d",
+            [nameof(PackOptions.OutputsOwner)] = "msbuild",
+            [nameof(PackOptions.ConfigLocations)] = new Dictionary<string, SourceLocation>(StringComparer.Ordinal) { ["maxTokens"] = new("/repo/packer.yaml", "packer.yaml", 3, 1) },
+            [nameof(PackOptions.ConfigFile)] = "/repo/packer.yaml",
+        };
+        var properties = typeof(PackOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).ToList();
+
+        // When each property in turn takes its other value
+        var keys = properties.ToDictionary(p => p.Name, p =>
+        {
+            var changed = options with { };
+            p.SetValue(changed, others[p.Name]);
+            return LastRun.Describe(changed);
+        });
+
+        // Then every property has another value here, and each gives a key of its own
+        Assert.Equal(properties.Select(p => p.Name).Order(), others.Keys.Order());
+        Assert.All(keys, k => Assert.NotEqual(LastRun.Describe(options), k.Value));
+        Assert.Equal(keys.Count, keys.Values.Distinct().Count());
+    }
+
+    private const string SecretLikeText = "public sealed class Money";
+
+    private static PackResult Sample() => new(
+        $"<context>\n<file path=\"src/Money.cs\">\n{SecretLikeText} {{ }}\n</file>\n</context>\n",
+        ManifestJsonTests.Sample() with
+        {
+            Summary = new TargetSummary(["project:Shop.Domain"], 40, 90_000, 6, "every folder", 3, 2, 35, 0, 12, [new NarrowerTarget("namespace:Shop.Domain.Orders", 9, 7_000)]),
+        },
+        ["src/Big.cs is larger than the cap"],
+        [new PhaseTiming("index", TimeSpan.FromSeconds(1))],
+        new RunStats(Projects: 2, Files: 10, ChangedFiles: 1, BoundFiles: 3, GraphFiles: 7, Edges: 12, Included: 4, Listed: 2, KeptFiles: 0, AppendedEdits: 0, Outlined: 1),
+        CacheOutcome.Off,
+        PreviousOutcome.Off);
+}

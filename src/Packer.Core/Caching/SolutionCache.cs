@@ -221,6 +221,7 @@ public sealed class SolutionCache : IAnalysisStore
         paths.Distinct(StringComparer.Ordinal).ToDictionary(
             path => path, path => sources.Stamps.GetValueOrDefault(Path.GetFullPath(Path.Combine(root, path))), StringComparer.Ordinal);
 
-    private static IEnumerable<string> ProjectFolders(SolutionSnapshot snapshot) =>
+    /// <summary>The folders of a snapshot's projects, where SDK projects find their C# files.</summary>
+    internal static IEnumerable<string> ProjectFolders(SolutionSnapshot snapshot) =>
         snapshot.ProjectFiles.Select(p => Path.GetDirectoryName(p)!).Distinct(StringComparer.Ordinal);
 }

@@ -25,22 +25,37 @@ internal sealed record GitHistory(IReadOnlyDictionary<string, long> LastChange, 
     /// <param name="known">The log read by an earlier run, reused when HEAD is where it was.</param>
     public static (GitHistory? History, GitLog? Log) Read(string root, GitLog? known)
     {
-        if (!GitCommand.IsRepository(root))
+        if (ReadState(root) is not { } state)
         {
             return (null, null);
+        }
+
+        var log = known is not null && known.Head == state.Head ? known : ReadLog(root, state.Head);
+        return log is null ? (null, null) : (new GitHistory(log.LastChange, state.Changed, log.Commits), log);
+    }
+
+    /// <summary>
+    /// Where the repository at <paramref name="root"/> is without its log: HEAD and the files changed in the working tree
+    /// (null when there is no git, no repository or no commit yet). <see cref="Read"/> reads the same.
+    /// </summary>
+    /// <param name="root">The repository root.</param>
+    public static (string Head, IReadOnlySet<string> Changed)? ReadState(string root)
+    {
+        if (!GitCommand.IsRepository(root))
+        {
+            return null;
         }
 
         var head = Git(root, "rev-parse", "--verify", "--quiet", "HEAD")?.Trim();
         if (string.IsNullOrEmpty(head))
         {
-            return (null, null); // no git, or no commit yet
+            return null; // no git, or no commit yet
         }
 
-        var log = known is not null && known.Head == head ? known : ReadLog(root, head);
         var status = Git(root, "status", "--porcelain=v1", "-z", "--untracked-files=all");
-        if (log is null || status is null)
+        if (status is null)
         {
-            return (null, null);
+            return null;
         }
 
         var changed = new HashSet<string>(StringComparer.Ordinal);
@@ -57,7 +72,7 @@ internal sealed record GitHistory(IReadOnlyDictionary<string, long> LastChange, 
             }
         }
 
-        return (new GitHistory(log.LastChange, changed, log.Commits), log);
+        return (head, changed);
     }
 
     private static GitLog? ReadLog(string root, string head)

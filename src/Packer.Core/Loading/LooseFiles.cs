@@ -15,20 +15,27 @@ internal static class LooseFiles
 {
     public const string ProjectName = "(loose files)";
 
-    public static LoadedSolution AddTargets(LoadedSolution loaded, IReadOnlyList<TargetSpec> specs, string workingDirectory)
-    {
-        var known = loaded.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
-        var loose = specs
+    /// <summary>The C# files of the repository that the targets name and that are not among <paramref name="known"/>, sorted.</summary>
+    /// <param name="root">The repository root.</param>
+    /// <param name="known">The solution's files, by repository-relative path.</param>
+    /// <param name="specs">The targets.</param>
+    /// <param name="workingDirectory">Where relative target paths are also looked up.</param>
+    public static List<string> Named(string root, IReadOnlySet<string> known, IReadOnlyList<TargetSpec> specs, string workingDirectory) =>
+        specs
             .Where(s => s.MayBeFile && s.Name.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
             .Select(s => s.Name)
-            .SelectMany(s => new[] { Path.GetFullPath(s, loaded.Root), Path.GetFullPath(s, workingDirectory) })
+            .SelectMany(s => new[] { Path.GetFullPath(s, root), Path.GetFullPath(s, workingDirectory) })
             .Where(File.Exists)
-            .Select(full => RepoPath.Relative(loaded.Root, full))
+            .Select(full => RepoPath.Relative(root, full))
             .OfType<string>()
             .Where(path => !known.Contains(path))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();
+
+    public static LoadedSolution AddTargets(LoadedSolution loaded, IReadOnlyList<TargetSpec> specs, string workingDirectory)
+    {
+        var loose = Named(loaded.Root, loaded.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal), specs, workingDirectory);
         var realPaths = new RealPaths(loaded.Root);
         var outside = loose.Where(path => realPaths.LeavesRoot(Path.Combine(loaded.Root, path))).ToList();
         if (outside.Count > 0)

@@ -37,10 +37,11 @@ public static class ContextPacker
 
     /// <summary>
     /// Runs the pipeline as <see cref="PackAsync(PackOptions, string, IProgress{string}?, CancellationToken)"/> does, but
-    /// when every input is as it was for the last such run of the solution (the tool, the options, the working folder,
-    /// the build inputs, every file's content, git's HEAD and working-tree changes), returns that run's bundle and
-    /// manifest without indexing, ranking or rendering again (<see cref="LastRun"/>). The result's
-    /// <see cref="PackResult.Ranked"/> is then empty: callers that read the ranking use the other overloads.
+    /// when the bundle goes to a file (<see cref="PackOptions.Output"/>) and every input is as it was for the last such run
+    /// of the solution (the tool, the options, the working folder, the build inputs, every file's content, git's HEAD and
+    /// working-tree changes) and that file still holds its bundle, returns that run's bundle and manifest without reading
+    /// the cache, indexing, ranking or rendering (<see cref="LastRun"/>). The result's <see cref="PackResult.Ranked"/> is
+    /// then empty: callers that read the ranking use the other overloads; the caller writes the outputs, as always.
     /// </summary>
     /// <param name="options">The merged options.</param>
     /// <param name="workingDirectory">Where relative target paths are also looked up.</param>
@@ -92,6 +93,19 @@ public static class ContextPacker
         IAnalysisStore? cache = !options.UseCache ? null
             : memory?.For(cacheDirectory, solutionPath, filter, focus, options.ConfigFile)
             ?? new SolutionCache(cacheDirectory, solutionPath, filter, focus, options.ConfigFile);
+        // A command-line run writing its bundle to a file, without an earlier bundle to extend, may be the last such
+        // run again: then its bundle and manifest are that run's, found without reading the cache or loading anything.
+        var lastRun = repeat && options is { Previous: null, Output: not null } && cache is SolutionCache file ? LastRun.FileFor(file.FilePath) : null;
+        if (lastRun is not null
+            && LastRun.TryRepeat(lastRun, options, workingDirectory, RepositoryRoot.For(Path.GetFullPath(solutionPath)), filter, options.Output!) is { } repeated)
+        {
+            return repeated with
+            {
+                Timings = [new PhaseTiming("repeat", clock.Elapsed)],
+                Cache = new CacheOutcome(CacheState.Warm, "the last run's bundle, as every input is as it was"),
+            };
+        }
+
         progress?.Report("checking cache");
         var lookup = cache?.TryReuse(filter);
         if (lookup?.Warm is null)
@@ -104,36 +118,19 @@ public static class ContextPacker
         var load = new PhaseTiming("load", clock.Elapsed);
         var known = lookup?.Warm?.Known ?? KnownAnalysis.None;
         var history = Task.Run(() => GitHistory.Read(loaded.Root, known.History), cancellationToken);
-
-        // A command-line run started warm, on the solution's files alone, writing its bundle to a file, without an
-        // earlier bundle to extend: its result may be the last such run's, and is kept for the next.
-        var lastRun = repeat && options.Previous is null && options.Output is not null && cache is SolutionCache file && lookup?.Warm is not null
-            && ReferenceEquals(LooseFiles.AddTargets(loaded, options.Targets, workingDirectory), loaded)
-            ? LastRun.FileFor(file.FilePath)
-            : null;
-        string? key = null;
-        if (lastRun is not null && lookup?.Warm is { } warm && options.Output is { } bundle)
-        {
-            clock.Restart();
-            var (git, log) = await history.ConfigureAwait(false);
-            key = LastRun.Key(options, workingDirectory, warm, git, log);
-            if (warm is { Known.Changed.Count: 0, Restamped: false } && LastRun.Read(lastRun, key, bundle) is { } repeated)
-            {
-                OutputGuard.CheckNotIn(Preflight.Outputs(options), loaded.Root, loaded.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal));
-                return repeated with
-                {
-                    Timings = [load, new PhaseTiming("repeat", clock.Elapsed)],
-                    Cache = lookup.Outcome.With("the last run's bundle, as every input is as it was"),
-                };
-            }
-        }
-
         var (result, analysis) = await PackAsync(loaded, options, workingDirectory, known, history, progress, cancellationToken).ConfigureAwait(false);
         clock.Restart();
         var outcome = cache is null || lookup is null ? CacheOutcome.Off : cache.Save(lookup, loaded, analysis);
-        if (lastRun is not null && key is not null)
+
+        // Kept for the next run: a warm start has checked every file, as a repeat checks them (a cold one would hash them
+        // all again), and a target outside the solution is a file no fingerprint holds.
+        if (lastRun is not null && lookup?.Warm is { } warm
+            && LooseFiles.Named(loaded.Root, loaded.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal), options.Targets, workingDirectory).Count == 0)
         {
-            LastRun.Write(lastRun, key, result);
+            var (git, log) = await history.ConfigureAwait(false);
+            var solution = SolutionFingerprint.Of(warm);
+            var state = git is not null && log is not null ? (log.Head, git.Changed) : ((string, IReadOnlySet<string>)?)null;
+            LastRun.Write(lastRun, LastRun.Key(options, workingDirectory, solution, solution.Hashes, state), solution, result);
         }
 
         var save = new PhaseTiming("cache", clock.Elapsed);

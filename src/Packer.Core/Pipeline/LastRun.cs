@@ -28,7 +28,7 @@ internal static class LastRun
     private const long MaxFileBytes = 64L * 1024 * 1024;
 
     private const int Magic = 0x524C4B50; // "PKLR"
-    private const int Version = 1;
+    private const int Version = 2;
 
     // As the bundle file is written (OutputWriter): UTF-8 without a byte order mark; reading rejects invalid bytes.
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -37,32 +37,37 @@ internal static class LastRun
     /// <param name="cache">The solution's cache file.</param>
     public static string FileFor(string cache) => Path.ChangeExtension(cache, ".last");
 
-    /// <summary>The key of a run started warm: a hash of everything its bundle and manifest depend on.</summary>
+    /// <summary>The key of a run: a hash of everything its bundle and manifest depend on.</summary>
     /// <param name="options">The run's options.</param>
     /// <param name="workingDirectory">Where relative target paths are also looked up.</param>
-    /// <param name="warm">The warm start: the solution, its build inputs and the current hash of each file.</param>
-    /// <param name="git">What git says now (null without git).</param>
-    /// <param name="log">The log git's history came from (null without git).</param>
-    public static string Key(PackOptions options, string workingDirectory, CacheLookup.WarmStart warm, GitHistory? git, GitLog? log)
+    /// <param name="solution">The solution's build inputs, C# paths and extra files, as checked.</param>
+    /// <param name="hashes">Each file's content hash, by repository-relative path.</param>
+    /// <param name="git">HEAD and the files changed in the working tree (null without git).</param>
+    public static string Key(
+        PackOptions options, string workingDirectory, SolutionFingerprint solution, IReadOnlyDictionary<string, string> hashes, (string Head, IReadOnlySet<string> Changed)? git)
     {
         var tool = typeof(LastRun).Assembly;
         var text = new StringBuilder()
             .Append("tool=").Append(tool.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion).Append('/').Append(tool.ManifestModule.ModuleVersionId).Append('\n')
             .Append("cwd=").Append(Path.GetFullPath(workingDirectory)).Append('\n')
             .Append("options=").Append(Describe(options)).Append('\n')
-            .Append("sources=").Append(warm.SourceDigest).Append('\n');
-        foreach (var (path, hash) in warm.Inputs.OrderBy(i => i.Key, StringComparer.Ordinal))
+            .Append("sources=").Append(solution.SourceDigest).Append('\n');
+        foreach (var (path, hash) in solution.Inputs.OrderBy(i => i.Key, StringComparer.Ordinal))
         {
             text.Append("input ").Append(path).Append('\t').Append(hash).Append('\n');
         }
 
-        foreach (var path in warm.Loaded.Files.Select(f => f.Path).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        foreach (var warning in solution.ExtraWarnings)
         {
-            var hash = warm.Hashes.GetValueOrDefault(path) ?? ContentHash.OfFile(Path.Combine(warm.Loaded.Root, path));
+            text.Append("warning ").Append(warning).Append('\n');
+        }
+
+        foreach (var (path, hash) in hashes.OrderBy(h => h.Key, StringComparer.Ordinal))
+        {
             text.Append("file ").Append(path).Append('\t').Append(hash).Append('\n');
         }
 
-        text.Append("head=").Append(log?.Head ?? "none").Append('\n');
+        text.Append("head=").Append(git?.Head ?? "none").Append('\n');
         foreach (var path in (git?.Changed ?? new HashSet<string>()).Order(StringComparer.Ordinal))
         {
             text.Append("changed ").Append(path).Append('\n');
@@ -76,13 +81,18 @@ internal static class LastRun
     public static string Describe(PackOptions options) => JsonSerializer.Serialize(options, OptionsJsonContext.Default.PackOptions);
 
     /// <summary>
-    /// The result kept under <paramref name="key"/>, or null: no file, another key, a file that cannot be trusted, or a
-    /// bundle file that no longer holds the kept bundle's bytes.
+    /// The last run's result when every input is as it was for it, or null: no file, one that cannot be trusted, a
+    /// changed input (an option, the working folder, a build input, a file, git's state), a target naming a file outside
+    /// the solution, or a bundle file that no longer holds the bytes that run wrote. Reads neither the cache nor MSBuild.
     /// </summary>
     /// <param name="file">The last run's file.</param>
-    /// <param name="key">The key of this run.</param>
+    /// <param name="options">This run's options.</param>
+    /// <param name="workingDirectory">Where relative target paths are also looked up.</param>
+    /// <param name="root">The repository root.</param>
+    /// <param name="filter">The include and exclude globs, to find the extra files again.</param>
     /// <param name="bundle">The bundle file of this run (<c>-o</c>).</param>
-    public static PackResult? Read(string file, string key, string bundle)
+    /// <exception cref="PackerException">An output of this run is a file it must not write (as a full run would say).</exception>
+    public static PackResult? TryRepeat(string file, PackOptions options, string workingDirectory, string root, FileFilter filter, string bundle)
     {
         try
         {
@@ -100,26 +110,33 @@ internal static class LastRun
             }
 
             using var input = new BinaryReader(new MemoryStream(bytes, 0, bytes.Length - hashLength), Encoding.UTF8);
-            if (input.ReadInt32() != Magic || input.ReadInt32() != Version || input.ReadString() != key)
+            if (input.ReadInt32() != Magic || input.ReadInt32() != Version)
             {
                 return null;
             }
 
+            var key = input.ReadString();
             var bundleHash = input.ReadString();
+            var solution = ReadFingerprint(input);
+            var git = Task.Run(() => GitHistory.ReadState(root));
+            var paths = solution.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+            if (solution.CurrentHashes(root, filter) is not { } hashes
+                || LooseFiles.Named(root, paths, options.Targets, workingDirectory).Count > 0
+                || Key(options, workingDirectory, solution, hashes, git.GetAwaiter().GetResult()) != key)
+            {
+                return null;
+            }
+
             var written = BoundedFile.ReadAllBytes(bundle, MaxFileBytes);
             if (Convert.ToHexStringLower(SHA256.HashData(written)) != bundleHash)
             {
                 return null;
             }
 
+            OutputGuard.CheckNotIn(Preflight.Outputs(options), root, paths);
             var manifest = input.ReadString();
             var totalTokens = input.ReadInt32();
-            var warnings = new string[input.ReadInt32()];
-            for (var i = 0; i < warnings.Length; i++)
-            {
-                warnings[i] = input.ReadString();
-            }
-
+            var warnings = Strings(input);
             var counts = new int[input.ReadInt32()];
             for (var i = 0; i < counts.Length; i++)
             {
@@ -139,8 +156,9 @@ internal static class LastRun
     /// <summary>Keeps a run's result under its key (atomically); a file that cannot be written is no error.</summary>
     /// <param name="file">The last run's file.</param>
     /// <param name="key">The key of the run.</param>
+    /// <param name="solution">The solution as the run's warm start checked it.</param>
     /// <param name="result">What it produced (its bundle is kept as its SHA-256 alone).</param>
-    public static void Write(string file, string key, PackResult result)
+    public static void Write(string file, string key, SolutionFingerprint solution, PackResult result)
     {
         using var body = new MemoryStream();
         using (var output = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true))
@@ -149,14 +167,10 @@ internal static class LastRun
             output.Write(Version);
             output.Write(key);
             output.Write(Convert.ToHexStringLower(SHA256.HashData(Utf8.GetBytes(result.Bundle))));
+            WriteFingerprint(output, solution);
             output.Write(result.ManifestText);
             output.Write(result.TotalTokens);
-            output.Write(result.Warnings.Count);
-            foreach (var warning in result.Warnings)
-            {
-                output.Write(warning);
-            }
-
+            Strings(output, result.Warnings);
             var s = result.Stats;
             int[] counts = [s.Projects, s.Files, s.GraphFiles, s.Edges, s.Included, s.Listed, s.KeptFiles, s.AppendedEdits, s.Outlined];
             output.Write(counts.Length);
@@ -177,6 +191,70 @@ internal static class LastRun
         {
             // the next run packs again
         }
+    }
+
+    private static void WriteFingerprint(BinaryWriter output, SolutionFingerprint solution)
+    {
+        output.Write(solution.Inputs.Count);
+        foreach (var (path, hash) in solution.Inputs.OrderBy(i => i.Key, StringComparer.Ordinal))
+        {
+            output.Write(path);
+            output.Write(hash);
+        }
+
+        output.Write(solution.SourceDigest);
+        Strings(output, solution.ProjectFolders);
+        Strings(output, solution.Extras);
+        Strings(output, solution.ExtraWarnings);
+        output.Write(solution.Files.Count);
+        foreach (var file in solution.Files)
+        {
+            output.Write(file.Path);
+            output.Write(file.Stamp.Size);
+            output.Write(file.Stamp.Modified);
+            output.Write(file.Hash);
+        }
+    }
+
+    private static SolutionFingerprint ReadFingerprint(BinaryReader input)
+    {
+        var inputs = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        for (var count = input.ReadInt32(); count > 0; count--)
+        {
+            inputs.Add(input.ReadString(), input.ReadString());
+        }
+
+        var digest = input.ReadString();
+        var folders = Strings(input);
+        var extras = Strings(input);
+        var warnings = Strings(input);
+        var files = new FingerprintFile[input.ReadInt32()];
+        for (var i = 0; i < files.Length; i++)
+        {
+            files[i] = new FingerprintFile(input.ReadString(), new FileStamp(input.ReadInt64(), input.ReadInt64()), input.ReadString());
+        }
+
+        return new SolutionFingerprint(inputs, digest, folders, extras, warnings, files);
+    }
+
+    private static void Strings(BinaryWriter output, IReadOnlyList<string> values)
+    {
+        output.Write(values.Count);
+        foreach (var value in values)
+        {
+            output.Write(value);
+        }
+    }
+
+    private static string[] Strings(BinaryReader input)
+    {
+        var values = new string[input.ReadInt32()];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = input.ReadString();
+        }
+
+        return values;
     }
 }
 

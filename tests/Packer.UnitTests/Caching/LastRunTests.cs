@@ -3,10 +3,12 @@ using Packer.Core.Bundle;
 using Packer.Core.Caching;
 using Packer.Core.Configuration;
 using Packer.Core.Diagnostics;
+using Packer.Core.Loading;
 using Packer.Core.Manifest;
 using Packer.Core.Output;
 using Packer.Core.Pipeline;
 using Packer.Core.Redaction;
+using Packer.Core.Text;
 using Packer.Tests.Infrastructure;
 using Packer.Tests.Manifest;
 
@@ -16,22 +18,28 @@ namespace Packer.Tests.Caching;
 public sealed class LastRunTests
 {
     [Fact]
-    public void A_result_reads_back_under_its_key_while_its_bundle_file_holds_its_bytes_and_keeps_no_file_text()
+    public void A_run_repeats_while_every_input_is_as_it_was_and_its_bundle_file_holds_its_bytes_and_the_file_keeps_no_file_text()
     {
         // Given a kept result, its bundle written as the command line writes it
-        var folder = TempFolder.Create();
-        var (file, bundle) = (Path.Combine(folder, "Shop-0123.last"), Path.Combine(folder, "context.xml"));
+        var folder = new Folder();
         var result = Sample();
-        LastRun.Write(file, "key", result);
-        OutputWriter.Write([(bundle, result.Bundle)]);
+        folder.Keep(result);
 
-        // When it is read under its key, under another, and after the bundle file changed or went
-        var read = LastRun.Read(file, "key", bundle);
-        var otherKey = LastRun.Read(file, "another key", bundle);
-        File.AppendAllText(bundle, "\n");
-        var changed = LastRun.Read(file, "key", bundle);
-        File.Delete(bundle);
-        var gone = LastRun.Read(file, "key", bundle);
+        // When it is asked for as it was, then after each change of an input
+        var read = folder.Repeat();
+        var otherCap = folder.Repeat(folder.Options with { MaxTokens = 8000 });
+        var otherFolder = folder.Repeat(workingDirectory: Path.GetTempPath());
+        File.AppendAllText(folder.Bundle, "\n");
+        var bundleChanged = folder.Repeat();
+        folder.Keep(result);
+        File.AppendAllText(folder.Source, "// edited\n");
+        var sourceChanged = folder.Repeat();
+        folder.Keep(result);
+        File.WriteAllText(Path.Combine(folder.Root, "src", "Added.cs"), "class Added;\n");
+        var sourceAdded = folder.Repeat();
+        File.Delete(Path.Combine(folder.Root, "src", "Added.cs"));
+        File.AppendAllText(folder.Solution, "\n");
+        var inputChanged = folder.Repeat();
 
         // Then
         Assert.NotNull(read);
@@ -44,10 +52,8 @@ public sealed class LastRunTests
         Assert.Equal(result.ManifestText, ManifestJson.Write(read.Manifest));
         Assert.Equal(result.Warnings, read.Warnings);
         Assert.Equal(result.Stats with { ChangedFiles = 0, BoundFiles = 0 }, read.Stats);
-        Assert.Null(otherKey);
-        Assert.Null(changed);
-        Assert.Null(gone);
-        Assert.DoesNotContain(SecretLikeText, File.ReadAllText(file), StringComparison.Ordinal);
+        Assert.All(new[] { otherCap, otherFolder, bundleChanged, sourceChanged, sourceAdded, inputChanged }, Assert.Null);
+        Assert.DoesNotContain(SecretLikeText, File.ReadAllText(folder.LastRunFile), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -57,18 +63,16 @@ public sealed class LastRunTests
     public void A_truncated_or_altered_file_is_a_miss(int at)
     {
         // Given a kept result, then the file cut short or with one byte changed
-        var folder = TempFolder.Create();
-        var (file, bundle) = (Path.Combine(folder, "Shop-0123.last"), Path.Combine(folder, "context.xml"));
-        LastRun.Write(file, "key", Sample());
-        OutputWriter.Write([(bundle, Sample().Bundle)]);
-        var bytes = File.ReadAllBytes(file);
+        var folder = new Folder();
+        folder.Keep(Sample());
+        var bytes = File.ReadAllBytes(folder.LastRunFile);
 
         // When
-        File.WriteAllBytes(file, bytes[..at]);
-        var truncated = LastRun.Read(file, "key", bundle);
+        File.WriteAllBytes(folder.LastRunFile, bytes[..at]);
+        var truncated = folder.Repeat();
         bytes[at] ^= 1;
-        File.WriteAllBytes(file, bytes);
-        var altered = LastRun.Read(file, "key", bundle);
+        File.WriteAllBytes(folder.LastRunFile, bytes);
+        var altered = folder.Repeat();
 
         // Then
         Assert.Null(truncated);
@@ -135,4 +139,49 @@ public sealed class LastRunTests
         new RunStats(Projects: 2, Files: 10, ChangedFiles: 1, BoundFiles: 3, GraphFiles: 7, Edges: 12, Included: 4, Listed: 2, KeptFiles: 0, AppendedEdits: 0, Outlined: 1),
         CacheOutcome.Off,
         PreviousOutcome.Off);
+
+    // A repository of one project folder and one C# file (not a git repository), its last run's file, and the bundle file.
+    private sealed class Folder
+    {
+        public Folder()
+        {
+            Directory.CreateDirectory(Path.Combine(Root, "src"));
+            File.WriteAllText(Solution, "<Solution />\n");
+            File.WriteAllText(Source, "namespace Shop;\n\npublic sealed class Money;\n");
+            File.SetLastWriteTimeUtc(Source, DateTime.UtcNow.AddMinutes(-1));
+            Options = new PackOptions { SolutionPath = Solution, Output = Bundle };
+        }
+
+        public string Root { get; } = TempFolder.Create();
+
+        public string Solution => Path.Combine(Root, "Shop.slnx");
+
+        public string Source => Path.Combine(Root, "src", "Money.cs");
+
+        public string LastRunFile => Path.Combine(Root, "cache", "Shop-0123.last");
+
+        public string Bundle => Path.Combine(Root, "context.xml");
+
+        public PackOptions Options { get; }
+
+        // Keeps a result as a run of the repository as it is now, and writes its bundle.
+        public void Keep(PackResult result)
+        {
+            var sources = SourceScan.Scan([Path.Combine(Root, "src")]);
+            var source = Path.GetRelativePath(Root, Source).Replace('\\', '/');
+            var solution = new SolutionFingerprint(
+                new SortedDictionary<string, string>(StringComparer.Ordinal) { [Solution] = ContentHash.OfFile(Solution) },
+                sources.Digest,
+                [Path.Combine(Root, "src")],
+                [],
+                [],
+                [new FingerprintFile(source, sources.Stamps[Source], ContentHash.OfFile(Source))]);
+            Directory.CreateDirectory(Path.GetDirectoryName(LastRunFile)!);
+            LastRun.Write(LastRunFile, LastRun.Key(Options, Root, solution, solution.Hashes, null), solution, result);
+            OutputWriter.Write([(Bundle, result.Bundle)]);
+        }
+
+        public PackResult? Repeat(PackOptions? options = null, string? workingDirectory = null) =>
+            LastRun.TryRepeat(LastRunFile, options ?? Options, workingDirectory ?? Root, Root, new FileFilter([], []), Bundle);
+    }
 }

@@ -63,30 +63,13 @@ public static class ManifestJson
     /// <exception cref="JsonException">When the text is not a manifest of this schema.</exception>
     public static ManifestDocument Read(string json) => Read(Encoding.UTF8.GetBytes(json));
 
-    /// <summary>Reads only the summary of a manifest's text (null when it has none), skipping its files.</summary>
-    /// <exception cref="JsonException">When the text is not JSON, or its summary not one of this schema.</exception>
-    public static TargetSummary? ReadSummary(string json)
-    {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json), new JsonReaderOptions { MaxDepth = 16 });
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-        {
-            throw new JsonException("the manifest is not an object.");
-        }
+    /// <summary>A manifest's summary of targets larger than the cap, on its own, as the manifest writes it.</summary>
+    public static string WriteSummary(TargetSummary summary) => Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(summary, Context.TargetSummary));
 
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var summary = reader.ValueTextEquals("summary"u8);
-            reader.Read();
-            if (summary)
-            {
-                return JsonSerializer.Deserialize(ref reader, Context.TargetSummary);
-            }
-
-            reader.Skip();
-        }
-
-        return null;
-    }
+    /// <summary>Reads a summary written by <see cref="WriteSummary"/>.</summary>
+    /// <exception cref="JsonException">When the text is not a summary of this schema.</exception>
+    public static TargetSummary ReadSummary(string json) =>
+        JsonSerializer.Deserialize(Encoding.UTF8.GetBytes(json), Context.TargetSummary) ?? throw new JsonException("the summary is null.");
 
     // The serializer holds nullable annotations to properties only, not to the items of a list: "files": [null]
     // would be read as a list holding null and fail later, far from here. No list of a manifest holds null.

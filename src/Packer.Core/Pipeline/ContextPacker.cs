@@ -130,7 +130,7 @@ public static class ContextPacker
             var (git, log) = await history.ConfigureAwait(false);
             var solution = SolutionFingerprint.Of(warm);
             var state = git is not null && log is not null ? (log.Head, git.Changed) : ((string, IReadOnlySet<string>)?)null;
-            LastRun.Write(lastRun, LastRun.Key(options, workingDirectory, solution, solution.Hashes, state), solution, result);
+            LastRun.Write(lastRun, LastRun.Key(options, workingDirectory, solution, solution.Hashes, state), solution, options, result);
         }
 
         var save = new PhaseTiming("cache", clock.Elapsed);

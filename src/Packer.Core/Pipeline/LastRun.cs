@@ -7,6 +7,7 @@ using Packer.Core.Caching;
 using Packer.Core.Configuration;
 using Packer.Core.History;
 using Packer.Core.Loading;
+using Packer.Core.Manifest;
 using Packer.Core.Output;
 using Packer.Core.Text;
 
@@ -28,7 +29,7 @@ internal static class LastRun
     private const long MaxFileBytes = 64L * 1024 * 1024;
 
     private const int Magic = 0x524C4B50; // "PKLR"
-    private const int Version = 2;
+    private const int Version = 3;
 
     // As the bundle file is written (OutputWriter): UTF-8 without a byte order mark; reading rejects invalid bytes.
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -134,7 +135,8 @@ internal static class LastRun
             }
 
             OutputGuard.CheckNotIn(Preflight.Outputs(options), root, paths);
-            var manifest = input.ReadString();
+            var manifest = input.ReadBoolean() ? input.ReadString() : null;
+            var summary = input.ReadBoolean() ? ManifestJson.ReadSummary(input.ReadString()) : null;
             var totalTokens = input.ReadInt32();
             var warnings = Strings(input);
             var counts = new int[input.ReadInt32()];
@@ -144,10 +146,10 @@ internal static class LastRun
             }
 
             var stats = new RunStats(counts[0], counts[1], 0, 0, counts[2], counts[3], counts[4], counts[5], counts[6], counts[7], counts[8]);
-            return new PackResult(Utf8.GetString(written), manifest, totalTokens, warnings, stats);
+            return new PackResult(Utf8.GetString(written), manifest, summary, totalTokens, warnings, stats);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or EndOfStreamException
-                                   or FileTooLargeException or ArgumentException or IndexOutOfRangeException)
+                                   or FileTooLargeException or ArgumentException or IndexOutOfRangeException or JsonException)
         {
             return null;
         }
@@ -157,8 +159,9 @@ internal static class LastRun
     /// <param name="file">The last run's file.</param>
     /// <param name="key">The key of the run.</param>
     /// <param name="solution">The solution as the run's warm start checked it.</param>
+    /// <param name="options">The run's options (a run that wrote no manifest keeps none).</param>
     /// <param name="result">What it produced (its bundle is kept as its SHA-256 alone).</param>
-    public static void Write(string file, string key, SolutionFingerprint solution, PackResult result)
+    public static void Write(string file, string key, SolutionFingerprint solution, PackOptions options, PackResult result)
     {
         using var body = new MemoryStream();
         using (var output = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true))
@@ -168,7 +171,22 @@ internal static class LastRun
             output.Write(key);
             output.Write(Convert.ToHexStringLower(SHA256.HashData(Utf8.GetBytes(result.Bundle))));
             WriteFingerprint(output, solution);
-            output.Write(result.ManifestText);
+
+            // The manifest only when the run wrote one (or a dependency file, which lists its files): serializing it
+            // costs a run that writes none, and a repeat of that run needs none (both are in the key).
+            var manifest = options.Manifest is not null || options.DepFile is not null;
+            output.Write(manifest);
+            if (manifest)
+            {
+                output.Write(result.ManifestText);
+            }
+
+            output.Write(result.Summary is not null);
+            if (result.Summary is { } summary)
+            {
+                output.Write(ManifestJson.WriteSummary(summary));
+            }
+
             output.Write(result.TotalTokens);
             Strings(output, result.Warnings);
             var s = result.Stats;

@@ -35,19 +35,24 @@ public sealed record PackResult
         Previous = previous;
     }
 
-    /// <summary>A result repeated from an earlier run's text (<see cref="LastRun"/>): its manifest is read only when asked for.</summary>
+    /// <summary>
+    /// A result repeated from an earlier run (<see cref="LastRun"/>): its manifest is read from its text only when asked
+    /// for, and a run that wrote no manifest kept none (asking for it then is a bug of the caller).
+    /// </summary>
     /// <param name="bundle">The rendered bundle.</param>
-    /// <param name="manifestText">The manifest's text, as the earlier run wrote it.</param>
+    /// <param name="manifestText">The manifest's text, as the earlier run wrote it, or null when it wrote none.</param>
+    /// <param name="summary">The manifest's summary of targets larger than the cap.</param>
     /// <param name="totalTokens">The bundle's tokens, as the manifest records them.</param>
     /// <param name="warnings">The earlier run's warnings.</param>
     /// <param name="stats">The earlier run's counts.</param>
-    internal PackResult(string bundle, string manifestText, int totalTokens, IReadOnlyList<string> warnings, RunStats stats)
+    internal PackResult(string bundle, string? manifestText, TargetSummary? summary, int totalTokens, IReadOnlyList<string> warnings, RunStats stats)
     {
+        string Kept() => manifestText ?? throw new InvalidOperationException("the repeated run kept no manifest: it wrote none.");
         Bundle = bundle;
-        manifest = new Lazy<ManifestDocument>(() => ManifestJson.Read(manifestText));
-        this.manifestText = new Lazy<string>(manifestText);
+        manifest = new Lazy<ManifestDocument>(() => ManifestJson.Read(Kept()));
+        this.manifestText = new Lazy<string>(Kept);
+        this.summary = new Lazy<TargetSummary?>(summary);
         TotalTokens = totalTokens;
-        summary = new Lazy<TargetSummary?>(() => ManifestJson.ReadSummary(manifestText));
         Warnings = warnings;
         Timings = [];
         Stats = stats;

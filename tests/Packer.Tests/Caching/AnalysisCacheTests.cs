@@ -169,7 +169,7 @@ public sealed class AnalysisCacheTests(ShopRepository shop) : IClassFixture<Shop
     {
         // Given a cache of its own, a cold run, and a warm run that keeps its bundle
         var folder = TempFolder.Create();
-        var options = Options() with { CacheDirectory = Path.Combine(folder, "cache"), Output = Path.Combine(folder, "context.xml") };
+        var options = Options() with { CacheDirectory = Path.Combine(folder, "cache"), Output = Path.Combine(folder, "context.xml"), Manifest = Path.Combine(folder, "context.json") };
         await RepeatAsync(options);
         var warm = await RepeatAsync(options);
 
@@ -215,7 +215,7 @@ public sealed class AnalysisCacheTests(ShopRepository shop) : IClassFixture<Shop
     private async Task<PackResult> RepeatAsync(Core.Configuration.PackOptions options, string? workingDirectory = null)
     {
         var result = await ContextPacker.PackOrRepeatAsync(options, workingDirectory ?? shop.Root, progress: null, CancellationToken.None);
-        OutputWriter.Write([(options.Output!, result.Bundle)]);
+        OutputWriter.Write([(options.Output!, result.Bundle), (options.Manifest!, result.ManifestText)]);
         return result;
     }
 

@@ -56,6 +56,27 @@ public sealed class LastRunTests
         Assert.DoesNotContain(SecretLikeText, File.ReadAllText(folder.LastRunFile), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_run_that_wrote_no_manifest_keeps_none_and_its_repeat_has_everything_else()
+    {
+        // Given a kept result of a run without --manifest
+        var folder = new Folder();
+        var options = folder.Options with { Manifest = null };
+        var result = Sample();
+        folder.Keep(result, options);
+
+        // When it is repeated
+        var read = folder.Repeat(options);
+
+        // Then
+        Assert.NotNull(read);
+        Assert.Equal(result.Bundle, read.Bundle);
+        Assert.Equal(result.TotalTokens, read.TotalTokens);
+        Assert.Equal("namespace:Shop.Domain.Orders", Assert.Single(read.Summary!.Narrower).Spec);
+        Assert.Throws<InvalidOperationException>(() => read.ManifestText);
+        Assert.DoesNotContain("\"schemaVersion\"", File.ReadAllText(folder.LastRunFile), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(9)]
@@ -149,7 +170,7 @@ public sealed class LastRunTests
             File.WriteAllText(Solution, "<Solution />\n");
             File.WriteAllText(Source, "namespace Shop;\n\npublic sealed class Money;\n");
             File.SetLastWriteTimeUtc(Source, DateTime.UtcNow.AddMinutes(-1));
-            Options = new PackOptions { SolutionPath = Solution, Output = Bundle };
+            Options = new PackOptions { SolutionPath = Solution, Output = Bundle, Manifest = Path.Combine(Root, "context.json") };
         }
 
         public string Root { get; } = TempFolder.Create();
@@ -165,8 +186,9 @@ public sealed class LastRunTests
         public PackOptions Options { get; }
 
         // Keeps a result as a run of the repository as it is now, and writes its bundle.
-        public void Keep(PackResult result)
+        public void Keep(PackResult result, PackOptions? options = null)
         {
+            options ??= Options;
             var sources = SourceScan.Scan([Path.Combine(Root, "src")]);
             var source = Path.GetRelativePath(Root, Source).Replace('\\', '/');
             var solution = new SolutionFingerprint(
@@ -177,7 +199,7 @@ public sealed class LastRunTests
                 [],
                 [new FingerprintFile(source, sources.Stamps[Source], ContentHash.OfFile(Source))]);
             Directory.CreateDirectory(Path.GetDirectoryName(LastRunFile)!);
-            LastRun.Write(LastRunFile, LastRun.Key(Options, Root, solution, solution.Hashes, null), solution, result);
+            LastRun.Write(LastRunFile, LastRun.Key(options, Root, solution, solution.Hashes, null), solution, options, result);
             OutputWriter.Write([(Bundle, result.Bundle)]);
         }
 

@@ -33,6 +33,39 @@ public sealed class DeclarationReaderTests
         Assert.Contains("declined", words.Keys);
     }
 
+    [Fact]
+    public void The_code_and_shape_hashes_are_those_of_the_joined_tokens_and_every_comment_gives_its_words()
+    {
+        // Given a file with comments before and after tokens, in a body and in a documentation comment
+        const string source = """
+            namespace Shop; // trailing remark
+            /// <summary>Quarterly invoices.</summary>
+            public sealed class Invoice
+            {
+                /* block remark */
+                public decimal Total(int count) => count * 2m; // after arrow
+            }
+            """;
+        var root = CSharpSyntaxTree.ParseText(source).GetRoot();
+
+        // When
+        var read = DeclarationReader.Read("src/Invoice.cs", root);
+
+        // Then the hashes are those of the tokens (with a marker for each body) joined by spaces, as the cache's files
+        // written before them hold, and each comment's words are counted once
+        var tokens = string.Concat(root.DescendantTokens().Select(t => t.Text + " "));
+        Assert.Equal(Core.Text.ContentHash.Of(tokens), read.Code);
+        var shape = string.Concat(root.DescendantNodesAndTokens(n => n is not Microsoft.CodeAnalysis.CSharp.Syntax.ArrowExpressionClauseSyntax)
+            .Select(e => e.AsNode() is Microsoft.CodeAnalysis.CSharp.Syntax.ArrowExpressionClauseSyntax arrow ? $"\u0001{(int)arrow.Kind()} " : e.IsToken ? e.AsToken().Text + " " : string.Empty));
+        Assert.Equal(Core.Text.ContentHash.Of(shape), read.Shape);
+        foreach (var word in new[] { "trailing", "remark", "quarterly", "invoices", "block", "after", "arrow" })
+        {
+            Assert.True(read.Words.ContainsKey(word), word);
+        }
+
+        Assert.Equal(2, read.Words["remark"]);
+    }
+
     private const string Before = """
         using System;
 

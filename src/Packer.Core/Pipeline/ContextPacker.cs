@@ -93,6 +93,7 @@ public static class ContextPacker
         IAnalysisStore? cache = !options.UseCache ? null
             : memory?.For(cacheDirectory, solutionPath, filter, focus, options.ConfigFile)
             ?? new SolutionCache(cacheDirectory, solutionPath, filter, focus, options.ConfigFile);
+
         // A command-line run writing its bundle to a file, without an earlier bundle to extend, may be the last such
         // run again: then its bundle and manifest are that run's, found without reading the cache or loading anything.
         var lastRun = repeat && options is { Previous: null, Output: not null } && cache is SolutionCache file ? LastRun.FileFor(file.FilePath) : null;

@@ -77,6 +77,24 @@ public sealed class LastRunTests
         Assert.DoesNotContain("\"schemaVersion\"", File.ReadAllText(folder.LastRunFile), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_extra_files_the_include_globs_select_are_checked_and_a_new_one_is_another_solution()
+    {
+        // Given a kept result of a run whose globs selected no extra file
+        var folder = new Folder();
+        folder.Keep(Sample());
+
+        // When it is asked for with globs that still select none, then after a file they select appeared
+        var globs = new FileFilter(["*.md"], []);
+        var none = folder.Repeat(filter: globs);
+        File.WriteAllText(Path.Combine(folder.Root, "NOTES.md"), "# Notes\n");
+        var added = folder.Repeat(filter: globs);
+
+        // Then
+        Assert.NotNull(none);
+        Assert.Null(added);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(9)]
@@ -203,7 +221,7 @@ public sealed class LastRunTests
             OutputWriter.Write([(Bundle, result.Bundle)]);
         }
 
-        public PackResult? Repeat(PackOptions? options = null, string? workingDirectory = null) =>
-            LastRun.TryRepeat(LastRunFile, options ?? Options, workingDirectory ?? Root, Root, new FileFilter([], []), Bundle);
+        public PackResult? Repeat(PackOptions? options = null, string? workingDirectory = null, FileFilter? filter = null) =>
+            LastRun.TryRepeat(LastRunFile, options ?? Options, workingDirectory ?? Root, Root, filter ?? new FileFilter([], []), Bundle);
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -39,23 +38,15 @@ internal static class CacheFormat
             }
 
             output.Write(body.GetBuffer(), 0, (int)body.Length);
-            output.Flush();
-            output.Write(SHA256.HashData(file.GetBuffer().AsSpan(0, (int)file.Length)));
         }
 
-        return file.ToArray();
+        return SealedBytes.Seal(file);
     }
 
     public static AnalysisCache Read(byte[] bytes)
     {
-        const int hashLength = 32;
-        if (bytes.Length < 8 + hashLength
-            || !SHA256.HashData(bytes.AsSpan(0, bytes.Length - hashLength)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - hashLength)))
-        {
-            throw new InvalidDataException("checksum mismatch (truncated or altered)");
-        }
-
-        using var input = new BinaryReader(new MemoryStream(bytes, 0, bytes.Length - hashLength), Encoding.UTF8);
+        using var input = new BinaryReader(
+            SealedBytes.Open(bytes, least: 8) ?? throw new InvalidDataException("checksum mismatch (truncated or altered)"), Encoding.UTF8);
         if (input.ReadInt32() != Magic || input.ReadInt32() != Version)
         {
             throw new InvalidDataException("not a cache file of this format version");

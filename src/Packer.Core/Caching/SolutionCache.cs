@@ -67,6 +67,12 @@ public sealed class SolutionCache : IAnalysisStore
     /// <summary>Gets the cache file.</summary>
     public string FilePath => file;
 
+    /// <summary>Gets the repository root the cached paths are relative to.</summary>
+    internal string Root => root;
+
+    /// <summary>Gets the file beside the cache that keeps the last command-line run (Pipeline's LastRun).</summary>
+    internal string LastRunFile => Path.ChangeExtension(file, ".last");
+
     /// <summary>Rebuilds the loaded solution from the cache when nothing that decides it changed; otherwise says why not.</summary>
     /// <param name="filter">The include and exclude globs, to find the extra files again.</param>
     internal CacheLookup TryReuse(FileFilter filter)
@@ -198,9 +204,11 @@ public sealed class SolutionCache : IAnalysisStore
 
     CacheOutcome IAnalysisStore.Save(CacheLookup lookup, LoadedSolution loaded, RunAnalysis run) => Save(lookup, loaded, run);
 
-    // Every file hashed on all cores, but for those whose hash stands (unchanged), collected in path order; a file
-    // that cannot be read fails the run as it would one file at a time (not as an AggregateException).
-    private static Dictionary<string, string> HashFiles(string root, IReadOnlyList<string> paths, Func<string, string?> unchanged)
+    /// <summary>
+    /// Every file hashed on all cores, but for those whose hash stands (unchanged), collected in path order; a file that
+    /// cannot be read fails as it would one file at a time (not as an AggregateException).
+    /// </summary>
+    internal static Dictionary<string, string> HashFiles(string root, IReadOnlyList<string> paths, Func<string, string?> unchanged)
     {
         var files = paths.ToArray();
         var hashes = new string[files.Length];
@@ -216,8 +224,8 @@ public sealed class SolutionCache : IAnalysisStore
         return files.Zip(hashes).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
     }
 
-    // Each file's stamp from the listing (none for a file outside the project folders, or not a .cs file).
-    private static Dictionary<string, FileStamp> Stamps(string root, IReadOnlyList<string> paths, SourceFiles sources) =>
+    /// <summary>Each file's stamp from the listing (none for a file outside the project folders, or not a .cs file).</summary>
+    internal static Dictionary<string, FileStamp> Stamps(string root, IReadOnlyList<string> paths, SourceFiles sources) =>
         paths.Distinct(StringComparer.Ordinal).ToDictionary(
             path => path, path => sources.Stamps.GetValueOrDefault(Path.GetFullPath(Path.Combine(root, path))), StringComparer.Ordinal);
 

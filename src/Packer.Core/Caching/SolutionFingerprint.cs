@@ -65,15 +65,11 @@ internal sealed record SolutionFingerprint(
             return null;
         }
 
-        var hashes = new string[Files.Count];
-        for (var i = 0; i < Files.Count; i++)
-        {
-            var file = Files[i];
-            var full = Path.GetFullPath(Path.Combine(root, file.Path));
-            hashes[i] = file.Stamp.IsKnown && sources.Stamps.GetValueOrDefault(full) == file.Stamp ? file.Hash : ContentHash.OfFile(full);
-        }
-
-        return Files.Select((f, i) => (f.Path, Hash: hashes[i])).ToDictionary(f => f.Path, f => f.Hash, StringComparer.Ordinal);
+        // As a warm start does (SolutionCache.Reuse): a file whose stamp is the one recorded keeps its hash.
+        var recorded = Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        var paths = Files.Select(f => f.Path).ToList();
+        var stamps = SolutionCache.Stamps(root, paths, sources);
+        return SolutionCache.HashFiles(root, paths, path => recorded[path] is { Stamp.IsKnown: true } file && file.Stamp == stamps[path] ? file.Hash : null);
     }
 }
 

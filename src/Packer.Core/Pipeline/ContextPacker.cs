@@ -96,9 +96,9 @@ public static class ContextPacker
 
         // A command-line run writing its bundle to a file, without an earlier bundle to extend, may be the last such
         // run again: then its bundle and manifest are that run's, found without reading the cache or loading anything.
-        var lastRun = repeat && options is { Previous: null, Output: not null } && cache is SolutionCache file ? LastRun.FileFor(file.FilePath) : null;
-        if (lastRun is not null
-            && LastRun.TryRepeat(lastRun, options, workingDirectory, RepositoryRoot.For(Path.GetFullPath(solutionPath)), filter, options.Output!) is { } repeated)
+        var repeatable = repeat && options is { Previous: null, Output: not null } ? cache as SolutionCache : null;
+        if (repeatable is not null
+            && LastRun.TryRepeat(repeatable.LastRunFile, options, workingDirectory, repeatable.Root, filter, options.Output!) is { } repeated)
         {
             return repeated with
             {
@@ -125,13 +125,13 @@ public static class ContextPacker
 
         // Kept for the next run: a warm start has checked every file, as a repeat checks them (a cold one would hash them
         // all again), and a target outside the solution is a file no fingerprint holds.
-        if (lastRun is not null && lookup?.Warm is { } warm
+        if (repeatable is not null && lookup?.Warm is { } warm
             && LooseFiles.Named(loaded.Root, loaded.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal), options.Targets, workingDirectory).Count == 0)
         {
             var (git, log) = await history.ConfigureAwait(false);
             var solution = SolutionFingerprint.Of(warm);
             var state = git is not null && log is not null ? (log.Head, git.Changed) : ((string, IReadOnlySet<string>)?)null;
-            LastRun.Write(lastRun, LastRun.Key(options, workingDirectory, solution, solution.Hashes, state), solution, options, result);
+            LastRun.Write(repeatable.LastRunFile, LastRun.Key(options, workingDirectory, solution, solution.Hashes, state), solution, options, result);
         }
 
         var save = new PhaseTiming("cache", clock.Elapsed);

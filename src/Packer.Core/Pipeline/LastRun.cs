@@ -34,10 +34,6 @@ internal static class LastRun
     // As the bundle file is written (OutputWriter): UTF-8 without a byte order mark; reading rejects invalid bytes.
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>The file a solution cache keeps its last run in.</summary>
-    /// <param name="cache">The solution's cache file.</param>
-    public static string FileFor(string cache) => Path.ChangeExtension(cache, ".last");
-
     /// <summary>The key of a run: a hash of everything its bundle and manifest depend on.</summary>
     /// <param name="options">The run's options.</param>
     /// <param name="workingDirectory">Where relative target paths are also looked up.</param>
@@ -102,15 +98,12 @@ internal static class LastRun
                 return null;
             }
 
-            var bytes = BoundedFile.ReadAllBytes(file, MaxFileBytes);
-            const int hashLength = 32;
-            if (bytes.Length < 8 + hashLength
-                || !SHA256.HashData(bytes.AsSpan(0, bytes.Length - hashLength)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - hashLength)))
+            if (SealedBytes.Open(BoundedFile.ReadAllBytes(file, MaxFileBytes), least: 8) is not { } content)
             {
                 return null;
             }
 
-            using var input = new BinaryReader(new MemoryStream(bytes, 0, bytes.Length - hashLength), Encoding.UTF8);
+            using var input = new BinaryReader(content, Encoding.UTF8);
             if (input.ReadInt32() != Magic || input.ReadInt32() != Version)
             {
                 return null;
@@ -197,13 +190,11 @@ internal static class LastRun
                 output.Write(count);
             }
 
-            output.Flush();
-            output.Write(SHA256.HashData(body.GetBuffer().AsSpan(0, (int)body.Length)));
         }
 
         try
         {
-            AtomicFile.WriteAllBytes(file, body.ToArray());
+            AtomicFile.WriteAllBytes(file, SealedBytes.Seal(body));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

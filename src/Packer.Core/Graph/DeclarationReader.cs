@@ -19,7 +19,9 @@ internal static class DeclarationReader
 
     public static FileSyntax Read(string path, SyntaxNode root)
     {
-        var secrets = Redactor.Spans(path, root.ToFullString());
+        // The tree's text is the text it was parsed from (a parsed tree round-trips), and that text holds the string.
+        var fullText = root.SyntaxTree.GetText().ToString();
+        var secrets = Redactor.Spans(path, fullText);
         bool HoldsSecret(TextSpan span) => secrets.Exists(s => s.Start < span.End && span.Start < s.End);
         var identifiers = new Dictionary<string, int>(StringComparer.Ordinal);
         var words = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -68,12 +70,14 @@ internal static class DeclarationReader
         var namespaces = new SortedSet<string>(StringComparer.Ordinal);
         var members = new SortedSet<string>(StringComparer.Ordinal);
         Visit(root, string.Empty, names, types, namespaces);
-        foreach (var member in root.DescendantNodes().OfType<MemberDeclarationSyntax>())
+        // Members are declared in types (and, in broken code, namespaces); bodies, which declare none, are not walked.
+        var inTypes = root.DescendantNodes(node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax);
+        foreach (var member in inTypes.OfType<MemberDeclarationSyntax>())
         {
             DeclareMember(member, members);
         }
 
-        return new FileSyntax(path, NameCounts.From(identifiers), [.. names], [.. types], [.. namespaces], ShownLength.Of(root.SyntaxTree.GetText()))
+        return new FileSyntax(path, NameCounts.From(identifiers), [.. names], [.. types], [.. namespaces], ShownLength.Of(fullText))
         {
             Words = NameCounts.From(words),
             Members = [.. members],

@@ -11,34 +11,11 @@ namespace Packer.Core.Text;
 internal static class ShownLength
 {
     /// <summary>Measures a decoded text.</summary>
-    public static int Of(SourceText text)
-    {
-        var length = text.Length;
-        if (length == 0)
-        {
-            return 0;
-        }
+    public static int Of(SourceText text) => Of(text.ToString());
 
-        var crlf = 0;
-        var buffer = new char[4096];
-        var previous = '\0';
-        for (var start = 0; start < length; start += buffer.Length)
-        {
-            var count = Math.Min(buffer.Length, length - start);
-            text.CopyTo(start, buffer, 0, count);
-            for (var i = 0; i < count; i++)
-            {
-                if (buffer[i] == '\n' && previous == '\r')
-                {
-                    crlf++;
-                }
-
-                previous = buffer[i];
-            }
-        }
-
-        return length - crlf + (IsLineEnd(previous) ? 0 : 1);
-    }
+    /// <summary>Measures a text: its length, less one for each CR LF, and one more unless it ends a line.</summary>
+    public static int Of(ReadOnlySpan<char> text) =>
+        text.IsEmpty ? 0 : text.Length - text.Count("\r\n") + (IsLineEnd(text[^1]) ? 0 : 1);
 
     private static bool IsLineEnd(char c) => c is '\n' or '\r' or '\f' or '\u0085' or '\u2028' or '\u2029';
 }

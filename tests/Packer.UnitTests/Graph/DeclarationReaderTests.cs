@@ -34,6 +34,44 @@ public sealed class DeclarationReaderTests
     }
 
     [Fact]
+    public void Members_are_read_from_every_type_however_nested_and_never_from_bodies()
+    {
+        // Given members of a class, a nested struct, a record, an extension block, an interface and a file-scoped
+        // namespace's class, beside a body's local function and local variable, and the length as a bundle shows it
+        const string source = "namespace Shop;\r\n" + """
+            public static class Orders
+            {
+                public static int Count;
+                public event System.Action? Changed;
+                public decimal Total { get; set; }
+                public void Place()
+                {
+                    int local = 1;
+                    void Helper() { }
+                    Helper();
+                }
+
+                private struct Line { public string Sku; public int Quantity() => 1; }
+
+                extension(string text)
+                {
+                    public bool IsSku => text.Length > 0;
+                    public string Trimmed() => text.Trim();
+                }
+            }
+            public record Receipt(int Number) { public string Note { get; init; } = ""; }
+            public interface IOrders { void Cancel(); }
+            """;
+
+        // When
+        var syntax = DeclarationReader.Read("src/Orders.cs", CSharpSyntaxTree.ParseText(source).GetRoot());
+
+        // Then each declared member is there, in order, and nothing a body declares
+        Assert.Equal(["Cancel", "Changed", "Count", "IsSku", "Note", "Place", "Quantity", "Sku", "Total", "Trimmed"], syntax.Members);
+        Assert.Equal(source.Length - 1 + 1, syntax.Length); // one CR LF is one character, and a final newline is added
+    }
+
+    [Fact]
     public void The_code_and_shape_hashes_are_those_of_the_joined_tokens_and_every_comment_gives_its_words()
     {
         // Given a file with comments before and after tokens, in a body and in a documentation comment

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Packer.Core.Diagnostics;
 using Packer.Core.Text;
 
@@ -21,7 +22,7 @@ public sealed class SecretRedactor
     internal const string MarkerPrefix = "[REDACTED:";
 
     private readonly bool enabled;
-    private readonly List<(SecretRule Rule, int Index, string[] Keywords)> rules = [];
+    private readonly List<(SecretRule Rule, int Index, SearchValues<string>[] Keywords)> rules = [];
     private readonly Glob[] allowedPaths;
     private readonly HashSet<string> allowedValues;
     private readonly string[] ruleIds;
@@ -45,7 +46,7 @@ public sealed class SecretRedactor
         {
             if (!options.Allow.Rules.Contains(all[i].Id, StringComparer.Ordinal))
             {
-                rules.Add((all[i], i, all[i].FindsItsKeywords ? [] : [.. all[i].Keywords]));
+                rules.Add((all[i], i, all[i].FindsItsKeywords ? [] : [.. all[i].Keywords.Select(k => SearchValues.Create([k], all[i].KeywordComparison))]));
             }
         }
 
@@ -105,7 +106,7 @@ public sealed class SecretRedactor
         var spans = new List<SecretSpan>();
         foreach (var (rule, index, keywords) in rules)
         {
-            if (rule.AppliesTo(path) && (rule.FindsItsKeywords || HasKeyword(text, keywords, rule.KeywordComparison)))
+            if (rule.AppliesTo(path) && (rule.FindsItsKeywords || HasKeyword(text, keywords)))
             {
                 rule.Find(text, index, spans);
             }
@@ -118,13 +119,16 @@ public sealed class SecretRedactor
     /// <summary>
     /// Tells whether a text holds one of a rule's keywords, one vectorized search per keyword: measured on
     /// spectre.console, a multi-string <c>SearchValues</c> search of a rule's few keywords was up to three times
-    /// slower, and one search for every rule's keywords at once ten times slower (its candidate rate is high).
+    /// slower, and one search for every rule's keywords at once ten times slower (its candidate rate is high). Each
+    /// keyword is a single-string <c>SearchValues</c> rather than <c>IndexOf(keyword, OrdinalIgnoreCase)</c>, which
+    /// in the invariant globalization mode this tool runs in compares character by character: 40 times slower over
+    /// bitwarden/server's 21 M characters of C# (0.48 s against 0.012 s for eight keywords).
     /// </summary>
-    private static bool HasKeyword(string text, string[] keywords, StringComparison comparison)
+    private static bool HasKeyword(string text, SearchValues<string>[] keywords)
     {
         foreach (var keyword in keywords)
         {
-            if (text.AsSpan().IndexOf(keyword, comparison) >= 0)
+            if (text.AsSpan().ContainsAny(keyword))
             {
                 return true;
             }

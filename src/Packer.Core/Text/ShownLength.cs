@@ -10,8 +10,28 @@ namespace Packer.Core.Text;
 /// </summary>
 internal static class ShownLength
 {
-    /// <summary>Measures a decoded text.</summary>
-    public static int Of(SourceText text) => Of(text.ToString());
+    /// <summary>Measures a decoded text, a chunk at a time (a large text, an EF migration's, is not copied whole).</summary>
+    public static int Of(SourceText text)
+    {
+        var length = text.Length;
+        if (length == 0)
+        {
+            return 0;
+        }
+
+        var buffer = new char[Math.Min(length, 4096)];
+        var crlf = 0;
+        var previous = '\0';
+        for (var start = 0; start < length; start += buffer.Length)
+        {
+            var chunk = buffer.AsSpan(0, Math.Min(buffer.Length, length - start));
+            text.CopyTo(start, buffer, 0, chunk.Length);
+            crlf += chunk.Count("\r\n") + (previous == '\r' && chunk[0] == '\n' ? 1 : 0); // a CR LF across two chunks too
+            previous = chunk[^1];
+        }
+
+        return length - crlf + (IsLineEnd(previous) ? 0 : 1);
+    }
 
     /// <summary>Measures a text: its length, less one for each CR LF, and one more unless it ends a line.</summary>
     public static int Of(ReadOnlySpan<char> text) =>

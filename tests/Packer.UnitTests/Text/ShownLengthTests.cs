@@ -38,4 +38,25 @@ public sealed class ShownLengthTests : IDisposable
             Assert.Equal(new FileTexts(root).Length(path), measured);
         }
     }
+
+    [Fact]
+    public void A_large_text_is_measured_the_same_with_a_line_end_across_each_chunk_it_is_read_in()
+    {
+        // Given a text of over 100,000 characters (the compiler keeps it in chunks) whose CR LFs straddle each 4,096th character
+        var text = new StringBuilder();
+        for (var chunk = 1; text.Length < 100_000; chunk++)
+        {
+            text.Append('a', (chunk * 4_096) - 1 - text.Length).Append("\r\n");
+        }
+
+        File.WriteAllText(Path.Combine(root, "Large.cs"), text.ToString());
+
+        // When it is measured as read from disk and as one string
+        using var stream = File.OpenRead(Path.Combine(root, "Large.cs"));
+        var measured = ShownLength.Of(SourceText.From(stream));
+
+        // Then both are what the bundle's reader makes of it
+        Assert.Equal(new FileTexts(root).Length("Large.cs"), measured);
+        Assert.Equal(measured, ShownLength.Of(text.ToString()));
+    }
 }

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -17,6 +17,11 @@ internal static class DeclarationReader
 {
     private static readonly SecretRedactor Redactor = new(RedactionOptions.Default);
 
+    // One per thread that reads files (the index reads them in parallel), reused from file to file; taken while in
+    // use, so that a read that throws midway leaves no half-hashed text for the next.
+    [ThreadStatic]
+    private static ContentHash.Builder? hasher;
+
     public static FileSyntax Read(string path, SyntaxNode root)
     {
         // The tree's text is the text it was parsed from (a parsed tree round-trips), and that text holds the string.
@@ -26,7 +31,32 @@ internal static class DeclarationReader
         var identifiers = new Dictionary<string, int>(StringComparer.Ordinal);
         var words = new Dictionary<string, int>(StringComparer.Ordinal);
         void AddWord(string word) => words[word] = words.GetValueOrDefault(word) + 1;
-        var code = new StringBuilder();
+        void AddCommentWords(SyntaxTriviaList trivia)
+        {
+            foreach (var one in trivia)
+            {
+                if (HoldsSecret(one.FullSpan))
+                {
+                    continue;
+                }
+
+                if (one.IsKind(SyntaxKind.SingleLineCommentTrivia) || one.IsKind(SyntaxKind.MultiLineCommentTrivia))
+                {
+                    Words.Each(one.ToString(), AddWord);
+                }
+                else if (one.HasStructure && (one.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || one.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia)))
+                {
+                    foreach (var text in one.GetStructure()!.DescendantTokens().Where(t => t.IsKind(SyntaxKind.XmlTextLiteralToken)))
+                    {
+                        Words.Each(text.ValueText, AddWord);
+                    }
+                }
+            }
+        }
+
+        // One walk over the tokens: the code's hash, the identifiers, the words of literals and of the comments around each token.
+        var code = hasher ?? new ContentHash.Builder();
+        hasher = null;
         foreach (var token in root.DescendantTokens())
         {
             code.Append(token.Text).Append(' ');
@@ -38,31 +68,22 @@ internal static class DeclarationReader
             {
                 Words.Each(token.ValueText, AddWord);
             }
+
+            if (token.HasLeadingTrivia)
+            {
+                AddCommentWords(token.LeadingTrivia);
+            }
+
+            if (token.HasTrailingTrivia)
+            {
+                AddCommentWords(token.TrailingTrivia);
+            }
         }
 
+        var codeHash = code.Finish();
         foreach (var (identifier, count) in identifiers)
         {
             Words.Token(identifier, word => words[word] = words.GetValueOrDefault(word) + count);
-        }
-
-        foreach (var trivia in root.DescendantTrivia())
-        {
-            if (HoldsSecret(trivia.FullSpan))
-            {
-                continue;
-            }
-
-            if (trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia))
-            {
-                Words.Each(trivia.ToString(), AddWord);
-            }
-            else if (trivia.HasStructure && (trivia.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia)))
-            {
-                foreach (var text in trivia.GetStructure()!.DescendantTokens().Where(t => t.IsKind(SyntaxKind.XmlTextLiteralToken)))
-                {
-                    Words.Each(text.ValueText, AddWord);
-                }
-            }
         }
 
         var names = new SortedSet<string>(StringComparer.Ordinal);
@@ -77,34 +98,37 @@ internal static class DeclarationReader
             DeclareMember(member, members);
         }
 
+        var shape = Shape(root, code);
+        hasher = code;
         return new FileSyntax(path, NameCounts.From(identifiers), [.. names], [.. types], [.. namespaces], ShownLength.Of(fullText))
         {
             Words = NameCounts.From(words),
             Members = [.. members],
-            Shape = Shape(root),
-            Code = ContentHash.Of(code.ToString()),
+            Shape = shape,
+            Code = codeHash,
         };
     }
 
     // The tokens other files can bind to, with a marker where a body, an initializer (a default value's presence
     // decides overloads, its value does not) or a top-level statement is; hashed.
-    private static string Shape(SyntaxNode root)
+    private static string Shape(SyntaxNode root, ContentHash.Builder shape)
     {
         static bool Inside(SyntaxNode node) => node is BlockSyntax or ArrowExpressionClauseSyntax or EqualsValueClauseSyntax or GlobalStatementSyntax;
-        var text = new StringBuilder();
+        Span<char> kind = stackalloc char[11];
         foreach (var element in root.DescendantNodesAndTokens(node => !Inside(node)))
         {
             if (element.AsNode() is { } node && Inside(node))
             {
-                text.Append('\u0001').Append((int)node.Kind()).Append(' ');
+                ((int)node.Kind()).TryFormat(kind, out var digits, provider: CultureInfo.InvariantCulture);
+                shape.Append('\u0001').Append(kind[..digits]).Append(' ');
             }
             else if (element.IsToken)
             {
-                text.Append(element.AsToken().Text).Append(' ');
+                shape.Append(element.AsToken().Text).Append(' ');
             }
         }
 
-        return ContentHash.Of(text.ToString());
+        return shape.Finish();
     }
 
     // String literals' text (interpolated ones' text parts too): where the messages a reporter pastes are written.

@@ -86,7 +86,8 @@ public sealed class DeclarationReaderTests
             """;
         var root = CSharpSyntaxTree.ParseText(source).GetRoot();
 
-        // When
+        // When it is read after another file (whose hashing the reader's hasher was reused for)
+        DeclarationReader.Read("src/Other.cs", CSharpSyntaxTree.ParseText("class Other { void M() { } } // other").GetRoot());
         var read = DeclarationReader.Read("src/Invoice.cs", root);
 
         // Then the hashes are those of the tokens (with a marker for each body) joined by spaces, as the cache's files

@@ -17,9 +17,11 @@ internal sealed class Prior
     private readonly HashSet<string> targetStems;
     private readonly IReadOnlyList<string[]> targetFolders;
     private readonly Dictionary<string, int> nearestByFolder = new(StringComparer.Ordinal);
+    private readonly AnchorNames names;
 
-    public Prior(LoadedSolution loaded, IReadOnlyList<string> targets)
+    public Prior(LoadedSolution loaded, IReadOnlyList<string> targets, AnchorNames? names = null)
     {
+        this.names = names ?? AnchorNames.Targets;
         var byPath = loaded.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
         targetProjects = targets.Select(t => byPath[t].Project).Where(p => p.Length > 0).ToHashSet(StringComparer.Ordinal);
         var referencedByTargets = loaded.Projects.Where(p => targetProjects.Contains(p.Name)).SelectMany(p => p.References).ToHashSet(StringComparer.Ordinal);
@@ -47,25 +49,25 @@ internal sealed class Prior
     {
         if (IsTestByName(file.Path))
         {
-            return "named after a target (its test or subject)";
+            return $"named after {names.One} (its test or subject)";
         }
 
         if (targetStems.Contains(RepoPath.Stem(file.Path)))
         {
-            return "has a target's file name";
+            return $"has {names.Ones} file name";
         }
 
         if (targetProjects.Contains(file.Project))
         {
-            return $"same project as a target ({file.Project}), no dependency found";
+            return $"same project as {names.One} ({file.Project}), no dependency found";
         }
 
         if (adjacentProjects.Contains(file.Project))
         {
-            return $"project {file.Project} references or is referenced by a target's project";
+            return $"project {file.Project} references or is referenced by {names.Ones} project";
         }
 
-        return NearestFolder(file.Path) <= 2 ? "near a target's folder" : "no dependency on the targets";
+        return NearestFolder(file.Path) <= 2 ? $"near {names.Ones} folder" : $"no dependency on {names.All}";
     }
 
     // Folder steps to the nearest target's folder, measured once per folder: a target of
@@ -110,4 +112,22 @@ internal sealed class Prior
 
         return false;
     }
+}
+
+/// <summary>
+/// What the reasons call the files a ranking is made around: the targets, or, when a task chose files to walk from
+/// too (or alone), the files it matched, which are no targets of the user's.
+/// </summary>
+/// <param name="One">One of them ("a target").</param>
+/// <param name="Ones">Its possessive ("a target's").</param>
+/// <param name="All">All of them ("the targets").</param>
+internal sealed record AnchorNames(string One, string Ones, string All)
+{
+    /// <summary>Gets the names of targets alone.</summary>
+    public static AnchorNames Targets { get; } = new("a target", "a target's", "the targets");
+
+    /// <summary>Gets the names of the files a task matched, with the run's targets when it has any.</summary>
+    public static AnchorNames ForTask(bool withTargets) => withTargets
+        ? new("a target or a file the task matched", "a target's or matched file's", "the targets and the files the task matched")
+        : new("a file the task matched", "a matched file's", "the files the task matched");
 }

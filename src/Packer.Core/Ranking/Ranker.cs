@@ -16,7 +16,7 @@ namespace Packer.Core.Ranking;
 internal static class Ranker
 {
     public static IReadOnlyList<RankedFile> Rank(
-        LoadedSolution loaded, SyntaxIndex index, DocumentGraph graph, GitHistory? git, Func<string, int> length, RankingWeights weights)
+        LoadedSolution loaded, SyntaxIndex index, DocumentGraph graph, GitHistory? git, Func<string, int> length, RankingWeights weights, AnchorNames? anchors = null)
     {
         var history = new HistoryFeatures(git, graph.Targets);
         var coChange = history.CoChange;
@@ -26,7 +26,7 @@ internal static class Ranker
         var proximity = PersonalizedPageRank.Compute(graph, weights);
         var coUsage = new CoUsage(graph);
         var names = new NameSimilarity(index, graph.Targets);
-        var priors = new Prior(loaded, graph.Targets);
+        var priors = new Prior(loaded, graph.Targets, anchors);
         var reasons = new Reasons(graph, proximity);
 
         var others = loaded.Files.Where(f => !targets.Contains(f.Path)).ToList();

@@ -54,6 +54,22 @@ public sealed class TaskPackTests(LoadedFixture fixture)
     }
 
     [Fact]
+    public async Task A_file_the_task_did_not_match_is_explained_by_the_files_it_did_and_by_targets_only_when_there_are_any()
+    {
+        // Given a task that names one file of the solution, alone and with a target
+        const string task = "ReportFormatter misaligns the columns";
+
+        // When
+        var alone = (await fixture.PackShopAsync(fixture.ShopOptions() with { Task = task, MaxTokens = 4000 })).Manifest;
+        var withTarget = (await fixture.PackShopAsync(fixture.ShopOptions("OrderService") with { Task = task, MaxTokens = 4000 })).Manifest;
+
+        // Then
+        Assert.DoesNotContain(alone.Files, f => f.Reason.Contains("target", StringComparison.Ordinal));
+        Assert.Contains(alone.Files, f => f.Reason == "no dependency on the files the task matched");
+        Assert.Contains(withTarget.Files, f => f.Reason.EndsWith("references or is referenced by a target's or matched file's project", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_target_larger_than_the_cap_narrows_the_task_instead_of_filling_the_cap_with_its_most_central_files()
     {
         var task = "Money.Add throws \"currency mismatch\"";

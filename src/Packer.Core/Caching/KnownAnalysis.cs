@@ -34,6 +34,19 @@ internal sealed class KnownAnalysis
         Syntax = cached.Where(kv => !changed.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value.Syntax, StringComparer.Ordinal);
     }
 
+    // The same, with the facts of files read while the solution loaded for the files it holds none of.
+    private KnownAnalysis(KnownAnalysis known, IReadOnlyDictionary<string, FileSyntax> read)
+    {
+        (Signatures, History, cached, changed, TokenCounts) = (known.Signatures, known.History, known.cached, known.changed, known.TokenCounts);
+        var syntax = new Dictionary<string, FileSyntax>(read, StringComparer.Ordinal);
+        foreach (var (path, facts) in known.Syntax)
+        {
+            syntax[path] = facts;
+        }
+
+        Syntax = syntax;
+    }
+
     /// <summary>Gets nothing known: a cold run.</summary>
     public static KnownAnalysis None { get; } = new(new Dictionary<string, CachedFile>(), new HashSet<string>(), new Dictionary<string, int>(), new Dictionary<string, string>(), null);
 
@@ -48,6 +61,10 @@ internal sealed class KnownAnalysis
 
     /// <summary>Gets the syntax facts of the unchanged files, by path.</summary>
     public IReadOnlyDictionary<string, FileSyntax> Syntax { get; }
+
+    /// <summary>The same, with the syntax facts of files read while the solution loaded (<see cref="ParseAhead"/>) for the files it knows none of.</summary>
+    /// <param name="read">The facts, by path.</param>
+    public KnownAnalysis WithSyntaxReadDuringLoad(IReadOnlyDictionary<string, FileSyntax> read) => read.Count == 0 ? this : new(this, read);
 
     /// <summary>Gets the changed files.</summary>
     public IReadOnlySet<string> Changed => changed;

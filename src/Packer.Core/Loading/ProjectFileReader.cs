@@ -63,6 +63,9 @@ public static class ProjectFileReader
     /// <summary>Tells whether a project file is an .xproj, whose project.json says what it compiles and references.</summary>
     public static bool IsXproj(string path) => path.EndsWith(".xproj", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Gets the options a project read from its file parses with: the newest language, for binding.</summary>
+    public static CSharpParseOptions ParseOptions { get; } = new CSharpParseOptions(LanguageVersion.Preview).ForBinding();
+
     /// <summary>The project files a solution lists (or the project itself), absolute and sorted.</summary>
     public static async Task<List<string>> ProjectPathsAsync(string solutionPath, CancellationToken cancellationToken)
     {
@@ -208,7 +211,7 @@ public static class ProjectFileReader
         return ProjectInfo.Create(id, VersionStamp.Default, name, name, LanguageNames.CSharp, filePath: path, documents: documents,
             projectReferences: references,
             compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary),
-            parseOptions: new CSharpParseOptions(LanguageVersion.Preview).ForBinding());
+            parseOptions: ParseOptions);
     }
 
     private static DocumentInfo Document(ProjectId id, string file) =>

@@ -115,9 +115,30 @@ public static class ContextPacker
             TokenCounter.Preload(options.Tokenizer); // a warm run usually finds every count in the cache
         }
 
-        var loaded = lookup?.Warm?.Loaded ?? await WorkspaceLoader.LoadAsync(solutionPath, filter, cancellationToken, focus).ConfigureAwait(false);
-        var load = new PhaseTiming("load", clock.Elapsed);
+        // A cold load: the files are read into the index's facts while MSBuild evaluates the projects (the load
+        // registers the SDK, whose version the parse options follow, before it first waits).
+        var loading = lookup?.Warm is null ? WorkspaceLoader.LoadAsync(solutionPath, filter, cancellationToken, focus) : null;
+        var ahead = loading is not null && !solutionPath.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)
+            ? ParseAhead.Start(RepositoryRoot.For(solutionPath), solutionPath, focus, ParseAhead.OptionsFor(MsBuildRegistration.RegisteredPath), cancellationToken)
+            : null;
+        LoadedSolution loaded;
+        try
+        {
+            loaded = lookup?.Warm?.Loaded ?? await loading!.ConfigureAwait(false);
+        }
+        catch
+        {
+            ahead?.Cancel();
+            throw;
+        }
+
         var known = lookup?.Warm?.Known ?? KnownAnalysis.None;
+        if (ahead is not null)
+        {
+            known = known.WithSyntaxReadDuringLoad(await ahead.FinishAsync(loaded).ConfigureAwait(false));
+        }
+
+        var load = new PhaseTiming("load", clock.Elapsed);
         var history = Task.Run(() => GitHistory.Read(loaded.Root, known.History), cancellationToken);
         var (result, analysis) = await PackAsync(loaded, options, workingDirectory, known, history, progress, cancellationToken).ConfigureAwait(false);
         clock.Restart();

@@ -13,8 +13,8 @@ namespace Packer.Core.Graph;
 /// Roslyn's BuildHost, which evaluates one project at a time on one core (bitwarden/server: 6 s for the target's
 /// 27 projects), while this process waits; the index then parses every file. Here the files the project files
 /// compile are parsed on the other cores during the load, with the options their projects will most likely have:
-/// the language version the SDK gives its newest framework, or, for a project outside the focus (which is read
-/// from its file), the options that reading gives. After the load, a file's facts are kept only where
+/// the language version the SDK gives its newest framework; in a large solution only the projects outside the focus
+/// are read, which are read from their files, with the options that reading gives. After the load, a file's facts are kept only where
 /// they are what the index would have read: its project parses with the same language version, documentation
 /// mode and features (and, for a file with conditional directives, the same symbols), and the file has not
 /// changed since. The rest are read by the index as before, so the facts, and the bundle, do not depend on how
@@ -70,12 +70,15 @@ internal sealed class ParseAhead
                 var reads = new List<Read>();
                 try
                 {
-                    // Every project's files (the index reads the whole solution), the focus's first.
+                    // Every project's files (the index reads the whole solution); in a large solution only those of the
+                    // projects outside the focus, whose options are known. The focus's files are the ones binding parses
+                    // again (a file target binds its neighbourhood): reading them here too made a cold file target on
+                    // bitwarden/server cost 11% more CPU for no time.
                     var listed = (await ProjectFileReader.ProjectPathsAsync(solutionPath, token).ConfigureAwait(false)).Where(ProjectFileReader.IsCSharpProjectFile);
                     var realPaths = new RealPaths(root);
                     var files = listed
-                        .Select(p => (Project: p, Options: focus is null || focus.Contains(p) ? evaluated : ProjectFileReader.ParseOptions))
-                        .OrderBy(p => p.Options == evaluated ? 0 : 1)
+                        .Where(p => focus is null || !focus.Contains(p))
+                        .Select(p => (Project: p, Options: focus is null ? evaluated : ProjectFileReader.ParseOptions))
                         .SelectMany(p => ProjectFileReader.CompileFiles(p.Project).Select(f => (Absolute: f, Path: RepoPath.Relative(root, f), p.Options)))
                         .Where(f => f.Path is not null && !Migrations.Is(f.Path) && !f.Path.Contains("/obj/", StringComparison.Ordinal) && !f.Path.Contains("/bin/", StringComparison.Ordinal))
                         .DistinctBy(f => f.Path, StringComparer.Ordinal)
@@ -104,8 +107,8 @@ internal sealed class ParseAhead
         return new ParseAhead(stop, reading);
     }
 
-    /// <summary>Waits until every file is read (a test's way to have them all before the load ends).</summary>
-    internal Task WhenReadAsync() => reading;
+    /// <summary>Waits until every file is read (a test's way to have them all before the load ends); returns how many were.</summary>
+    internal async Task<int> WhenReadAsync() => (await reading.ConfigureAwait(false)).Count;
 
     /// <summary>Stops reading, when the load failed: nothing read is needed.</summary>
     public void Cancel() => stop.Cancel();

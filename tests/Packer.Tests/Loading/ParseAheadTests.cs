@@ -38,6 +38,12 @@ public sealed class ParseAheadTests
             var read = DeclarationReader.Read(path, (await loaded.SyntaxRootAsync(document, CancellationToken.None))!);
             Assert.Equal(Describe(read), Describe(facts));
         }
+
+        // And when read for a focus, as the projects outside it would be read from their files (in the newest language),
+        // none of theirs is kept where MSBuild evaluated those projects (in C# 14)
+        var focused = ParseAhead.Start(root, solutionPath, new HashSet<string> { Path.Combine(root, "src", "Shop.Domain", "Shop.Domain.csproj") }, ParseAhead.OptionsFor(MsBuildRegistration.RegisteredPath), CancellationToken.None);
+        Assert.InRange(await focused.WhenReadAsync(), 1, files.Count - 1);
+        Assert.Empty(await focused.FinishAsync(loaded));
     }
 
     [Fact]

@@ -80,7 +80,7 @@ internal sealed class ParseAhead
                         .Where(p => focus is null || !focus.Contains(p))
                         .Select(p => (Project: p, Options: focus is null ? evaluated : ProjectFileReader.ParseOptions))
                         .SelectMany(p => ProjectFileReader.CompileFiles(p.Project).Select(f => (Absolute: f, Path: RepoPath.Relative(root, f), p.Options)))
-                        .Where(f => f.Path is not null && !Migrations.Is(f.Path) && !f.Path.Contains("/obj/", StringComparison.Ordinal) && !f.Path.Contains("/bin/", StringComparison.Ordinal))
+                        .Where(f => f.Path is not null && !Migrations.Is(f.Path) && !WorkspaceLoader.IsBuildOutput(f.Path))
                         .DistinctBy(f => f.Path, StringComparer.Ordinal)
                         .Where(f => !realPaths.LeavesRoot(f.Absolute)) // nothing outside the repository is read, through a link either
                         .ToList();

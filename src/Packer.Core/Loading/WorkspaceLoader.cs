@@ -329,7 +329,8 @@ public static class WorkspaceLoader
         return folder is not null && path.StartsWith(folder + "/", StringComparison.Ordinal);
     }
 
-    private static bool IsBuildOutput(string path) =>
+    /// <summary>Tells whether a repository path lies in a build's output (an obj/ or bin/ folder), which no bundle holds.</summary>
+    internal static bool IsBuildOutput(string path) =>
         path.Contains("/obj/", StringComparison.Ordinal) || path.StartsWith("obj/", StringComparison.Ordinal)
         || path.Contains("/bin/", StringComparison.Ordinal) || path.StartsWith("bin/", StringComparison.Ordinal);
 }

@@ -216,7 +216,8 @@ public static class ContextPacker
         Lap("graph", "ranking");
 
         var (git, log) = await history.ConfigureAwait(false);
-        var anchorNames = task is null || !options.WalkFromTask || task.Anchors.Count == 0 ? AnchorNames.Targets : AnchorNames.ForTask(plan.TargetFiles.Count > 0);
+        // The reasons name what the ranking is around: the targets, or the files the task matched beside them.
+        var anchorNames = anchors.Count > plan.TargetFiles.Count ? AnchorNames.ForTask(plan.TargetFiles.Count > 0) : AnchorNames.Targets;
         IReadOnlyList<RankedFile> ranked = Ranker.Rank(withLoose, index, graph, git, Length, new RankingWeights(), anchorNames);
         ranked = task is null ? ranked : TaskRanking.Rerank(ranked, task, plan.TargetFiles.ToHashSet(StringComparer.Ordinal), plan.Scope, TaskStage.Weights);
         ranked = [.. ranked.Select(f => texts.SkipReason(f.Path) is { } why ? f with { Reason = why } : f)];

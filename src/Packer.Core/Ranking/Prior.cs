@@ -19,9 +19,9 @@ internal sealed class Prior
     private readonly Dictionary<string, int> nearestByFolder = new(StringComparer.Ordinal);
     private readonly AnchorNames names;
 
-    public Prior(LoadedSolution loaded, IReadOnlyList<string> targets, AnchorNames? names = null)
+    public Prior(LoadedSolution loaded, IReadOnlyList<string> targets, AnchorNames names)
     {
-        this.names = names ?? AnchorNames.Targets;
+        this.names = names;
         var byPath = loaded.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
         targetProjects = targets.Select(t => byPath[t].Project).Where(p => p.Length > 0).ToHashSet(StringComparer.Ordinal);
         var referencedByTargets = loaded.Projects.Where(p => targetProjects.Contains(p.Name)).SelectMany(p => p.References).ToHashSet(StringComparer.Ordinal);

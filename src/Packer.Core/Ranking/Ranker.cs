@@ -16,7 +16,7 @@ namespace Packer.Core.Ranking;
 internal static class Ranker
 {
     public static IReadOnlyList<RankedFile> Rank(
-        LoadedSolution loaded, SyntaxIndex index, DocumentGraph graph, GitHistory? git, Func<string, int> length, RankingWeights weights, AnchorNames? anchors = null)
+        LoadedSolution loaded, SyntaxIndex index, DocumentGraph graph, GitHistory? git, Func<string, int> length, RankingWeights weights, AnchorNames anchors)
     {
         var history = new HistoryFeatures(git, graph.Targets);
         var coChange = history.CoChange;

@@ -177,11 +177,11 @@ public sealed class AnalysisCacheTests(ShopRepository shop) : IClassFixture<Shop
         // run of the repository as it then is)
         var repeated = await WithColdAsync(options);
         var otherCap = await WithColdAsync(options with { MaxTokens = 3000 });
-        var otherFolder = await WithColdAsync(options, shop.PathOf("src"));
+        var otherFolder = (Result: await RepeatAsync(options, shop.PathOf("src")), repeated.Cold); // the inputs of the repeat: its cold run
         shop.Edit("src/Shop.Domain/Orders/Money.cs", "public readonly record struct Money", "// A comment.\npublic readonly record struct Money");
         File.SetLastWriteTimeUtc(shop.PathOf("src/Shop.Domain/Orders/Money.cs"), DateTime.UtcNow.AddMinutes(-1)); // settled: the run records its stamp
         var edited = await WithColdAsync(options);
-        var editedAgain = await WithColdAsync(options);
+        var editedAgain = (Result: await RepeatAsync(options), edited.Cold);
         await File.WriteAllTextAsync(shop.PathOf("notes.txt"), "not part of the solution, but of git's working tree\n");
         var untracked = await WithColdAsync(options);
         await shop.Repository.CommitAllAsync("notes");
@@ -220,8 +220,8 @@ public sealed class AnalysisCacheTests(ShopRepository shop) : IClassFixture<Shop
     }
 
     // A run that may repeat the last, and a cold run of the repository as it is.
-    private async Task<(PackResult Result, PackResult Cold)> WithColdAsync(Core.Configuration.PackOptions options, string? workingDirectory = null) =>
-        (await RepeatAsync(options, workingDirectory), await shop.PackAsync(options with { UseCache = false }));
+    private async Task<(PackResult Result, PackResult Cold)> WithColdAsync(Core.Configuration.PackOptions options) =>
+        (await RepeatAsync(options), await shop.PackAsync(options with { UseCache = false }));
 
     private Core.Configuration.PackOptions Options() => shop.Options(Target) with { MaxTokens = 4000 };
 

@@ -21,6 +21,9 @@ public sealed class AgentSetupTests(InstalledTool tool) : IClassFixture<Installe
         return Path.Combine(folder, "node_modules", ".bin");
     });
 
+    private static readonly object ListedGate = new();
+    private static Task<string>? listed;
+
     [Fact]
     public async Task Each_agent_gets_its_server_and_instructions_keeping_what_is_there_and_a_second_run_changes_nothing()
     {
@@ -55,7 +58,7 @@ public sealed class AgentSetupTests(InstalledTool tool) : IClassFixture<Installe
     [Fact]
     public async Task Gemini_cli_lists_and_connects_to_the_server_and_its_session_hook_gets_the_map()
     {
-        var root = await SetUpAsync();
+        var root = await ListedAsync();
         var home = TempFolder.Create();
         Directory.CreateDirectory(Path.Combine(home, ".gemini"));
         File.WriteAllText(Path.Combine(home, ".gemini", "trustedFolders.json"), new JsonObject { [root] = "TRUST_FOLDER" }.ToJsonString());
@@ -73,7 +76,7 @@ public sealed class AgentSetupTests(InstalledTool tool) : IClassFixture<Installe
     [Fact]
     public async Task Codex_lists_the_server_of_a_trusted_project()
     {
-        var root = await SetUpAsync();
+        var root = await ListedAsync();
         var home = TempFolder.Create();
         File.WriteAllText(Path.Combine(home, "config.toml"), $"[projects.\"{root}\"]\ntrust_level = \"trusted\"\n");
 
@@ -88,7 +91,7 @@ public sealed class AgentSetupTests(InstalledTool tool) : IClassFixture<Installe
     public async Task The_copilot_cli_lists_the_server_of_the_workspace()
     {
         // (the Copilot CLI reads the workspace's .mcp.json, the one Claude Code reads; VS Code's Copilot reads .vscode/mcp.json)
-        var root = await SetUpAsync();
+        var root = await ListedAsync();
         var home = TempFolder.Create();
         Directory.CreateDirectory(Path.Combine(home, ".copilot"));
         File.WriteAllText(Path.Combine(home, ".copilot", "config.json"), new JsonObject { ["trusted_folders"] = new JsonArray(root) }.ToJsonString());
@@ -97,6 +100,16 @@ public sealed class AgentSetupTests(InstalledTool tool) : IClassFixture<Installe
 
         Assert.Equal(0, listed.ExitCode);
         Assert.Contains("Workspace servers:\n  pack-context (local)", listed.StandardOutput, StringComparison.Ordinal);
+    }
+
+    // The repository the agents' CLIs list the server of: they only read it (each with a home of its own), so
+    // the class sets it up once.
+    private Task<string> ListedAsync()
+    {
+        lock (ListedGate)
+        {
+            return listed ??= SetUpAsync();
+        }
     }
 
     // A git repository set up for every agent, with the given files first.

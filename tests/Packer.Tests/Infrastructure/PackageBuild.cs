@@ -73,7 +73,7 @@ public class PackageFeed : IAsyncLifetime
 
     /// <summary>Runs a dotnet command in a copy, with the classic console log at minimal verbosity unless the arguments give one.</summary>
     public Task<ProcessResult> DotnetInAsync(string root, params string[] arguments) =>
-        ProcessResult.RunAsync("dotnet", [.. arguments, "-nologo", "-tl:off", .. arguments.Any(a => a.StartsWith("-v:", StringComparison.Ordinal)) ? Array.Empty<string>() : ["-v:m"]], root, environment);
+        ProcessResult.RunAsync("dotnet", [.. arguments, "-nologo", "-tl:off", "-m:1", .. arguments.Any(a => a.StartsWith("-v:", StringComparison.Ordinal)) ? Array.Empty<string>() : ["-v:m"]], root, environment);
 
     /// <summary>Runs a command in a copy with this fixture's environment.</summary>
     protected Task<ProcessResult> RunInAsync(string root, string command, params string[] arguments) => ProcessResult.RunAsync(command, arguments, root, environment);

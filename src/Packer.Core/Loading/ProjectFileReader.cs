@@ -69,7 +69,7 @@ public static class ProjectFileReader
     /// <summary>The project files a solution lists (or the project itself), absolute and sorted.</summary>
     public static async Task<List<string>> ProjectPathsAsync(string solutionPath, CancellationToken cancellationToken)
     {
-        if (solutionPath.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
+        if (WorkspaceLoader.OpensOneProject(solutionPath))
         {
             return [solutionPath];
         }

@@ -30,7 +30,7 @@ public static class ProjectFocus
     public static async Task<IReadOnlySet<string>?> ForAsync(
         string solutionPath, IReadOnlyList<TargetSpec> specs, int maxTokens, string workingDirectory, CancellationToken cancellationToken)
     {
-        if (solutionPath.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || specs.Count == 0)
+        if (WorkspaceLoader.OpensOneProject(solutionPath) || specs.Count == 0)
         {
             return null;
         }

@@ -101,7 +101,7 @@ public static class WorkspaceLoader
         var focused = focus is null ? null : FocusedSolution(focus);
         try
         {
-            solution = solutionPath.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)
+            solution = OpensOneProject(solutionPath)
                 ? (await workspace.OpenProjectAsync(solutionPath, cancellationToken: cancellationToken).ConfigureAwait(false)).Solution
                 : await workspace.OpenSolutionAsync(focused ?? solutionPath, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
@@ -328,6 +328,9 @@ public static class WorkspaceLoader
         var folder = project.FilePath is null ? null : RepoPath.Relative(root, Path.GetDirectoryName(project.FilePath)!);
         return folder is not null && path.StartsWith(folder + "/", StringComparison.Ordinal);
     }
+
+    /// <summary>Tells whether a load of <paramref name="path"/> opens one project file (and what it references) rather than a solution.</summary>
+    internal static bool OpensOneProject(string path) => path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Tells whether a repository path lies in a build's output (an obj/ or bin/ folder), which no bundle holds.</summary>
     internal static bool IsBuildOutput(string path) =>

@@ -118,7 +118,7 @@ public static class ContextPacker
         // A cold load: the files are read into the index's facts while MSBuild evaluates the projects (the load
         // registers the SDK, whose version the parse options follow, before it first waits).
         var loading = lookup?.Warm is null ? WorkspaceLoader.LoadAsync(solutionPath, filter, cancellationToken, focus) : null;
-        var ahead = loading is not null && !solutionPath.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)
+        var ahead = loading is not null && !WorkspaceLoader.OpensOneProject(solutionPath)
             ? ParseAhead.Start(RepositoryRoot.For(solutionPath), solutionPath, focus, ParseAhead.OptionsFor(MsBuildRegistration.RegisteredPath), cancellationToken)
             : null;
         LoadedSolution loaded;
